@@ -1,0 +1,98 @@
+"""Every namespace and prefix the project uses, in one place.
+
+Identifiers live under one w3id-style base (see README, "Namespace"):
+
+* ``https://w3id.org/stcoop/ontology#``      the ontology's terms (prefix ``stc``)
+* ``https://w3id.org/stcoop/id/{kind}/{slug}`` the entities (one prefix per kind)
+* ``https://w3id.org/stcoop/graph/{name}``    the named graphs that are not sources
+
+This module imports nothing heavy, so the command line can start fast; the
+rdflib ``Namespace`` objects are built on first use.
+"""
+
+from __future__ import annotations
+
+BASE = "https://w3id.org/stcoop/"
+ONTOLOGY_IRI = BASE + "ontology"
+STC = ONTOLOGY_IRI + "#"
+ID = BASE + "id/"
+GRAPH = BASE + "graph/"
+
+# Named graphs that are not article sources.
+ONTOLOGY_GRAPH = ONTOLOGY_IRI
+INFERRED_GRAPH = GRAPH + "inferred"
+CURATION_SOURCE = ID + "source/curation"
+
+# Kinds of entity, each with its own readable prefix and IRI folder.
+ENTITY_KINDS = (
+    "park",
+    "place",
+    "organisation",
+    "person",
+    "post",
+    "role",
+    "agreement",
+    "event",
+    "project",
+    "sector",
+    "measure",
+    "observation",
+    "source",
+    "discrepancy",
+    "service",
+)
+
+PREFIXES: dict[str, str] = {
+    "stc": STC,
+    **{kind: f"{ID}{kind}/" for kind in ENTITY_KINDS},
+    "kgg": GRAPH,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dct": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "time": "http://www.w3.org/2006/time#",
+    "qudt": "http://qudt.org/schema/qudt/",
+    "unit": "http://qudt.org/vocab/unit/",
+    "cur": "http://qudt.org/vocab/currency/",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "vann": "http://purl.org/vocab/vann/",
+    "wd": "http://www.wikidata.org/entity/",
+}
+
+
+def sparql_prologue() -> str:
+    """PREFIX lines for every project prefix, for inline queries."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def expand_curie(text: str) -> str | None:
+    """The IRI a CURIE such as ``park:sinoswiss-technopark`` stands for, or None."""
+    prefix, sep, local = text.partition(":")
+    if not sep or prefix not in PREFIXES or local.startswith("//"):
+        return None
+    return PREFIXES[prefix] + local
+
+
+def shorten(iri: str) -> str:
+    """The CURIE for an IRI when a project prefix covers it, else the IRI itself."""
+    best = ""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
+            local = iri[len(ns):]
+            if local and "/" not in local and "#" not in local:
+                best = prefix
+    return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
+
+
+def bind_all(graph) -> None:
+    """Bind the project prefixes on an rdflib graph or dataset (replacing defaults)."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
