@@ -1,0 +1,118 @@
+"""Saved queries: ``queries/*.rq`` (named by file stem) and the checks in
+``queries/checks/*.rq``, with their comment headers (docs/LAYOUT.md)::
+
+    # title: Parks and zones with their location chain
+    # description: ...
+    # param: park iri optional  Restrict to one park, e.g. park:sinoswiss-technopark
+    # example: kg query park-locations --param park=park:sinoswiss-technopark
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import DataError, UnknownQueryError
+
+PARAM_TYPES = ("iri", "string", "integer", "decimal", "date", "boolean", "literal")
+_HEADER = re.compile(r"^#\s*([A-Za-z][\w-]*)\s*:\s?(.*)$")
+_PARAM = re.compile(r"^(\w+)\s+(\w+)\s+(required|optional)\b\s*(.*)$")
+
+
+@dataclass
+class Param:
+    name: str
+    type: str
+    required: bool
+    description: str = ""
+
+
+@dataclass
+class SavedQuery:
+    name: str
+    path: Path
+    text: str
+    title: str = ""
+    description: str = ""
+    params: list[Param] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+    is_check: bool = False
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def parse_header(text: str, display: str = "query") -> dict:
+    """The header fields of a saved query (``param`` and ``example`` are lists)."""
+    out: dict = {"params": [], "examples": []}
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s:
+            continue
+        if not s.startswith("#"):
+            break
+        m = _HEADER.match(s)
+        if not m:
+            continue
+        key, value = m.group(1).lower(), m.group(2).strip()
+        if key == "param":
+            pm = _PARAM.match(value)
+            if not pm:
+                raise DataError(f"{display}:{n}: bad param header {value!r}; expected 'NAME TYPE required|optional DESCRIPTION'")
+            name, typ, req, desc = pm.groups()
+            if typ not in PARAM_TYPES:
+                raise DataError(f"{display}:{n}: parameter {name} has unknown type {typ!r} (one of {', '.join(PARAM_TYPES)})")
+            out["params"].append(Param(name, typ, req == "required", desc.strip()))
+        elif key == "example":
+            out["examples"].append(value)
+        else:
+            out[key] = value
+    return out
+
+
+def read_query(path: Path, name: str | None = None, is_check: bool = False, display: str | None = None) -> SavedQuery:
+    text = Path(path).read_text(encoding="utf-8")
+    h = parse_header(text, display or str(path))
+    return SavedQuery(
+        name=name or Path(path).stem,
+        path=Path(path),
+        text=text,
+        title=h.get("title", ""),
+        description=h.get("description", ""),
+        params=h["params"],
+        examples=h["examples"],
+        is_check=is_check,
+    )
+
+
+class Catalogue:
+    def __init__(self, queries: list[SavedQuery]):
+        self.queries = {q.name: q for q in queries}
+
+    @classmethod
+    def of(cls, project) -> "Catalogue":
+        qs = [read_query(p, display=project.relpath(p)) for p in project.query_files()]
+        qs += [read_query(p, is_check=True, display=project.relpath(p)) for p in project.check_files()]
+        return cls(qs)
+
+    def names(self) -> list[str]:
+        return sorted(self.queries)
+
+    def checks(self) -> list[SavedQuery]:
+        return [self.queries[n] for n in self.names() if self.queries[n].is_check]
+
+    def saved(self) -> list[SavedQuery]:
+        return [self.queries[n] for n in self.names() if not self.queries[n].is_check]
+
+    def get(self, name: str) -> SavedQuery:
+        try:
+            return self.queries[name]
+        except KeyError:
+            pass
+        close = difflib.get_close_matches(name, self.names(), n=3, cutoff=0.5)
+        if not close:
+            close = [n for n in self.names() if name.lower() in n.lower()][:3]
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; `kg queries` lists them"
+        raise UnknownQueryError(f"no saved query named {name!r}{hint}")

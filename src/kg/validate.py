@@ -1,0 +1,328 @@
+"""Validation: SHACL (pyshacl) and the saved checks, as one report.
+
+* ``shapes/data/*.ttl`` run on the closure (asserted + inferred);
+* ``shapes/ontology/*.ttl`` run on the ontology graph;
+* ``queries/checks/*.rq`` are SELECT queries that must return no rows (in the
+  manner of ROBOT's ``verify``); each row is an error.  A check names the
+  offending node ``?focus`` (else the first IRI in the row), and may bind
+  ``?message``, ``?path`` and ``?value``; without ``?message`` the check's
+  title is the message.
+
+The report is grouped by focus node, with the node's label, the path, the
+message, the offending value and the data file(s) the node is defined in.
+It is computed by ``kg build`` (the inputs are hashed, so it is never stale)
+and read back by ``kg validate``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from kg import namespaces as ns
+
+SH = ns.PREFIXES["sh"]
+SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+LABEL_PREDICATES = (
+    ns.PREFIXES["rdfs"] + "label",
+    ns.PREFIXES["skos"] + "prefLabel",
+    ns.PREFIXES["dct"] + "title",
+    ns.PREFIXES["foaf"] + "name",
+)
+
+
+@dataclass
+class Issue:
+    focus: str  # IRI (or _:label)
+    message: str
+    severity: str = "Violation"  # Violation | Warning | Info
+    path: str | None = None  # IRI, or a SHACL path in SPARQL syntax
+    value: str | None = None  # the offending value, N-Triples syntax
+    origin: str = "shacl"  # shacl | shacl-ontology | check:NAME
+    shape: str | None = None
+    label: str | None = None
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        return not any(i.severity == "Violation" for i in self.issues)
+
+    def counts(self) -> dict[str, int]:
+        out = {"Violation": 0, "Warning": 0, "Info": 0}
+        for i in self.issues:
+            out[i.severity] = out.get(i.severity, 0) + 1
+        return out
+
+    def sorted_issues(self) -> list[Issue]:
+        return sorted(
+            self.issues,
+            key=lambda i: (i.focus, SEVERITY_ORDER.get(i.severity, 9), i.path or "", i.message, i.value or "", i.origin),
+        )
+
+    def groups(self) -> list[tuple[str, str | None, list[str], list[Issue]]]:
+        """(focus, label, files, issues) per focus node, in a stable order."""
+        out: dict[str, tuple] = {}
+        for i in self.sorted_issues():
+            g = out.setdefault(i.focus, (i.focus, i.label, i.files, []))
+            g[3].append(i)
+        return list(out.values())
+
+    # ---- storage ----
+    def to_dict(self) -> dict:
+        return {"conforms": self.conforms, "issues": [asdict(i) for i in self.sorted_issues()]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Report":
+        return cls([Issue(**i) for i in d.get("issues", [])])
+
+    # ---- renderings ----
+    def render(self, fmt: str = "text") -> str:
+        return {"text": render_text, "json": render_json, "turtle": render_turtle}[fmt](self)
+
+
+def _short(text: str | None) -> str:
+    if text is None:
+        return ""
+    if text.startswith("<") and text.endswith(">"):
+        return ns.shorten(text[1:-1])
+    return ns.shorten(text) if "://" in text and " " not in text else text
+
+
+def render_text(report: Report) -> str:
+    lines = []
+    for focus, label, files, issues in report.groups():
+        head = _short(focus)
+        if label:
+            head += f' "{label}"'
+        if files:
+            head += f" ({', '.join(files)})"
+        lines.append(head)
+        for i in issues:
+            parts = [f"  {i.severity}:"]
+            if i.path:
+                parts.append(_short(i.path))
+            parts.append(i.message)
+            if i.value is not None:
+                parts.append(f"[value: {_short(i.value)}]")
+            parts.append(f"({i.origin})")
+            lines.append(" ".join(parts))
+    c = report.counts()
+    nodes = len(report.groups())
+    summary = "conforms" if report.conforms else "does not conform"
+    lines.append(
+        f"{summary}: {c['Violation']} violation(s), {c['Warning']} warning(s), {c['Info']} info(s)"
+        f" on {nodes} node(s)"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_json(report: Report) -> str:
+    groups = []
+    for focus, label, files, issues in report.groups():
+        groups.append(
+            {
+                "focus": focus,
+                "curie": _short(focus),
+                "label": label,
+                "files": files,
+                "results": [
+                    {
+                        "severity": i.severity,
+                        "path": i.path,
+                        "message": i.message,
+                        "value": i.value,
+                        "origin": i.origin,
+                        "shape": i.shape,
+                    }
+                    for i in issues
+                ],
+            }
+        )
+    c = report.counts()
+    doc = {"conforms": report.conforms, "violations": c["Violation"], "warnings": c["Warning"],
+           "infos": c["Info"], "nodes": groups}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_turtle(report: Report) -> str:
+    """A SHACL validation report (sh:ValidationReport), deterministic."""
+    import pyoxigraph as ox
+
+    def node(text: str):
+        if text.startswith("_:"):
+            return ox.BlankNode(text[2:])
+        return ox.NamedNode(text)
+
+    def term(text: str):
+        # values are stored in N-Triples syntax; parse them back
+        q = next(iter(ox.parse(input=f"<urn:x:s> <urn:x:p> {text} .", format=ox.RdfFormat.N_TRIPLES)))
+        return q.object
+
+    sh = lambda local: ox.NamedNode(SH + local)  # noqa: E731
+    rdf_type = ox.NamedNode(ns.PREFIXES["rdf"] + "type")
+    rep = ox.BlankNode("report")
+    triples = [
+        ox.Triple(rep, rdf_type, sh("ValidationReport")),
+        ox.Triple(rep, sh("conforms"), ox.Literal("true" if report.conforms else "false",
+                                                  datatype=ox.NamedNode(ns.PREFIXES["xsd"] + "boolean"))),
+    ]
+    for n, i in enumerate(report.sorted_issues(), 1):
+        r = ox.BlankNode(f"r{n:04d}")
+        triples += [
+            ox.Triple(rep, sh("result"), r),
+            ox.Triple(r, rdf_type, sh("ValidationResult")),
+            ox.Triple(r, sh("focusNode"), node(i.focus)),
+            ox.Triple(r, sh("resultSeverity"), sh(i.severity)),
+            ox.Triple(r, sh("resultMessage"), ox.Literal(i.message)),
+        ]
+        if i.path and i.path.startswith("<") and i.path.endswith(">"):
+            triples.append(ox.Triple(r, sh("resultPath"), ox.NamedNode(i.path[1:-1])))
+        if i.value is not None:
+            triples.append(ox.Triple(r, sh("value"), term(i.value)))
+        if i.shape and not i.shape.startswith("_:"):
+            triples.append(ox.Triple(r, sh("sourceShape"), ox.NamedNode(i.shape)))
+    prefixes = {k: v for k, v in ns.PREFIXES.items()}
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode()
+
+
+# ---------------------------------------------------------------- computing
+def _nt(term) -> str:
+    """An rdflib term in N-Triples syntax."""
+    return term.n3()
+
+
+def _path_text(graph, path) -> str:
+    from rdflib import BNode, URIRef
+    from rdflib.namespace import RDF
+
+    if isinstance(path, URIRef):
+        return f"<{path}>"
+    if isinstance(path, BNode):
+        SHN = lambda x: URIRef(SH + x)  # noqa: E731
+        inv = graph.value(path, SHN("inversePath"))
+        if inv is not None:
+            return "^" + _path_text(graph, inv)
+        for kind, op in (("zeroOrMorePath", "*"), ("oneOrMorePath", "+"), ("zeroOrOnePath", "?")):
+            inner = graph.value(path, SHN(kind))
+            if inner is not None:
+                return f"({_path_text(graph, inner)}){op}"
+        alt = graph.value(path, SHN("alternativePath"))
+        if alt is not None:
+            return "(" + "|".join(_path_text(graph, x) for x in graph.items(alt)) + ")"
+        if graph.value(path, RDF.first) is not None:
+            return "/".join(_path_text(graph, x) for x in graph.items(path))
+    return str(path)
+
+
+def _focus_text(term) -> str:
+    from rdflib import BNode
+
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
+    """Run pyshacl; one Issue per validation result."""
+    from pyshacl import validate as shacl_validate
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    if len(shapes_graph) == 0:
+        return []
+    _conforms, results, _text = shacl_validate(
+        data_graph,
+        shacl_graph=shapes_graph,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+        allow_infos=True,
+        abort_on_first=False,
+        meta_shacl=False,
+        js=False,
+    )
+    S = lambda x: URIRef(SH + x)  # noqa: E731
+    issues = []
+    for r in results.subjects(RDF.type, S("ValidationResult")):
+        focus = results.value(r, S("focusNode"))
+        path = results.value(r, S("resultPath"))
+        value = results.value(r, S("value"))
+        sev = results.value(r, S("resultSeverity"))
+        msgs = sorted(str(m) for m in results.objects(r, S("resultMessage")))
+        shape = results.value(r, S("sourceShape"))
+        comp = results.value(r, S("sourceConstraintComponent"))
+        message = msgs[0] if msgs else (ns.shorten(str(comp)) if comp is not None else "constraint violated")
+        issues.append(
+            Issue(
+                focus=_focus_text(focus),
+                message=" ".join(message.split()),
+                severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
+                path=_path_text(results, path) if path is not None else None,
+                value=_nt(value) if value is not None else None,
+                origin=origin,
+                shape=str(shape) if shape is not None and isinstance(shape, URIRef) else None,
+            )
+        )
+    return issues
+
+
+def check_issues(store, checks) -> list[Issue]:
+    """Run the saved checks (SavedQuery objects) on a kg.store Store."""
+    import pyoxigraph as ox
+
+    issues = []
+    for check in checks:
+        result = store.query(check.text)
+        if result.kind != "select":
+            from kg.errors import QueryError
+
+            raise QueryError(f"check {check.name} must be a SELECT query")
+        vars_ = result.variables
+        for row in result.rows:
+            b = dict(zip(vars_, row))
+            focus = b.get("focus") or b.get("node")
+            if focus is None:
+                focus = next((t for t in row if isinstance(t, (ox.NamedNode, ox.BlankNode))), None)
+            msg = b.get("message")
+            path = b.get("path")
+            value = b.get("value")
+            issues.append(
+                Issue(
+                    focus=("_:" + focus.value if isinstance(focus, ox.BlankNode) else focus.value)
+                    if focus is not None else "(no focus)",
+                    message=msg.value if isinstance(msg, ox.Literal) else (check.title or check.name),
+                    path=str(path) if isinstance(path, ox.NamedNode) else None,
+                    value=str(value) if value is not None else None,
+                    origin=f"check:{check.name}",
+                )
+            )
+    return issues
+
+
+def annotate(issues: list[Issue], labels: dict[str, str], files: dict[str, list[str]]) -> None:
+    for i in issues:
+        i.label = labels.get(i.focus)
+        i.files = files.get(i.focus, [])
+
+
+def labels_of(graph, nodes) -> dict[str, str]:
+    """The best label of each node (rdfs:label, skos:prefLabel, dct:title, foaf:name; English first)."""
+    from rdflib import URIRef
+
+    out = {}
+    for n in nodes:
+        if n.startswith("_:") or n.startswith("("):
+            continue
+        best = None
+        for p in LABEL_PREDICATES:
+            cands = list(graph.objects(URIRef(n), URIRef(p)))
+            if cands:
+                cands.sort(key=lambda l: (getattr(l, "language", None) not in ("en", None), str(l)))
+                best = str(cands[0])
+                break
+        if best is not None:
+            out[n] = best
+    return out

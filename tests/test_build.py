@@ -1,0 +1,222 @@
+"""The build: artifacts, cleaning of the closure, no rebuild when unchanged,
+atomic publication, and the error messages for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import build as b
+from kg.errors import DataError, InputSyntaxError, ReasoningError
+
+STC = "https://w3id.org/stcoop/ontology#"
+INFERRED = "<https://w3id.org/stcoop/graph/inferred>"
+
+
+def read_artifacts(path: Path) -> dict[str, bytes]:
+    return {name: (path / name).read_bytes() for name in b.ARTIFACTS}
+
+
+def test_build_writes_the_artifacts(mini):
+    built = b.build(mini)
+    assert built.rebuilt
+    assert (mini.build_dir / "current").is_symlink()
+    for name in b.ARTIFACTS:
+        assert (built.path / name).is_file(), name
+    m = built.manifest
+    assert m["counts"] == {
+        "ontology": 33, "asserted": 59, "asserted_data": 26, "inferred": 7,
+        "closure_triples": 66, "source_graphs": 3,
+    }
+    assert m["conforms"] is True
+    assert m["graph_files"]["https://w3id.org/stcoop/id/source/curation"] == ["data/beta.trig"]
+
+
+def test_asserted_and_inferred_stay_apart(mini):
+    built = b.build(mini)
+    asserted = (built.path / "asserted.nq").read_text().splitlines()
+    inferred = (built.path / "inferred.nq").read_text().splitlines()
+    assert all(line.endswith(f"{INFERRED} .") for line in inferred)
+    assert not any(INFERRED in line for line in asserted)
+    # transitivity, symmetry and subclass reasoning happened
+    assert any("park/alpha> <https://w3id.org/stcoop/ontology#locatedIn> <https://w3id.org/stcoop/id/place/china>" in l
+               for l in inferred)
+    assert any("park/alpha> <https://w3id.org/stcoop/ontology#partnerOf> <https://w3id.org/stcoop/id/park/beta>" in l
+               for l in inferred)
+    # derived entity-level provenance is asserted, in the source graph
+    src = "<https://w3id.org/stcoop/id/source/000-alpha>"
+    assert f"<https://w3id.org/stcoop/id/park/alpha> <http://purl.org/dc/terms/source> {src} {src} ." in asserted
+    # files are sorted and end with a newline
+    assert asserted == sorted(asserted)
+    assert inferred == sorted(inferred)
+
+
+def test_closure_is_cleaned(mini):
+    (mini.home / "data" / "same.trig").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<https://w3id.org/stcoop/id/source/002-same> {\n"
+        "  <https://w3id.org/stcoop/id/park/alpha> owl:sameAs <https://w3id.org/stcoop/id/park/alpha2> .\n"
+        "}\n")
+    built = b.build(mini)
+    text = (built.path / "inferred.nq").read_text()
+    lines = text.splitlines()
+    assert lines
+    for line in lines:
+        assert not line.startswith('"'), line  # no literal subjects
+        assert not line.startswith(("<http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                                    "<http://www.w3.org/2000/01/rdf-schema#",
+                                    "<http://www.w3.org/2002/07/owl#",
+                                    "<http://www.w3.org/2001/XMLSchema#")), line
+        assert "<http://www.w3.org/2002/07/owl#Thing>" not in line, line
+        assert "<http://www.w3.org/2000/01/rdf-schema#Resource>" not in line, line
+        s, p, o = line.split(" ")[:3]
+        if p == "<http://www.w3.org/2002/07/owl#sameAs>":
+            assert s != o, line
+    # but the useful sameAs consequences are there
+    assert ("<https://w3id.org/stcoop/id/park/alpha2> <http://www.w3.org/2002/07/owl#sameAs> "
+            "<https://w3id.org/stcoop/id/park/alpha>") in text
+
+
+def test_second_build_does_no_reasoning(mini, monkeypatch):
+    first = b.build(mini)
+
+    def boom(*a, **k):
+        raise AssertionError("reasoned again")
+
+    monkeypatch.setattr("kg.reason.infer", boom)
+    monkeypatch.setattr("kg.merge.merge", boom)
+    second = b.build(mini)
+    assert not second.rebuilt
+    assert second.path == first.path
+    assert b.ensure_built(mini).path == first.path
+
+
+def test_a_changed_input_rebuilds(mini):
+    first = b.build(mini)
+    p = mini.home / "data" / "beta.trig"
+    p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
+    assert b.fresh(mini) is None
+    second = b.build(mini)
+    assert second.rebuilt and second.path != first.path
+    assert b"Beta Science Park" in (second.path / "asserted.nq").read_bytes()
+    assert not first.path.exists()  # old generations are removed
+
+
+def test_force_rebuilds(mini):
+    first = b.build(mini)
+    second = b.build(mini, force=True)
+    assert second.rebuilt
+    assert read_artifacts(first.path if first.path.exists() else second.path)["asserted.nq"] == \
+        (second.path / "asserted.nq").read_bytes()
+
+
+def test_a_failed_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
+    first = b.build(mini)
+    before = read_artifacts(mini.build_dir / "current")
+    p = mini.home / "data" / "beta.trig"
+    p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
+
+    def crash(*a, **k):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(b, "write_ntriples", crash)  # after asserted.nq / inferred.nq are written
+    with pytest.raises(OSError, match="simulated"):
+        b.build(mini)
+    assert (mini.build_dir / "current").resolve() == first.path
+    assert read_artifacts(mini.build_dir / "current") == before
+    assert not list(mini.build_dir.glob(".tmp-*"))
+    assert b.fresh(mini) is None  # stale, so the next use rebuilds
+
+
+def test_an_interrupted_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
+    b.build(mini)
+    before = read_artifacts(mini.build_dir / "current")
+    (mini.home / "data" / "beta.trig").write_text((mini.home / "data" / "beta.trig").read_text() + "\n")
+
+    def interrupt(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(b, "_publish", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        b.build(mini)
+    assert read_artifacts(mini.build_dir / "current") == before
+
+
+def test_turtle_syntax_error_names_file_line_and_column(mini):
+    (mini.home / "ontology" / "bad.ttl").write_text(
+        "@prefix stc: <https://w3id.org/stcoop/ontology#> .\n"
+        "stc:A a stc:B .\n"
+        "stc:C a stc:D ;\n"
+        "   stc:e \"unterminated .\n")
+    with pytest.raises(InputSyntaxError) as exc:
+        b.build(mini)
+    assert str(exc.value).startswith("ontology/bad.ttl:4:")
+    assert exc.value.line == 4 and exc.value.column == 10
+
+
+def test_trig_syntax_error_through_the_cli(mini_cli):
+    home = mini_cli.project.home
+    (home / "data" / "broken.trig").write_text(
+        "@prefix park: <https://w3id.org/stcoop/id/park/> .\n"
+        "<https://w3id.org/stcoop/id/source/009> {\n"
+        "  park:x park:y park:z park:w .\n"
+        "}\n")
+    r = mini_cli("build", "-q")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert r.stderr.startswith("kg: error: data/broken.trig:3:")
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_default_graph_triples_are_an_error(mini):
+    (mini.home / "data" / "loose.trig").write_text(
+        "<https://w3id.org/stcoop/id/park/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n")
+    with pytest.raises(DataError, match=r"data/loose.trig: 1 triple\(s\) outside any named graph"):
+        b.build(mini)
+
+
+def test_ill_typed_literals_are_an_error(mini):
+    (mini.home / "data" / "typed.trig").write_text(
+        "<https://w3id.org/stcoop/id/source/009> {\n"
+        "  <https://w3id.org/stcoop/id/park/x> <https://w3id.org/stcoop/ontology#area>"
+        " \"12 ha\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n}\n")
+    with pytest.raises(DataError, match=r"data/typed.trig: ill-typed literal"):
+        b.build(mini)
+
+
+def test_inconsistency_is_an_error(mini):
+    (mini.home / "ontology" / "disjoint.ttl").write_text(
+        "@prefix stc: <https://w3id.org/stcoop/ontology#> .\n"
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "stc:Park owl:disjointWith stc:Place .\n")
+    (mini.home / "data" / "both.trig").write_text(
+        "<https://w3id.org/stcoop/id/source/009> {\n"
+        "  <https://w3id.org/stcoop/id/park/x> a <https://w3id.org/stcoop/ontology#Park>,"
+        " <https://w3id.org/stcoop/ontology#Place> .\n}\n")
+    with pytest.raises(ReasoningError, match="inconsistent"):
+        b.build(mini)
+
+
+def test_build_command_output(mini_cli):
+    r = mini_cli("build", "-q")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ("built: 59 asserted triples (33 ontology), 7 inferred, 66 in the closure, "
+                        "3 source graphs; conforms\n")
+    r = mini_cli("build")
+    assert r.stdout == ("up to date: 59 asserted triples (33 ontology), 7 inferred, 66 in the closure, "
+                        "3 source graphs; conforms\n")
+    manifest = json.loads((mini_cli.project.build_dir / "current" / "manifest.json").read_text())
+    assert set(manifest["timings"]) == {"load", "reason", "validate", "write"}
+
+
+def test_missing_home_is_one_clear_line(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    r = CliRunner().invoke(main, ["build", "--home", str(tmp_path / "nowhere")])
+    assert r.exit_code == 1
+    assert r.stderr == f"kg: error: working copy {tmp_path / 'nowhere'} does not exist\n"
