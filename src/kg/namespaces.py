@@ -22,6 +22,8 @@ GRAPH = BASE + "graph/"
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 INFERRED_GRAPH = GRAPH + "inferred"
 CURATION_SOURCE = ID + "source/curation"
+# The dataset as a whole (VoID / DCAT description of the dumps).
+DATASET_IRI = BASE + "dataset"
 
 # Kinds of entity, each with its own readable prefix and IRI folder.
 ENTITY_KINDS = (
@@ -65,6 +67,7 @@ PREFIXES: dict[str, str] = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "vann": "http://purl.org/vocab/vann/",
     "wd": "http://www.wikidata.org/entity/",
+    "spdx": "http://spdx.org/rdf/terms#",
 }
 
 

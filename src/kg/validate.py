@@ -244,6 +244,11 @@ def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
         meta_shacl=False,
         js=False,
     )
+    if not hasattr(results, "subjects"):  # pyshacl's ValidationFailure: the shapes are broken
+        from kg.errors import DataError
+
+        detail = " ".join(str(getattr(results, "message", results)).split())
+        raise DataError(f"SHACL shapes ({origin}) cannot be used: {detail}")
     S = lambda x: URIRef(SH + x)  # noqa: E731
     issues = []
     for r in results.subjects(RDF.type, S("ValidationResult")):

@@ -1,0 +1,153 @@
+"""Query parameters: ``--param name=value`` to RDF terms.
+
+Values are parsed, never pasted into the query text; the terms are bound by
+substitution (SEP-0007 in pyoxigraph).  Accepted spellings:
+
+* IRIs: ``<https://…>``, a CURIE with a project prefix (``park:alpha``), or a
+  bare absolute ``https://…`` IRI;
+* literals in Turtle syntax: ``"x"@en``, ``"5"^^xsd:integer``, ``12.5``, ``true``;
+* by declared TYPE (saved-query header): ``integer``, ``decimal``, ``date``,
+  ``boolean`` take the bare lexical form; ``string`` takes any text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pyoxigraph as ox
+
+from kg import namespaces as ns
+from kg.errors import ParamError
+
+XSD = ns.PREFIXES["xsd"]
+_DT = {
+    "integer": (re.compile(r"[+-]?\d+"), XSD + "integer"),
+    "decimal": (re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)"), XSD + "decimal"),
+    "boolean": (re.compile(r"true|false"), XSD + "boolean"),
+    "date": (re.compile(r"-?\d{4,}-\d\d-\d\d"), XSD + "date"),
+}
+_TYPE_DATATYPES = {
+    "integer": {XSD + "integer", XSD + "int", XSD + "long", XSD + "nonNegativeInteger", XSD + "positiveInteger"},
+    "decimal": {XSD + "decimal", XSD + "integer", XSD + "double", XSD + "float"},
+    "boolean": {XSD + "boolean"},
+    "date": {XSD + "date"},
+    "string": {XSD + "string", ns.PREFIXES["rdf"] + "langString"},
+}
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://\S+")
+
+
+def parse_assignments(pairs) -> dict[str, str]:
+    """``["a=1", "b=x"]`` -> ``{"a": "1", "b": "x"}``."""
+    out: dict[str, str] = {}
+    for pair in pairs or ():
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not name:
+            raise ParamError(f"parameter {pair!r} is not of the form name=value")
+        if name in out:
+            raise ParamError(f"parameter {name} is given twice")
+        out[name] = value
+    return out
+
+
+def _turtle_object(name: str, text: str):
+    doc = ns.sparql_prologue().replace("PREFIX ", "@prefix ").replace(">\n", "> .\n")
+    doc += f"<urn:kg:s> <urn:kg:p> {text} .\n"
+    try:
+        triples = list(ox.parse(input=doc.encode(), format=ox.RdfFormat.TURTLE))
+    except SyntaxError:
+        return None
+    if len(triples) != 1 or isinstance(triples[0].object, ox.BlankNode):
+        return None
+    return triples[0].object
+
+
+def parse_value(name: str, text: str, type_: str | None = None):
+    """The RDF term for one parameter value; ParamError names the parameter."""
+    text = text.strip()
+    if type_ == "iri" or (type_ is None and _looks_like_iri(text)):
+        return _iri(name, text)
+    if type_ in _DT:
+        rx, dt = _DT[type_]
+        if rx.fullmatch(text):
+            if type_ == "date":
+                try:
+                    datetime.date.fromisoformat(text.lstrip("-"))
+                except ValueError:
+                    raise ParamError(f"parameter {name}: {text!r} is not a valid date (YYYY-MM-DD)") from None
+            return ox.Literal(text, datatype=ox.NamedNode(dt))
+        term = _turtle_object(name, text) if text[:1] in "\"'" else None
+        if isinstance(term, ox.Literal) and term.datatype.value in _TYPE_DATATYPES[type_]:
+            return term
+        raise ParamError(f"parameter {name}: {text!r} is not a valid {type_}")
+    if type_ == "string":
+        if text[:1] in "\"'":
+            term = _turtle_object(name, text)
+            if isinstance(term, ox.Literal) and term.datatype.value in _TYPE_DATATYPES["string"]:
+                return term
+        return ox.Literal(text)
+    # literal, or untyped
+    term = _turtle_object(name, text)
+    if isinstance(term, ox.Literal):
+        return term
+    if type_ == "literal":
+        raise ParamError(f'parameter {name}: {text!r} is not an RDF literal in Turtle syntax (e.g. "x"@en, 5, "2020"^^xsd:gYear)')
+    return ox.Literal(text)
+
+
+def _looks_like_iri(text: str) -> bool:
+    return (text.startswith("<") and text.endswith(">")) or ns.expand_curie(text) is not None or bool(
+        _ABSOLUTE_IRI.fullmatch(text)
+    )
+
+
+def _iri(name: str, text: str):
+    if text.startswith("<") and text.endswith(">"):
+        term = _turtle_object(name, text)
+        if isinstance(term, ox.NamedNode):
+            return term
+        raise ParamError(f"parameter {name}: {text} is not a valid IRI")
+    expanded = ns.expand_curie(text)
+    if expanded is not None:
+        return ox.NamedNode(expanded)
+    if _ABSOLUTE_IRI.fullmatch(text):
+        try:
+            return ox.NamedNode(text)
+        except ValueError:
+            pass
+    prefix = text.partition(":")[0]
+    hint = f" (unknown prefix {prefix!r})" if ":" in text else ""
+    raise ParamError(f"parameter {name}: {text!r} is not an IRI or a CURIE with a project prefix{hint}")
+
+
+def bind_params(text: str, params: dict[str, str], declared=None, store=None) -> dict:
+    """The substitutions for a query: ``declared`` is the saved query's list of
+    Param (None for a query without header); IRIs must name a resource of
+    ``store`` when one is given."""
+    from kg.store import query_variables
+
+    variables = query_variables(text)
+    bindings: dict = {}
+    if declared is not None:
+        known = {p.name: p for p in declared}
+        for name in params:
+            if name not in known:
+                raise ParamError(f"unknown parameter {name!r} (this query takes: {', '.join(known) or 'none'})")
+        for p in declared:
+            if p.name not in params:
+                if p.required:
+                    raise ParamError(f"missing required parameter {p.name!r} ({p.type}: {p.description})")
+                continue
+            bindings[p.name] = parse_value(p.name, params[p.name], p.type)
+    else:
+        for name, value in params.items():
+            if name not in variables:
+                listed = ", ".join(sorted(variables)) or "none"
+                raise ParamError(f"unknown parameter {name!r}: the query has no variable ?{name} (variables: {listed})")
+            bindings[name] = parse_value(name, value, None)
+    if store is not None:
+        for name, term in bindings.items():
+            if isinstance(term, ox.NamedNode) and not store.has_resource(term):
+                raise ParamError(f"parameter {name}: {ns.shorten(term.value)} names no resource of the graph")
+    return bindings

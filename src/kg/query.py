@@ -1,0 +1,104 @@
+"""Running queries by name, file or text; the catalogue listing.
+
+The commands ``kg query`` and ``kg queries`` are thin layers over
+``resolve`` + ``run`` and ``catalogue_listing`` / ``show_query``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import UsageError
+
+
+@dataclass
+class QuerySpec:
+    name: str  # shown in error messages
+    text: str
+    declared: list | None  # the header's params; None: any variable of the query
+
+
+def resolve(project, name_or_file: str | None, text: str | None) -> QuerySpec:
+    """A saved query by name, a .rq file, or inline text (exactly one)."""
+    from kg.catalogue import Catalogue, read_query
+
+    if (name_or_file is None) == (text is None):
+        raise UsageError("give a saved query NAME, a .rq FILE, or -e SPARQL (exactly one)")
+    if text is not None:
+        return QuerySpec("inline query", text, None)
+    path = Path(name_or_file)
+    if name_or_file.endswith(".rq") or path.is_file():
+        if not path.is_file():
+            raise UsageError(f"no such query file: {name_or_file}")
+        q = read_query(path)
+        return QuerySpec(str(path), q.text, q.params or None)
+    q = Catalogue.of(project).get(name_or_file)
+    return QuerySpec(q.name, q.text, q.params)
+
+
+def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = False,
+        engine: str = "oxigraph", log=None):
+    """The kg.store.Result of a query over the built graph (built first if needed)."""
+    from kg.build import fresh
+    from kg.params import bind_params
+    from kg.store import check_safe, open_store
+
+    check_safe(spec.text, spec.name)  # before anything else, even before building
+    if log is not None and fresh(project) is None:
+        log("the build is missing or stale: building first")
+    store = open_store(project, engine=engine)
+    bindings = bind_params(spec.text, params, declared=spec.declared, store=store)
+    return store.query(spec.text, bindings, asserted_only=asserted_only, name=spec.name)
+
+
+# ---------------------------------------------------------------- catalogue
+def _param_text(p) -> str:
+    return f"{p.name}:{p.type}" + ("" if p.required else "?")
+
+
+def catalogue_listing(project, fmt: str = "table") -> str:
+    from kg.catalogue import Catalogue
+    from kg.results import render_markdown, render_table
+    import pyoxigraph as ox
+
+    cat = Catalogue.of(project)
+    entries = [(q.name, q.title, " ".join(_param_text(p) for p in q.params), "check" if q.is_check else "query")
+               for q in cat.saved() + cat.checks()]
+    if fmt == "json":
+        return json.dumps(
+            [{"name": q.name, "title": q.title, "description": q.description, "kind": "check" if q.is_check else "query",
+              "params": [p.__dict__ for p in q.params], "examples": q.examples}
+             for q in cat.saved() + cat.checks()],
+            indent=2, ensure_ascii=False) + "\n"
+    rows = [tuple(ox.Literal(x) for x in e) for e in entries]
+    cols = ["name", "title", "parameters", "kind"]
+    return render_markdown(cols, rows) if fmt == "md" else render_table(cols, rows)
+
+
+def show_query(project, name: str, fmt: str = "table") -> str:
+    from kg.catalogue import Catalogue
+
+    q = Catalogue.of(project).get(name)
+    if fmt == "json":
+        return json.dumps({"name": q.name, "title": q.title, "description": q.description,
+                           "kind": "check" if q.is_check else "query", "file": project.relpath(q.path),
+                           "params": [p.__dict__ for p in q.params], "examples": q.examples, "text": q.text},
+                          indent=2, ensure_ascii=False) + "\n"
+    lines = [f"{q.name}: {q.title}" if q.title else q.name]
+    if q.description:
+        lines.append(q.description)
+    lines.append(f"file: {project.relpath(q.path)}")
+    for p in q.params:
+        lines.append(f"param {p.name} ({p.type}, {'required' if p.required else 'optional'}): {p.description}")
+    for e in q.examples:
+        lines.append(f"example: {e}")
+    lines.append("")
+    fence = "```" if fmt == "md" else ""
+    if fence:
+        lines.append(fence + "sparql")
+    lines.append(q.text.rstrip("\n"))
+    if fence:
+        lines.append(fence)
+    return "\n".join(lines) + "\n"

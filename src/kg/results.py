@@ -1,0 +1,80 @@
+"""Rendering query results for people (table, Markdown) and dispatching the
+machine formats: csv, tsv, json and xml are the W3C SPARQL 1.1 result formats,
+written by pyoxigraph's own serialisers (see kg.store.Result.serialize)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pyoxigraph as ox
+
+from kg import namespaces as ns
+
+TABLE_FORMATS = ("table", "md")
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld", "rdfxml")
+ALL_FORMATS = RESULT_FORMATS + GRAPH_FORMATS
+
+
+def cell(term) -> str:
+    """A term as shown in a table: CURIEs for IRIs, the lexical form for literals."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return ns.shorten(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"{term.value} @{term.language}"
+        return term.value
+    return str(term)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def render_table(variables: list[str], rows: list[tuple]) -> str:
+    cells = [[cell(t).replace("\n", " ") for t in row] for row in rows]
+    widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    lines = ["  ".join(_pad(v, w) for v, w in zip(variables, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    n = len(rows)
+    lines.append(f"({n} row{'s' if n != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(variables: list[str], rows: list[tuple]) -> str:
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(variables) + " |", "|" + "|".join(" --- " for _ in variables) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(esc(cell(t)) for t in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _nl(data: bytes) -> bytes:
+    """JSON and XML results end with a newline on a terminal (still valid JSON / XML)."""
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
+def render(result, fmt: str) -> bytes:
+    """Bytes to print for a kg.store.Result in ``fmt``."""
+    if result.kind == "graph":
+        return result.serialize("turtle" if fmt in RESULT_FORMATS else fmt)
+    if result.kind == "ask":
+        if fmt in TABLE_FORMATS:
+            return (b"true\n" if result.boolean else b"false\n")
+        return _nl(result.serialize(fmt))
+    if fmt == "table":
+        return render_table(result.variables, result.rows).encode()
+    if fmt == "md":
+        return render_markdown(result.variables, result.rows).encode()
+    return _nl(result.serialize(fmt))
