@@ -329,7 +329,8 @@ _OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
 _OWL_NOTHING = "http://www.w3.org/2002/07/owl#Nothing"
 
 
-def hermit_check(path, *, ignore_imports: bool = False) -> tuple[bool, list[str]]:
+def hermit_check(path, *, ignore_imports: bool = False,
+                 ignore_unsupported_datatypes: bool = False) -> tuple[bool, list[str]]:
     """Run HermiT (OWL 2 DL) on a Turtle, N-Triples or RDF/XML file.
 
     Returns ``(consistent, unsatisfiable_classes)``: the sorted IRIs of named
@@ -341,6 +342,10 @@ def hermit_check(path, *, ignore_imports: bool = False) -> tuple[bool, list[str]
     this raise ValueError, since owlready2 would fetch the imports over the
     network; with ``ignore_imports=True`` they are dropped instead (and the
     imported axioms are then not reasoned over).
+
+    ``ignore_unsupported_datatypes`` lets HermiT treat literals of datatypes
+    outside the OWL 2 datatype map (xsd:date, xsd:gYear, ...) as opaque
+    instead of refusing the ontology.
     """
     _require("hermit")
     import rdflib
@@ -368,7 +373,8 @@ def hermit_check(path, *, ignore_imports: bool = False) -> tuple[bool, list[str]
             onto = w.get_ontology(nt.as_uri()).load(only_local=True)
             try:
                 with onto:
-                    sync_reasoner_hermit(w, infer_property_values=False, debug=0)
+                    sync_reasoner_hermit(w, infer_property_values=False, debug=0,
+                                         ignore_unsupported_datatypes=ignore_unsupported_datatypes)
             except OwlReadyInconsistentOntologyError:
                 return False, []
             unsat = sorted({c.iri for c in w.inconsistent_classes()
