@@ -54,6 +54,8 @@ _OX_RESULTS = {
     "tsv": ox.QueryResultsFormat.TSV,
 }
 INFERRED = ox.NamedNode(ns.INFERRED_GRAPH)
+# Internal to the query store, never exported or listed: the asserted triples as a set.
+ASSERTED_UNION = ox.NamedNode(ns.GRAPH + "asserted-union")
 
 # ------------------------------------------------------------------ safety
 _NOISE = re.compile(
@@ -100,13 +102,26 @@ def query_form(text: str) -> str:
     return m.group(1).upper() if m else "SELECT"
 
 
+def _tidy_expected(what: str) -> str:
+    """Drop the character classes from oxigraph's 'expected one of …' lists."""
+    m = re.match(r"expected one of (.*)$", what, re.S)
+    if not m:
+        return what
+    items = [i.strip() for i in re.split(r", (?![^\[]*\])", m.group(1))]
+    items = [i for i in items if i and not i.startswith("[")]
+    if not items:
+        return "unexpected input"
+    more = ", …" if len(items) > 12 else ""
+    return "expected one of " + ", ".join(items[:12]) + more
+
+
 def syntax_error(exc: SyntaxError, text: str, name: str = "query") -> QueryError:
     """A QueryError that shows where the SPARQL syntax error is."""
     msg = str(exc.msg if exc.msg else exc)
     m = re.match(r"error at (\d+):(\d+): (.*)", msg, re.S)
     if not m:
         return QueryError(f"{name}: SPARQL syntax error: {msg}")
-    line, col, what = int(m.group(1)), int(m.group(2)), m.group(3)
+    line, col, what = int(m.group(1)), int(m.group(2)), _tidy_expected(m.group(3))
     lines = text.split("\n")
     src = lines[line - 1] if 0 < line <= len(lines) else ""
     # oxigraph counts columns in characters, from 1
@@ -233,7 +248,21 @@ class OxigraphStore:
 
     def __init__(self, store: ox.Store | None = None):
         self._store = store if store is not None else ox.Store()
-        self._asserted_graphs: list | None = None
+        self._layout_union()
+
+    def _layout_union(self) -> None:
+        """Copy every triple into the default graph and the asserted ones into
+        ASSERTED_UNION. Oxigraph's ``use_default_graph_as_union`` is a bag: a
+        triple stated by three articles would come back three times. A store
+        is a set of quads, so these copies are the RDF merge the query needs."""
+        s = self._store
+        if any(True for _ in s.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+            return
+        named = list(s.quads_for_pattern(None, None, None, None))
+        s.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in named)
+        s.extend(ox.Quad(q.subject, q.predicate, q.object, ASSERTED_UNION)
+                 for q in named if q.graph_name != INFERRED)
+        self._named = [g for g in s.named_graphs() if g != ASSERTED_UNION]
 
     @classmethod
     def from_files(cls, *paths: Path) -> "OxigraphStore":
@@ -249,19 +278,17 @@ class OxigraphStore:
         return cls(s)
 
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs())
+        return sorted(g.value for g in self._named)
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
               name: str = "query") -> Result:
         check_safe(text, name)
         kwargs: dict = {"prefixes": ns.PREFIXES}
         if asserted_only:
-            if self._asserted_graphs is None:
-                self._asserted_graphs = [g for g in self._store.named_graphs() if g != INFERRED]
-            kwargs["default_graph"] = self._asserted_graphs
-            kwargs["named_graphs"] = self._asserted_graphs
+            kwargs["default_graph"] = ASSERTED_UNION
+            kwargs["named_graphs"] = [g for g in self._named if g != INFERRED]
         else:
-            kwargs["use_default_graph_as_union"] = True
+            kwargs["named_graphs"] = self._named
         if bindings:
             kwargs["substitutions"] = {ox.Variable(k): v for k, v in bindings.items()}
         def run():

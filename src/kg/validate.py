@@ -103,14 +103,14 @@ def render_text(report: Report) -> str:
             head += f" ({', '.join(files)})"
         lines.append(head)
         for i in issues:
-            parts = [f"  {i.severity}:"]
+            text = f"  {i.severity}"
             if i.path:
-                parts.append(_short(i.path))
-            parts.append(i.message)
+                text += f"  {_short(i.path)}:"
+            text += f"  {i.message}"
             if i.value is not None:
-                parts.append(f"[value: {_short(i.value)}]")
-            parts.append(f"({i.origin})")
-            lines.append(" ".join(parts))
+                text += f"  [value: {_short(i.value)}]"
+            text += f"  ({i.origin})"
+            lines.append(text)
     c = report.counts()
     nodes = len(report.groups())
     summary = "conforms" if report.conforms else "does not conform"
@@ -171,23 +171,28 @@ def render_turtle(report: Report) -> str:
         ox.Triple(rep, sh("conforms"), ox.Literal("true" if report.conforms else "false",
                                                   datatype=ox.NamedNode(ns.PREFIXES["xsd"] + "boolean"))),
     ]
+    results = []
     for n, i in enumerate(report.sorted_issues(), 1):
         r = ox.BlankNode(f"r{n:04d}")
-        triples += [
-            ox.Triple(rep, sh("result"), r),
+        triples.append(ox.Triple(rep, sh("result"), r))
+        results += [
             ox.Triple(r, rdf_type, sh("ValidationResult")),
             ox.Triple(r, sh("focusNode"), node(i.focus)),
             ox.Triple(r, sh("resultSeverity"), sh(i.severity)),
             ox.Triple(r, sh("resultMessage"), ox.Literal(i.message)),
         ]
         if i.path and i.path.startswith("<") and i.path.endswith(">"):
-            triples.append(ox.Triple(r, sh("resultPath"), ox.NamedNode(i.path[1:-1])))
+            results.append(ox.Triple(r, sh("resultPath"), ox.NamedNode(i.path[1:-1])))
         if i.value is not None:
-            triples.append(ox.Triple(r, sh("value"), term(i.value)))
+            results.append(ox.Triple(r, sh("value"), term(i.value)))
         if i.shape and not i.shape.startswith("_:"):
-            triples.append(ox.Triple(r, sh("sourceShape"), ox.NamedNode(i.shape)))
-    prefixes = {k: v for k, v in ns.PREFIXES.items()}
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode()
+            results.append(ox.Triple(r, sh("sourceShape"), ox.NamedNode(i.shape)))
+        results.append(ox.Triple(r, ox.NamedNode(ns.PREFIXES["rdfs"] + "comment"), ox.Literal(i.origin)))
+    from kg.store import used_prefixes
+
+    triples += results
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(triples)).decode()
+    return data if data.endswith("\n") else data + "\n"
 
 
 # ---------------------------------------------------------------- computing
@@ -233,17 +238,28 @@ def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
 
     if len(shapes_graph) == 0:
         return []
-    _conforms, results, _text = shacl_validate(
-        data_graph,
-        shacl_graph=shapes_graph,
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
-        allow_infos=True,
-        abort_on_first=False,
-        meta_shacl=False,
-        js=False,
-    )
+    from pyshacl import errors as shacl_errors
+
+    from kg.errors import DataError
+
+    broken = tuple(getattr(shacl_errors, n) for n in ("ShapeLoadError", "ConstraintLoadError",
+                                                       "ReportableRuntimeError", "ValidationFailure")
+                   if hasattr(shacl_errors, n))
+    try:
+        _conforms, results, _text = shacl_validate(
+            data_graph,
+            shacl_graph=shapes_graph,
+            inference="none",
+            advanced=True,
+            allow_warnings=True,
+            allow_infos=True,
+            abort_on_first=False,
+            meta_shacl=False,
+            js=False,
+        )
+    except broken as exc:
+        detail = " ".join(str(getattr(exc, "message", exc)).split())
+        raise DataError(f"SHACL shapes ({origin}) cannot be used: {detail}") from None
     if not hasattr(results, "subjects"):  # pyshacl's ValidationFailure: the shapes are broken
         from kg.errors import DataError
 

@@ -1,0 +1,158 @@
+"""Everything about one entity, found by IRI, CURIE or label, with its sources.
+
+For each statement: the named graphs it is in (a source graph, the ontology
+graph, or ``inferred``).  The sources of the entity are the source graphs of
+its asserted statements plus its ``dct:source`` values, with the data files
+they come from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg import namespaces as ns
+from kg.errors import NotFoundError
+
+LABELS = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "dct:title", "foaf:name")
+_ABS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://\S+")
+
+
+@dataclass
+class Description:
+    iri: str
+    label: str | None
+    statements: list[tuple] = field(default_factory=list)  # (predicate, object, [graphs])
+    incoming: list[tuple] = field(default_factory=list)  # (subject, predicate, [graphs])
+    sources: list[tuple] = field(default_factory=list)  # (source IRI, [files])
+
+
+def _graph_label(g: str) -> str:
+    if g == ns.INFERRED_GRAPH:
+        return "inferred"
+    if g == ns.ONTOLOGY_GRAPH:
+        return "ontology"
+    return ns.shorten(g)
+
+
+def find(store, term: str) -> str:
+    """The IRI that TERM names: an IRI, a CURIE, or a label (exact, any case)."""
+    text = term.strip()
+    if text.startswith("<") and text.endswith(">"):
+        iri = text[1:-1]
+    elif ns.expand_curie(text):
+        iri = ns.expand_curie(text)
+    elif _ABS.fullmatch(text):
+        iri = text
+    else:
+        return _by_label(store, text)
+    if not store.has_resource(ox.NamedNode(iri)):
+        raise NotFoundError(f"{ns.shorten(iri)} is not in the graph")
+    return iri
+
+
+def _by_label(store, text: str) -> str:
+    preds = " ".join(LABELS)
+    r = store.query(f"SELECT DISTINCT ?s ?l WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l . FILTER(isIRI(?s)) }}")
+    labels: dict[str, set[str]] = {}
+    for s, lab in r.rows:
+        labels.setdefault(lab.value, set()).add(s.value)
+    wanted = text.casefold()
+    hits = sorted({s for lab, subjects in labels.items() if lab.casefold() == wanted for s in subjects})
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        shown = ", ".join(ns.shorten(h) for h in hits[:5]) + (", …" if len(hits) > 5 else "")
+        raise NotFoundError(f"{text!r} is the label of {len(hits)} entities: {shown}; give the IRI or CURIE")
+    folded = {lab.casefold(): lab for lab in labels}
+    close = difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.6)
+    hint = "; did you mean " + " or ".join(repr(folded[c]) for c in close) + "?" if close else ""
+    raise NotFoundError(f"nothing in the graph has the IRI, CURIE or label {text!r}{hint}")
+
+
+def describe(project, term: str, store=None) -> Description:
+    from kg.build import ensure_built
+    from kg.store import open_store
+
+    built = ensure_built(project)
+    store = store or open_store(project)
+    iri = find(store, term)
+    node = ox.NamedNode(iri)
+    out: dict = {}
+    r = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"s": node})
+    for _s, p, o, g in r.rows:
+        out.setdefault((p, o), set()).add(g.value)
+    inc: dict = {}
+    r = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"o": node})
+    for s, p, _o, g in r.rows:
+        inc.setdefault((s, p), set()).add(g.value)
+    label = None
+    for curie in LABELS[:2]:
+        cands = sorted((o for (p, o) in out if p.value == ns.expand_curie(curie) and isinstance(o, ox.Literal)),
+                       key=lambda lit: (lit.language not in ("en", None), lit.value))
+        if cands:
+            label = cands[0].value
+            break
+    graph_files = built.manifest.get("graph_files", {})
+    sources = set()
+    for (p, o), graphs in out.items():
+        sources.update(g for g in graphs if g in graph_files)
+        if p.value == ns.PREFIXES["dct"] + "source" and isinstance(o, ox.NamedNode):
+            sources.add(o.value)
+    key = lambda item: (str(item[0][0]), str(item[0][1]))  # noqa: E731
+    return Description(
+        iri=iri,
+        label=label,
+        statements=[(p, o, sorted(gs)) for (p, o), gs in sorted(out.items(), key=key)],
+        incoming=[(s, p, sorted(gs)) for (s, p), gs in sorted(inc.items(), key=key)],
+        sources=[(s, graph_files.get(s, [])) for s in sorted(sources)],
+    )
+
+
+def _term(t) -> str:
+    if isinstance(t, ox.NamedNode):
+        return ns.shorten(t.value) if ns.shorten(t.value) != t.value else f"<{t.value}>"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f'"{t.value}"@{t.language}'
+        if t.datatype.value == ns.PREFIXES["xsd"] + "string":
+            return f'"{t.value}"'
+        return f'"{t.value}"^^{ns.shorten(t.datatype.value)}'
+    return str(t)
+
+
+def render(d: Description, fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps({
+            "iri": d.iri, "curie": ns.shorten(d.iri), "label": d.label,
+            "statements": [{"predicate": p.value, "object": str(o), "graphs": gs} for p, o, gs in d.statements],
+            "incoming": [{"subject": s.value, "predicate": p.value, "graphs": gs} for s, p, gs in d.incoming],
+            "sources": [{"source": s, "files": files} for s, files in d.sources],
+        }, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "turtle":
+        from kg.store import serialize_triples
+
+        node = ox.NamedNode(d.iri)
+        return serialize_triples([ox.Triple(node, p, o) for p, o, _ in d.statements], "turtle").decode()
+    lines = [ns.shorten(d.iri) + (f' "{d.label}"' if d.label else "")]
+    if ns.shorten(d.iri) != d.iri:
+        lines.append(f"  <{d.iri}>")
+    rows = [(("a" if p.value == ns.PREFIXES["rdf"] + "type" else _term(p)), _term(o),
+             ", ".join(_graph_label(g) for g in gs)) for p, o, gs in d.statements]
+    w1 = max([len(r[0]) for r in rows] + [0])
+    w2 = max([len(r[1]) for r in rows if len(r[1]) <= 60] + [0])
+    for p, o, gs in rows:
+        lines.append(f"  {p.ljust(w1)}  {o.ljust(w2)}  [{gs}]".rstrip())
+    if d.incoming:
+        lines.append("referenced by:")
+        for s, p, gs in d.incoming:
+            lines.append(f"  {_term(s)} {_term(p)}  [{', '.join(_graph_label(g) for g in gs)}]")
+    if d.sources:
+        lines.append("sources:")
+        for s, files in d.sources:
+            lines.append(f"  {ns.shorten(s)}" + (f"  ({', '.join(files)})" if files else ""))
+    return "\n".join(lines) + "\n"

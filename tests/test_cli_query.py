@@ -1,0 +1,224 @@
+"""`kg query`: exact output for one case per format, parameters, ASK exit
+status, and the error messages."""
+
+from __future__ import annotations
+
+import json
+
+A = "https://w3id.org/stcoop/id/park/alpha"
+B = "https://w3id.org/stcoop/id/park/beta"
+CHINA = "https://w3id.org/stcoop/id/place/china"
+
+
+def ok(r):
+    """stdout, byte-exact (click's r.stdout turns \r\n into \n)."""
+    assert r.exit_code == 0, r.stderr
+    return r.stdout_bytes.decode("utf-8")
+
+
+def test_table(cli):
+    assert ok(cli("query", "parks")) == (
+        "park        label           country\n"
+        "----------  --------------  -----------\n"
+        "park:alpha  Alpha Park @en  place:china\n"
+        "park:beta   Beta Park @en   place:china\n"
+        "(2 rows)\n")
+
+
+def test_csv_is_w3c(cli):
+    assert ok(cli("query", "parks", "--format", "csv")) == (
+        "park,label,country\r\n"
+        f"{A},Alpha Park,{CHINA}\r\n"
+        f"{B},Beta Park,{CHINA}\r\n")
+
+
+def test_tsv_is_w3c(cli):
+    assert ok(cli("query", "parks", "-f", "tsv")) == (
+        "?park\t?label\t?country\n"
+        f'<{A}>\t"Alpha Park"@en\t<{CHINA}>\n'
+        f'<{B}>\t"Beta Park"@en\t<{CHINA}>\n')
+
+
+def test_json_is_w3c(cli):
+    out = ok(cli("query", "parks", "-f", "json"))
+    assert out == (
+        '{"head":{"vars":["park","label","country"]},"results":{"bindings":['
+        f'{{"park":{{"type":"uri","value":"{A}"}},"label":{{"type":"literal","value":"Alpha Park","xml:lang":"en"}},'
+        f'"country":{{"type":"uri","value":"{CHINA}"}}}},'
+        f'{{"park":{{"type":"uri","value":"{B}"}},"label":{{"type":"literal","value":"Beta Park","xml:lang":"en"}},'
+        f'"country":{{"type":"uri","value":"{CHINA}"}}}}]}}}}\n')
+    json.loads(out)
+
+
+def test_xml_is_w3c(cli):
+    assert ok(cli("query", "park-places", "-p", "park=park:beta", "-f", "xml")) == (
+        '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+        '<variable name="park"/><variable name="place"/><variable name="placeLabel"/></head><results>'
+        f'<result><binding name="park"><uri>{B}</uri></binding><binding name="place"><uri>{CHINA}</uri></binding>'
+        '<binding name="placeLabel"><literal xml:lang="en">China</literal></binding></result>'
+        f'<result><binding name="park"><uri>{B}</uri></binding><binding name="place">'
+        '<uri>https://w3id.org/stcoop/id/place/suzhou</uri></binding>'
+        '<binding name="placeLabel"><literal xml:lang="en">Suzhou</literal></binding></result></results></sparql>\n')
+
+
+def test_markdown_with_a_curie_parameter(cli):
+    assert ok(cli("query", "park-places", "--param", "park=park:alpha", "--format", "md")) == (
+        "| park | place | placeLabel |\n"
+        "| --- | --- | --- |\n"
+        "| park:alpha | place:china | China @en |\n"
+        "| park:alpha | place:suzhou | Suzhou @en |\n")
+
+
+def test_iri_parameter_in_angle_brackets(cli):
+    assert ok(cli("query", "park-places", "-p", f"park=<{A}>", "-f", "csv")) == ok(
+        cli("query", "park-places", "-p", "park=park:alpha", "-f", "csv"))
+
+
+def test_typed_parameter(cli):
+    expected = ("park,established,year\r\n"
+                f"{A},2010,2000\r\n")
+    assert ok(cli("query", "parks-since", "-p", "year=2000", "-f", "csv")) == expected
+    assert ok(cli("query", "parks-since", "-p", 'year="2000"^^xsd:integer', "-f", "csv")) == expected
+    assert ok(cli("query", "parks-since", "-p", "year=2011", "-f", "csv")) == "park,established,year\r\n"
+
+
+def test_construct_turtle(cli):
+    assert ok(cli("query", "park-card", "-p", "park=park:beta")) == (
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix source: <https://w3id.org/stcoop/id/source/> .\n"
+        "@prefix place: <https://w3id.org/stcoop/id/place/> .\n"
+        "@prefix stc: <https://w3id.org/stcoop/ontology#> .\n"
+        "@prefix park: <https://w3id.org/stcoop/id/park/> .\n"
+        "@prefix dct: <http://purl.org/dc/terms/> .\n"
+        "park:beta dct:source source:001-beta ;\n"
+        "\ta stc:Organisation , stc:Park ;\n"
+        '\trdfs:label "Beta Park"@en ;\n'
+        "\tstc:locatedIn place:china , place:suzhou ;\n"
+        "\tstc:partnerOf park:alpha .\n")
+
+
+def test_construct_ntriples(cli):
+    out = ok(cli("query", "park-card", "-p", "park=park:beta", "-f", "nt"))
+    assert out.splitlines()[:2] == [
+        f"<{B}> <http://purl.org/dc/terms/source> <https://w3id.org/stcoop/id/source/001-beta> .",
+        f"<{B}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/stcoop/ontology#Organisation> .",
+    ]
+    assert len(out.splitlines()) == 7
+
+
+def test_construct_jsonld(cli):
+    doc = json.loads(ok(cli("query", "park-card", "-p", "park=park:beta", "-f", "jsonld")))
+    assert doc["@context"]["park"] == "https://w3id.org/stcoop/id/park/"
+    [node] = doc["@graph"]
+    assert node["@id"] == "park:beta"
+    assert node["@type"] == ["stc:Organisation", "stc:Park"]
+    assert node["stc:partnerOf"] == [{"@id": "park:alpha"}]
+
+
+def test_ask_prints_and_sets_the_exit_status(cli):
+    r = cli("query", "-e", "ASK { park:alpha a stc:Organisation }")
+    assert (r.exit_code, r.stdout) == (0, "true\n")
+    r = cli("query", "-e", "ASK { park:alpha a stc:Organisation }", "--asserted")
+    assert (r.exit_code, r.stdout) == (1, "false\n")
+    r = cli("query", "-e", "ASK { park:alpha a stc:Park }", "-f", "json")
+    assert (r.exit_code, r.stdout) == (0, '{"head":{},"boolean":true}\n')
+
+
+def test_asserted_leaves_the_inferences_out(cli):
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert ok(cli("query", "-e", q, "-f", "csv")) == "n\r\n66\r\n"
+    assert ok(cli("query", "-e", q, "-f", "csv", "--asserted")) == "n\r\n59\r\n"
+
+
+def test_query_file(cli, tmp_path):
+    f = tmp_path / "count.rq"
+    f.write_text("# title: count parks\n# param: kind iri required  a class\nSELECT (COUNT(?x) AS ?n) ?kind WHERE { ?x a ?kind } GROUP BY ?kind\n")
+    assert ok(cli("query", str(f), "-p", "kind=stc:Park", "-f", "csv")) == (
+        "n,kind\r\n2,https://w3id.org/stcoop/ontology#Park\r\n")
+
+
+def test_inline_parameter_must_be_a_variable(cli):
+    r = cli("query", "-e", "SELECT ?s WHERE { ?s a stc:Park }", "-p", "x=1")
+    assert r.exit_code == 1
+    assert r.stderr == "kg: error: unknown parameter 'x': the query has no variable ?x (variables: s)\n"
+
+
+# ---------------------------------------------------------------- errors
+def test_unknown_query_name_suggests_close_ones(cli):
+    r = cli("query", "prks")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr == "kg: error: no saved query named 'prks'; did you mean parks or parks-since or park-places?\n"
+
+
+def test_missing_parameter_is_named(cli):
+    r = cli("query", "parks-since")
+    assert r.stderr == "kg: error: missing required parameter 'year' (integer: The earliest year of establishment)\n"
+    assert r.exit_code == 1
+
+
+def test_unknown_parameter_is_named(cli):
+    r = cli("query", "parks", "-p", "colour=red")
+    assert r.stderr == "kg: error: unknown parameter 'colour' (this query takes: none)\n"
+
+
+def test_bad_parameter_value(cli):
+    r = cli("query", "parks-since", "-p", "year=20x0")
+    assert r.stderr == "kg: error: parameter year: '20x0' is not a valid integer\n"
+    r = cli("query", "park-places", "-p", "park=nope:alpha")
+    assert r.stderr == ("kg: error: parameter park: 'nope:alpha' is not an IRI or a CURIE with a project prefix "
+                        "(unknown prefix 'nope')\n")
+
+
+def test_parameter_naming_no_resource(cli):
+    r = cli("query", "park-places", "-p", "park=park:gamma")
+    assert r.exit_code == 1
+    assert r.stderr == "kg: error: parameter park: park:gamma names no resource of the graph\n"
+
+
+def test_sparql_syntax_error_shows_where(cli):
+    r = cli("query", "-e", "SELECT ?s WHERE {\n  ?s a stc:Park .\n  FILTER(?s = ) }")
+    assert r.exit_code == 1
+    assert r.stderr == ("kg: error: inline query:3:18: SPARQL syntax error: expected one of ABS, AVG, DAY, IRI, "
+                        "MAX, MD5, MIN, NOT, NOW, PREDICATE, STR, STRBEFORE, … — at: FILTER(?s = ) }⏵\n")
+
+
+def test_service_is_refused(cli):
+    r = cli("query", "-e", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    assert r.exit_code == 1
+    assert r.stderr == "kg: error: inline query:1:18: SERVICE is refused: queries never reach the network\n"
+
+
+def test_from_is_refused(cli):
+    r = cli("query", "-e", "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
+    assert r.stderr == ("kg: error: inline query:1:10: FROM / FROM NAMED are refused: queries run over the built "
+                        "graph (select a source graph with GRAPH <…> { … })\n")
+
+
+def test_keywords_in_strings_iris_and_comments_are_not_refused(cli):
+    q = ('# SERVICE FROM\nSELECT ?x WHERE { BIND("SERVICE from" AS ?x) '
+         'FILTER(?x != <http://example.org/SERVICE>) }')
+    assert ok(cli("query", "-e", q, "-f", "csv")) == "x\r\nSERVICE from\r\n"
+
+
+def test_name_and_expression_together_is_a_usage_error(cli):
+    r = cli("query", "parks", "-e", "ASK {}")
+    assert r.exit_code == 2
+    assert r.stderr == "kg: error: give a saved query NAME, a .rq FILE, or -e SPARQL (exactly one)\n"
+
+
+def test_missing_build_is_built_on_first_use(mini_cli):
+    assert not (mini_cli.project.build_dir / "current").exists()
+    r = mini_cli("query", "parks", "-f", "csv")
+    assert r.exit_code == 0
+    assert ok(r).startswith("park,label,country\r\n")
+    assert "kg: the build is missing or stale: building first\n" in r.stderr
+    assert (mini_cli.project.build_dir / "current" / "manifest.json").is_file()
+
+
+def test_stale_build_is_rebuilt_on_use(mini_cli):
+    assert mini_cli("build", "-q").exit_code == 0
+    p = mini_cli.project.home / "data" / "beta.trig"
+    p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
+    r = mini_cli("query", "parks", "-f", "csv")
+    assert "Beta Science Park" in r.stdout

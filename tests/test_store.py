@@ -1,0 +1,112 @@
+"""The query-engine interface: both engines give the same answers; the
+web-server entry point; safety checks."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from kg.catalogue import Catalogue
+from kg.errors import QueryError
+from kg.params import bind_params
+from kg.store import OxigraphStore, RdflibStore, check_safe, open_store, run_query
+
+PARAMS = {"park-places": {"park": "park:alpha"}, "parks-since": {"year": "2000"}, "park-card": {"park": "park:beta"}}
+
+
+def answers(store, q, params):
+    bindings = bind_params(q.text, params, declared=q.params, store=store)
+    r = store.query(q.text, bindings)
+    if r.kind == "select":
+        return r.variables, sorted(tuple(str(t) for t in row) for row in r.rows)
+    if r.kind == "graph":
+        return sorted(str(t) for t in r.triples)
+    return r.boolean
+
+
+@pytest.mark.parametrize("asserted", [False, True])
+def test_rdflib_and_oxigraph_agree_on_every_saved_query(built_mini, asserted):
+    ox_store = open_store(built_mini)
+    rdf_store = open_store(built_mini, engine="rdflib")
+    assert isinstance(ox_store, OxigraphStore) and isinstance(rdf_store, RdflibStore)
+    cat = Catalogue.of(built_mini)
+    for q in cat.saved() + cat.checks():
+        params = PARAMS.get(q.name, {})
+        a = answers(ox_store, q, params)
+        b = answers(rdf_store, q, params)
+        assert a == b, q.name
+
+
+def test_graph_names(built_mini):
+    assert open_store(built_mini).graph_names() == [
+        "https://w3id.org/stcoop/graph/inferred",
+        "https://w3id.org/stcoop/id/source/000-alpha",
+        "https://w3id.org/stcoop/id/source/001-beta",
+        "https://w3id.org/stcoop/id/source/curation",
+        "https://w3id.org/stcoop/ontology",
+    ]
+
+
+def test_run_query_for_a_web_server(built_mini):
+    body, media = run_query(built_mini, "SELECT ?park WHERE { ?park a stc:Park } ORDER BY ?park", fmt="json")
+    assert media == "application/sparql-results+json"
+    doc = json.loads(body)
+    assert [b["park"]["value"] for b in doc["results"]["bindings"]] == [
+        "https://w3id.org/stcoop/id/park/alpha", "https://w3id.org/stcoop/id/park/beta"]
+    body, media = run_query(built_mini, "CONSTRUCT WHERE { park:alpha a ?c }", fmt="json")
+    assert media == "text/turtle" and b"park:alpha a stc:Organisation , stc:Park ." in body
+    body, media = run_query(built_mini, "SELECT ?p WHERE { ?p a stc:Park }", params={"p": "park:beta"}, fmt="csv")
+    assert body == b"p\r\nhttps://w3id.org/stcoop/id/park/beta\r\n"
+
+
+def test_result_rows_then_serialize(built_mini):
+    r = open_store(built_mini).query("SELECT ?p WHERE { ?p a stc:Park } ORDER BY ?p")
+    assert [row[0].value for row in r.rows] == ["https://w3id.org/stcoop/id/park/alpha",
+                                                "https://w3id.org/stcoop/id/park/beta"]
+    assert r.serialize("tsv") == (b"?p\n<https://w3id.org/stcoop/id/park/alpha>\n"
+                                  b"<https://w3id.org/stcoop/id/park/beta>\n")
+
+
+def test_rdflib_results_serialise_the_same(built_mini):
+    q = 'SELECT ?p ?l WHERE { ?p a stc:Park ; rdfs:label ?l } ORDER BY ?p'
+    a = open_store(built_mini).query(q)
+    b = open_store(built_mini, engine="rdflib").query(q)
+    _ = b.rows
+    for fmt in ("json", "xml", "csv", "tsv"):
+        assert a.serialize(fmt) == b.serialize(fmt), fmt
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }",
+    "SELECT * WHERE { service silent <http://x/> { ?s ?p ?o } }",
+    "SELECT * FROM <http://x/> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <http://x/> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "ASK FROM <http://x/> { ?s ?p ?o }",
+])
+def test_unsafe_queries_are_refused(text):
+    with pytest.raises(QueryError, match="refused"):
+        check_safe(text)
+
+
+@pytest.mark.parametrize("text", [
+    'SELECT ?service ?from WHERE { ?service <http://x/from> ?from }',
+    'SELECT * WHERE { ?s stc:service ?o ; service:from ?x }',
+    'SELECT * WHERE { ?s ?p "SERVICE <http://x/> { }" }  # FROM <http://x/>',
+    "SELECT * WHERE { ?s ?p '''FROM\nSERVICE''' }",
+])
+def test_safe_queries_pass(text):
+    check_safe(text)
+
+
+def test_rdflib_engine_refuses_from_before_parsing(built_mini):
+    with pytest.raises(QueryError, match="FROM"):
+        open_store(built_mini, engine="rdflib").query("SELECT * FROM <http://example.org/> WHERE { ?s ?p ?o }")
+
+
+def test_has_resource(built_mini):
+    s = open_store(built_mini)
+    assert s.has_resource(ox.NamedNode("https://w3id.org/stcoop/id/place/china"))  # object only
+    assert s.has_resource(ox.NamedNode("https://w3id.org/stcoop/ontology#locatedIn"))  # predicate
+    assert not s.has_resource(ox.NamedNode("https://w3id.org/stcoop/id/park/gamma"))

@@ -1,0 +1,101 @@
+"""`kg validate`: SHACL + saved checks, grouped by focus node, in three formats."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import Cli
+
+BAD = Path(__file__).resolve().parent / "fixtures" / "bad" / "gamma.trig"
+
+
+@pytest.fixture
+def bad_cli(mini):
+    shutil.copy(BAD, mini.home / "data" / "gamma.trig")
+    return Cli(mini)
+
+
+def test_conforming_data(cli):
+    r = cli("validate")
+    assert r.exit_code == 0
+    assert r.stdout == "conforms: 0 violation(s), 0 warning(s), 0 info(s) on 0 node(s)\n"
+
+
+def test_text_report_grouped_by_focus_node(bad_cli):
+    r = bad_cli("validate")
+    assert r.exit_code == 1
+    assert r.stdout == (
+        'park:gamma "Gamma Park" (data/gamma.trig)\n'
+        "  Violation  stc:established:  The year of establishment is one xsd:gYear  (shacl)\n"
+        '  Violation  stc:established:  The year of establishment is one xsd:gYear  [value: "twenty-twelve"]  (shacl)\n'
+        "  Violation  stc:locatedIn:  A park must be located in a place  (shacl)\n"
+        "place:atlantis (data/gamma.trig)\n"
+        "  Violation  place without a label  (check:no-unlabelled-place)\n"
+        "does not conform: 4 violation(s), 0 warning(s), 0 info(s) on 2 node(s)\n")
+
+
+def test_json_report(bad_cli):
+    r = bad_cli("validate", "--format", "json")
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    assert (doc["conforms"], doc["violations"]) == (False, 4)
+    gamma, atlantis = doc["nodes"]
+    assert gamma == {
+        "focus": "https://w3id.org/stcoop/id/park/gamma", "curie": "park:gamma", "label": "Gamma Park",
+        "files": ["data/gamma.trig"],
+        "results": [
+            {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#established>",
+             "message": "The year of establishment is one xsd:gYear", "value": None, "origin": "shacl", "shape": None},
+            {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#established>",
+             "message": "The year of establishment is one xsd:gYear", "value": '"twenty-twelve"', "origin": "shacl",
+             "shape": None},
+            {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#locatedIn>",
+             "message": "A park must be located in a place", "value": None, "origin": "shacl", "shape": None},
+        ]}
+    assert atlantis["results"][0]["origin"] == "check:no-unlabelled-place"
+
+
+def test_turtle_report_is_a_shacl_validation_report(bad_cli):
+    r = bad_cli("validate", "-f", "turtle")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines()[7:10] == [
+        "_:report a sh:ValidationReport ;",
+        "\tsh:conforms false ;",
+        "\tsh:result _:r0001 , _:r0002 , _:r0003 , _:r0004 .",
+    ]
+    s = ox.Store()
+    s.load(input=r.stdout.encode(), format=ox.RdfFormat.TURTLE)
+    n = s.query("SELECT (COUNT(?r) AS ?n) WHERE { ?rep a <http://www.w3.org/ns/shacl#ValidationReport> ;"
+                " <http://www.w3.org/ns/shacl#result> ?r }")
+    assert next(iter(n))[0].value == "4"
+    assert r.stdout == bad_cli("validate", "-f", "turtle").stdout  # deterministic
+
+
+def test_ontology_shapes_run_on_the_ontology(mini):
+    (mini.home / "ontology" / "extra.ttl").write_text(
+        "<https://w3id.org/stcoop/ontology#Unlabelled> a <http://www.w3.org/2002/07/owl#Class> .\n")
+    r = Cli(mini)("validate")
+    assert r.exit_code == 1
+    assert r.stdout.startswith("stc:Unlabelled (ontology/extra.ttl)\n"
+                               "  Violation  rdfs:label:  A class needs a label  (shacl-ontology)\n")
+
+
+def test_build_reports_non_conformance_but_publishes(bad_cli):
+    r = bad_cli("build", "-q")
+    assert r.exit_code == 0
+    assert r.stdout.endswith("does not conform (4 violations; see kg validate)\n")
+
+
+def test_broken_shapes_are_one_clear_error(mini):
+    (mini.home / "shapes" / "data" / "broken.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:minCount \"x\" ; sh:path <urn:x:p> .\n")
+    r = Cli(mini)("validate")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[-1].startswith("kg: error: SHACL shapes (shacl) cannot be used: ")
+    assert "Traceback" not in r.stderr
