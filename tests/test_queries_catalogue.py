@@ -1,0 +1,82 @@
+"""The saved queries of the real working copy: headers parse, parameters can
+be bound, and every query runs on the real build (its examples too)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+
+from conftest import ROOT, real_copy_has_data
+from kg.catalogue import Catalogue, parse_header
+from kg.project import locate
+from kg.store import _strip, query_form
+
+pytestmark = pytest.mark.skipif(not real_copy_has_data(), reason="the real working copy has no data yet")
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    from kg.build import build
+
+    project = locate(ROOT, tmp_path_factory.mktemp("real-build"))
+    build(project)
+    return project
+
+
+def catalogue():
+    return Catalogue.of(locate(ROOT, ROOT / "build"))
+
+
+def test_every_saved_query_has_a_title():
+    cat = catalogue()
+    assert cat.names()
+    for q in cat.saved() + cat.checks():
+        assert q.title, f"{q.name} has no '# title:' header"
+
+
+def test_checks_are_named_no_and_select():
+    for q in catalogue().checks():
+        assert q.name.startswith("no-"), q.name
+        assert query_form(q.text) == "SELECT", q.name
+
+
+def test_parameters_are_projected_variables():
+    """pyoxigraph substitutes only variables of the SELECT clause (or SELECT *)."""
+    for q in catalogue().saved():
+        body = _strip(q.text)
+        if query_form(q.text) != "SELECT" or re.search(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?\*", body, re.I):
+            continue
+        projection = re.search(r"SELECT(.*?)WHERE", body, re.I | re.S).group(1)
+        for p in q.params:
+            assert re.search(rf"[?$]{p.name}\b", projection), f"{q.name}: parameter ?{p.name} is not in the SELECT clause"
+
+
+def test_every_saved_query_runs_on_the_real_build(real):
+    from kg.query import QuerySpec, run
+
+    cat = Catalogue.of(real)
+    for q in cat.saved():
+        for example in q.examples or [f"kg query {q.name}"]:
+            args = shlex.split(example)
+            params = {}
+            for i, a in enumerate(args):
+                if a in ("--param", "-p"):
+                    k, _, v = args[i + 1].partition("=")
+                    params[k] = v
+            if any(p.required and p.name not in params for p in q.params):
+                continue
+            result = run(real, QuerySpec(q.name, q.text, q.params), params)
+            assert result.kind in ("select", "ask", "graph")
+            if result.kind == "select":
+                assert result.rows is not None
+
+
+def test_header_parser():
+    h = parse_header("# title: T\n# description: D\n# param: park iri optional  Restrict, e.g. park:x\n"
+                     "# example: kg query t\nSELECT * WHERE {}\n# title: not a header\n")
+    assert h["title"] == "T" and h["description"] == "D"
+    assert [(p.name, p.type, p.required, p.description) for p in h["params"]] == [
+        ("park", "iri", False, "Restrict, e.g. park:x")]
+    assert h["examples"] == ["kg query t"]
