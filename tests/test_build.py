@@ -220,3 +220,19 @@ def test_missing_home_is_one_clear_line(tmp_path):
     r = CliRunner().invoke(main, ["build", "--home", str(tmp_path / "nowhere")])
     assert r.exit_code == 1
     assert r.stderr == f"kg: error: working copy {tmp_path / 'nowhere'} does not exist\n"
+
+
+def test_locate_precedence(tmp_path, monkeypatch):
+    from kg.project import ENV_BUILD_DIR, ENV_HOME, locate
+
+    monkeypatch.delenv(ENV_HOME, raising=False)
+    monkeypatch.delenv(ENV_BUILD_DIR, raising=False)
+    checkout = locate()
+    assert checkout.origin == "checkout" and (checkout.home / "pyproject.toml").is_file()
+    assert checkout.build_dir == checkout.home / "build"
+    monkeypatch.setenv(ENV_HOME, str(Path(__file__).parent / "fixtures" / "mini"))
+    monkeypatch.setenv(ENV_BUILD_DIR, str(tmp_path / "b"))
+    env = locate()
+    assert (env.origin, env.home.name, env.build_dir) == ("env", "mini", tmp_path / "b")
+    explicit = locate(checkout.home, tmp_path / "c")
+    assert (explicit.origin, explicit.home, explicit.build_dir) == ("explicit", checkout.home, tmp_path / "c")

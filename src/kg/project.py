@@ -130,6 +130,8 @@ def locate(home: str | os.PathLike | None = None, build_dir: str | os.PathLike |
         build_dir = os.environ[ENV_BUILD_DIR]
     if build_dir is not None:
         bdir = Path(build_dir).expanduser().resolve()
+    elif origin == "bundle":  # never write into site-packages
+        bdir = _cache_dir(path)
     else:
         bdir = path / "build"
         if not _writable(bdir):
