@@ -223,5 +223,28 @@ def describe(term, home, build_dir, fmt):
     _out(render(do_describe(project, term), fmt))
 
 
+# ------------------------------------------------------------------- serve
+@main.command()
+@project_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", "-P", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run; then its worker is killed and the client gets 504.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) per answer; more are cut.")
+@click.option("--max-body", default=1_048_576, show_default=True, type=click.IntRange(min=1024),
+              help="Largest request body or URL query string, in bytes.")
+@click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Query worker processes (0: one per CPU plus one, at least 3).")
+@click.option("--memory-limit", default=2048, show_default=True, type=click.IntRange(min=0),
+              help="MiB of address space per query worker (0: no limit).")
+def serve(home, build_dir, host, port, timeout, max_rows, max_body, workers, memory_limit):
+    """Serve the built graph: SPARQL 1.1 endpoint at /sparql, linked-data pages, a query page (read-only)."""
+    from kg.serve import serve as do_serve
+
+    do_serve(_project(home, build_dir), host, port, timeout=timeout, max_rows=max_rows, max_body=max_body,
+             workers=workers, memory_limit=memory_limit)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

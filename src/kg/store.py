@@ -154,6 +154,15 @@ class Result:
             self._rows = [tuple(sol) for sol in raw] if raw is not None else []
         return self._rows
 
+    def iter_rows(self):
+        """The rows one at a time, without materialising them all (a server caps them as they come)."""
+        if self._rows is not None or self._raw is None:
+            yield from self.rows
+            return
+        raw, self._raw = self._raw, None
+        for sol in raw:
+            yield tuple(sol)
+
     def __bool__(self) -> bool:
         if self.kind == "ask":
             return bool(self.boolean)
@@ -233,10 +242,14 @@ def _term_sparql(term) -> str:
 
 # ------------------------------------------------------------------ protocol
 class Store(Protocol):
-    """What every query engine offers."""
+    """What every query engine offers.
+
+    ``default_graphs`` / ``named_graphs`` (graph IRIs) replace the dataset the query runs over, as the
+    SPARQL protocol's default-graph-uri / named-graph-uri do; left out (None), the default graph is the
+    union of all graphs and every graph is a named graph."""
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
-              name: str = "query") -> Result: ...
+              name: str = "query", default_graphs=None, named_graphs=None) -> Result: ...
 
     def has_resource(self, term) -> bool: ...
 
@@ -281,10 +294,13 @@ class OxigraphStore:
         return sorted(g.value for g in self._named)
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
-              name: str = "query") -> Result:
+              name: str = "query", default_graphs=None, named_graphs=None) -> Result:
         check_safe(text, name)
         kwargs: dict = {"prefixes": ns.PREFIXES}
-        if asserted_only:
+        if default_graphs is not None or named_graphs is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
+        elif asserted_only:
             kwargs["default_graph"] = ASSERTED_UNION
             kwargs["named_graphs"] = [g for g in self._named if g != INFERRED]
         else:
@@ -346,12 +362,14 @@ class RdflibStore:
         return sorted(str(g.identifier) for g in self._ds.contexts() if str(g.identifier).startswith("http"))
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
-              name: str = "query") -> Result:
+              name: str = "query", default_graphs=None, named_graphs=None) -> Result:
         from rdflib import Dataset, Variable
 
         from kg.load import from_rdflib, to_rdflib
 
         check_safe(text, name)
+        if default_graphs is not None or named_graphs is not None:
+            raise QueryError(f"{name}: the rdflib engine cannot choose the dataset; use the oxigraph engine")
         target = self._ds
         if asserted_only:
             target = Dataset(default_union=True)
