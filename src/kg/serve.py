@@ -305,7 +305,8 @@ class Engine:
         return getattr(self, "job_" + name)(**kwargs)
 
     # -- SPARQL protocol
-    def job_sparql(self, text: str, params: dict, default_graphs, named_graphs, select_fmts, graph_fmts) -> dict:
+    def job_sparql(self, text: str, params: dict, default_graphs, named_graphs, select_fmts, graph_fmts,
+                   base_iri: str | None = None) -> dict:
         from kg.params import bind_params
         from kg.store import MEDIA_TYPES, serialize_triples
 
@@ -321,7 +322,7 @@ class Engine:
         # else: the protocol's default-graph-uri / named-graph-uri override FROM (SPARQL 1.1 Protocol §2.1.4)
         bindings = bind_params(text, params, declared=None, store=self.store) if params else None
         result = self.store.query(text, bindings, name="query", default_graphs=default_graphs,
-                                  named_graphs=named_graphs)
+                                  named_graphs=named_graphs, base_iri=base_iri)
         truncated, count = False, None
         if result.kind == "graph":
             if not graph_fmts:
@@ -1018,9 +1019,10 @@ class KgServer:
     def error_response(self, request, exc: HttpError):
         from starlette.responses import Response
 
-        wants_html = not request.url.path.startswith("/sparql") and (
-            negotiate(request.headers.get("accept"), HTML_OFFERS + [("text/plain", "plain")])[:1] == ["html"]
-            and request.headers.get("accept"))
+        accept = request.headers.get("accept") or ""
+        # an HTML error page only for clients that name text/html (browsers); */* gets plain text
+        wants_html = (not request.url.path.startswith("/sparql") and "html" in accept
+                      and negotiate(accept, HTML_OFFERS + [("text/plain", "plain")])[:1] == ["html"])
         if wants_html:
             resp = self.render("error.html", status=exc.status, headers=exc.headers, status_code=exc.status,
                                message=exc.message, title=f"{exc.status} error")
@@ -1159,11 +1161,17 @@ class KgServer:
             body = await self.service_description(request, fmts[0])
             return Response(body, media_type=MEDIA_TYPES[fmts[0]], headers={"Vary": "Accept"})
         out = await self.call("sparql", text=preq.query, params=preq.params, default_graphs=preq.default_graphs,
-                              named_graphs=preq.named_graphs, select_fmts=preq.select_fmts, graph_fmts=preq.graph_fmts)
+                              named_graphs=preq.named_graphs, select_fmts=preq.select_fmts, graph_fmts=preq.graph_fmts,
+                              base_iri=self.endpoint(request))
         headers = {"Vary": "Accept"}
         if out["truncated"]:
             headers["KG-Results-Truncated"] = f"max-rows={self.settings.max_rows}"
         return Response(out["body"], media_type=out["media"], headers=headers)
+
+    @staticmethod
+    def endpoint(request) -> str:
+        """The endpoint's own address: the base IRI of queries and the service description's sd:endpoint."""
+        return f"{request.url.scheme}://{request.url.netloc}{request.url.path}"
 
     async def service_description(self, request, fmt: str) -> bytes:
         import pyoxigraph as ox
@@ -1174,7 +1182,7 @@ class KgServer:
         N, L = ox.NamedNode, ox.Literal
         rdf, void, dct = ns.PREFIXES["rdf"], ns.PREFIXES["void"], ns.PREFIXES["dct"]
         xsd_int = N(ns.PREFIXES["xsd"] + "integer")
-        endpoint = N(f"{request.url.scheme}://{request.url.netloc}{request.url.path}")
+        endpoint = N(self.endpoint(request))
         svc = endpoint
         t = [ox.Triple(svc, N(rdf + "type"), N(SD + "Service")),
              ox.Triple(svc, N(SD + "endpoint"), endpoint),

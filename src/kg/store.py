@@ -246,10 +246,11 @@ class Store(Protocol):
 
     ``default_graphs`` / ``named_graphs`` (graph IRIs) replace the dataset the query runs over, as the
     SPARQL protocol's default-graph-uri / named-graph-uri do; left out (None), the default graph is the
-    union of all graphs and every graph is a named graph."""
+    union of all graphs and every graph is a named graph.  ``base_iri`` resolves relative IRIs (a server
+    passes its endpoint's address)."""
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
-              name: str = "query", default_graphs=None, named_graphs=None) -> Result: ...
+              name: str = "query", default_graphs=None, named_graphs=None, base_iri=None) -> Result: ...
 
     def has_resource(self, term) -> bool: ...
 
@@ -294,9 +295,9 @@ class OxigraphStore:
         return sorted(g.value for g in self._named)
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
-              name: str = "query", default_graphs=None, named_graphs=None) -> Result:
+              name: str = "query", default_graphs=None, named_graphs=None, base_iri=None) -> Result:
         check_safe(text, name)
-        kwargs: dict = {"prefixes": ns.PREFIXES}
+        kwargs: dict = {"prefixes": ns.PREFIXES, "base_iri": base_iri}
         if default_graphs is not None or named_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
@@ -362,7 +363,7 @@ class RdflibStore:
         return sorted(str(g.identifier) for g in self._ds.contexts() if str(g.identifier).startswith("http"))
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
-              name: str = "query", default_graphs=None, named_graphs=None) -> Result:
+              name: str = "query", default_graphs=None, named_graphs=None, base_iri=None) -> Result:
         from rdflib import Dataset, Variable
 
         from kg.load import from_rdflib, to_rdflib
@@ -380,7 +381,7 @@ class RdflibStore:
         init = {Variable(k): to_rdflib(v) for k, v in (bindings or {}).items()}
         prologue = ns.sparql_prologue()
         try:
-            res = target.query(prologue + text, initBindings=init)
+            res = target.query(prologue + text, initBindings=init, base=base_iri)
         except Exception as exc:  # rdflib raises pyparsing errors
             raise QueryError(f"{name}: query failed: {exc}") from None
         conv = lambda t: None if t is None else from_rdflib(t)  # noqa: E731

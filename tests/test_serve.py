@@ -1,0 +1,424 @@
+"""``kg serve`` on the real graph: protocol details, safety limits, timeouts,
+linked data, the landing page and the query page.
+
+The W3C protocol tests are in test_serve_protocol.py; real clients
+(SPARQLWrapper, headless Chromium) in test_serve_clients.py."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from knowledge import built_real
+from test_serve_support import LiveServer
+
+PARK = "https://w3id.org/stcoop/id/park/sinoswiss-technopark"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+JSON_RESULTS = "application/sparql-results+json"
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture(scope="module")
+def project():
+    return built_real()
+
+
+@pytest.fixture(scope="module")
+def client(project):
+    from starlette.testclient import TestClient
+
+    from kg.serve import create_app
+
+    with TestClient(create_app(project, timeout=10, workers=2)) as c:
+        yield c
+
+
+def sparql(client, query, accept=JSON_RESULTS, method="GET", **extra):
+    if method == "GET":
+        return client.get("/sparql", params={"query": query, **extra}, headers={"Accept": accept})
+    return client.post("/sparql", data={"query": query, **extra}, headers={"Accept": accept})
+
+
+def rows(resp) -> list[dict]:
+    assert resp.status_code == 200, resp.text
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(resp.content)["results"]["bindings"]]
+
+
+# ---------------------------------------------------------------- protocol
+
+@pytest.mark.parametrize("accept,ctype", [
+    (JSON_RESULTS, JSON_RESULTS), ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"), ("text/tab-separated-values", "text/tab-separated-values"),
+    ("application/json", JSON_RESULTS), ("*/*", JSON_RESULTS),
+    ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+])
+def test_select_results_in_every_w3c_format(client, accept, ctype):
+    resp = sparql(client, f"SELECT ?label WHERE {{ <{PARK}> skos:prefLabel ?label }}", accept)
+    assert resp.status_code == 200, resp.text
+    assert resp.headers["content-type"].split(";")[0] == ctype
+    assert "Accept" in resp.headers["vary"]
+    assert "SinoSwiss Technopark" in resp.text
+    if ctype.endswith("xml"):
+        ET.fromstring(resp.content)
+
+
+@pytest.mark.parametrize("accept,fmt", [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                                        ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")])
+def test_construct_and_describe_in_every_rdf_format(client, accept, fmt):
+    import rdflib
+
+    for q in (f"CONSTRUCT {{ <{PARK}> ?p ?o }} WHERE {{ <{PARK}> ?p ?o }}", f"DESCRIBE <{PARK}>"):
+        resp = sparql(client, q, accept, method="POST")
+        assert resp.status_code == 200, resp.text
+        assert resp.headers["content-type"].split(";")[0] == accept
+        g = rdflib.Graph().parse(data=resp.content, format=fmt)
+        assert (rdflib.URIRef(PARK), rdflib.URIRef(SKOS + "prefLabel"),
+                rdflib.Literal("SinoSwiss Technopark", lang="en")) in g
+
+
+def test_format_parameter_and_not_acceptable(client):
+    resp = sparql(client, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", format="tsv")
+    assert resp.headers["content-type"].startswith("text/tab-separated-values")
+    resp = sparql(client, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", accept="text/html")
+    assert resp.status_code == 406 and "text/csv" in resp.text
+    resp = sparql(client, "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", accept="text/csv")
+    assert resp.status_code == 406 and "text/turtle" in resp.text
+
+
+def test_answers_equal_kg_query(client, project):
+    from kg.query import resolve, run
+
+    spec = resolve(project, "park-facts", None)
+    expected = run(project, spec, {"park": "park:sinoswiss-technopark"}).serialize("json")
+    resp = client.post("/sparql", data={"query": spec.text, "$park": "park:sinoswiss-technopark"},
+                       headers={"Accept": JSON_RESULTS})
+    assert resp.status_code == 200, resp.text
+    assert json.loads(resp.content) == json.loads(expected)
+
+
+def test_parameters_are_bound_as_rdf_terms(client):
+    q = "SELECT ?park ?label WHERE { ?park skos:prefLabel ?label }"
+    assert rows(client.get("/sparql", params={"query": q, "$park": "park:sinoswiss-technopark"},
+                           headers={"Accept": JSON_RESULTS})) == [{"park": PARK, "label": "SinoSwiss Technopark"}]
+    bad = client.get("/sparql", params={"query": q, "$park": "park:no-such-park"})
+    assert bad.status_code == 400 and "names no resource" in bad.text
+    bad = client.get("/sparql", params={"query": q, "$nope": "1"})
+    assert bad.status_code == 400 and "no variable ?nope" in bad.text
+
+
+@pytest.mark.parametrize("how", ["form", "direct", "query-keyword", "get"])
+def test_updates_are_refused_as_read_only(client, how):
+    update = "INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }"
+    if how == "form":
+        resp = client.post("/sparql", data={"update": update})
+    elif how == "direct":
+        resp = client.post("/sparql", content=update, headers={"Content-Type": "application/sparql-update"})
+    elif how == "query-keyword":
+        resp = client.post("/sparql", data={"query": "PREFIX ex: <urn:x:>\n" + update})
+    else:
+        resp = client.get("/sparql", params={"update": update})
+    assert resp.status_code == 403
+    assert "read-only" in resp.text
+    assert not json.loads(sparql(client, "ASK { <urn:x:s> ?p ?o }").content)["boolean"]
+
+
+@pytest.mark.parametrize("query,status,words", [
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", 400, "SERVICE is refused"),
+    ("SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }", 400, "never loads graphs"),
+    ("SELECT * WHERE { ?s ?p ", 400, "query:1:24: SPARQL syntax error"),
+    ("", 400, "empty"),
+])
+def test_refused_and_malformed_queries_say_why(client, query, status, words):
+    resp = sparql(client, query)
+    assert resp.status_code == status
+    assert resp.headers["content-type"].startswith("text/plain")
+    assert words in resp.text, resp.text
+
+
+@pytest.mark.parametrize("kwargs,status,words", [
+    ({"content": b"ASK {}", "headers": {"Content-Type": "text/plain"}}, 415, "unsupported Content-Type"),
+    ({"content": b"query=ASK%20%7B%7D"}, 415, "needs a Content-Type"),
+    ({"data": {"nothing": "x"}}, 400, "missing query"),
+    ({"content": b"query=ASK%7B%7D&update=CLEAR%20ALL",
+      "headers": {"Content-Type": "application/x-www-form-urlencoded"}}, 400, "exactly one operation"),
+    ({"content": b"query=%FF", "headers": {"Content-Type": "application/x-www-form-urlencoded"}}, 400, "UTF-8"),
+    ({"content": "ASK {}".encode("utf-16"),
+      "headers": {"Content-Type": "application/sparql-query; charset=UTF-16"}}, 415, "UTF-8"),
+])
+def test_malformed_requests_say_what_was_wrong(client, kwargs, status, words):
+    resp = client.post("/sparql", **kwargs)
+    assert resp.status_code == status, resp.text
+    assert words in resp.text, resp.text
+
+
+def test_from_a_graph_of_the_dataset_selects_it(client, project):
+    src = "https://w3id.org/stcoop/id/source/000-sinoswiss-technopark-opening"
+    with_from = rows(sparql(client, f"SELECT (COUNT(*) AS ?n) FROM <{src}> WHERE {{ ?s ?p ?o }}"))
+    with_graph = rows(sparql(client, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{src}> {{ ?s ?p ?o }} }}"))
+    assert with_from == with_graph and int(with_from[0]["n"]) > 50
+    protocol = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                                             "default-graph-uri": src}, headers={"Accept": JSON_RESULTS})
+    assert rows(protocol) == with_graph
+
+
+def test_cors_for_browser_tools(client):
+    resp = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://yasgui.example"})
+    assert resp.headers["access-control-allow-origin"] == "*"
+    pre = client.options("/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "GET",
+                                             "Access-Control-Request-Headers": "accept"})
+    assert pre.status_code == 200 and "GET" in pre.headers["access-control-allow-methods"]
+
+
+# ------------------------------------------------------------------ limits
+
+@pytest.fixture(scope="module")
+def limited(project):
+    from starlette.testclient import TestClient
+
+    from kg.serve import create_app
+
+    with TestClient(create_app(project, max_rows=5, max_body=4096, workers=1)) as c:
+        yield c
+
+
+def test_rows_and_triples_are_capped(limited):
+    resp = sparql(limited, "SELECT * WHERE { ?s ?p ?o }")
+    assert len(rows(resp)) == 5 and resp.headers["kg-results-truncated"] == "max-rows=5"
+    resp = sparql(limited, "CONSTRUCT WHERE { ?s ?p ?o }", accept="application/n-triples")
+    assert len(resp.text.strip().splitlines()) == 5 and resp.headers["kg-results-truncated"] == "max-rows=5"
+    resp = sparql(limited, "SELECT * WHERE { ?s ?p ?o } LIMIT 3")
+    assert len(rows(resp)) == 3 and "kg-results-truncated" not in resp.headers
+
+
+def test_request_size_is_capped(limited):
+    big = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 5000
+    resp = limited.post("/sparql", content=big.encode(), headers={"Content-Type": "application/sparql-query"})
+    assert resp.status_code == 413 and "4096 bytes" in resp.text
+    resp = limited.get("/sparql", params={"query": big})
+    assert resp.status_code == 414 and "POST" in resp.text
+
+
+# ----------------------------------------------------------------- timeout
+
+def test_timeout_stops_the_work_and_others_are_served(project):
+    """A cartesian product runs into a 1 s timeout: 504 with a message, its worker process is
+    killed and replaced, and short queries are answered meanwhile."""
+    import httpx
+
+    from kg.serve import create_app
+
+    app = create_app(project, timeout=1.0, workers=2, demote_after=0.3)
+    pool = app.state.server.pool
+    with LiveServer(app) as url, httpx.Client(base_url=url, timeout=30) as c:
+        before = set(pool.pids())
+        out = {}
+
+        def slow():
+            t0 = time.monotonic()
+            out["resp"] = c.post("/sparql", data={"query": CARTESIAN})
+            out["seconds"] = time.monotonic() - t0
+
+        t = threading.Thread(target=slow)
+        t.start()
+        time.sleep(0.3)
+        quick = []
+        while t.is_alive():
+            t0 = time.monotonic()
+            r = c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": JSON_RESULTS})
+            quick.append((r.status_code, time.monotonic() - t0))
+        t.join()
+        resp = out["resp"]
+        assert resp.status_code == 504, resp.text
+        assert "limit of 1 s" in resp.text and "stopped" in resp.text
+        assert 1.0 <= out["seconds"] < 5
+        assert len(quick) >= 3 and all(s == 200 for s, _ in quick)
+        assert max(d for _, d in quick) < 0.5, quick
+        killed = before - set(pool.pids())
+        assert len(killed) == 1
+        for pid in killed:
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)
+        deadline = time.monotonic() + 10
+        while len(pool.pids()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(pool.pids()) == 2
+        status = c.get("/status").json()
+        assert status["stats"]["timeouts"] == 1 and status["stats"]["replaced"] == 1
+        assert c.get("/sparql", params={"query": "ASK {}"}).status_code == 200
+
+
+# ------------------------------------------------------------- linked data
+
+@pytest.mark.parametrize("accept,location", [
+    ("text/html", "/page/park/sinoswiss-technopark"),
+    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "/page/park/sinoswiss-technopark"),
+    ("text/turtle", "/data/park/sinoswiss-technopark.ttl"),
+    ("application/ld+json", "/data/park/sinoswiss-technopark.jsonld"),
+    ("application/n-triples", "/data/park/sinoswiss-technopark.nt"),
+    ("application/rdf+xml;q=0.5, text/turtle;q=0.9", "/data/park/sinoswiss-technopark.ttl"),
+])
+def test_entity_iri_303_by_accept(client, accept, location):
+    resp = client.get("/id/park/sinoswiss-technopark", headers={"Accept": accept}, follow_redirects=False)
+    assert resp.status_code == 303
+    assert resp.headers["location"] == location
+    assert "Accept" in resp.headers["vary"]
+
+
+@pytest.mark.parametrize("path,fmt", [("/id/park/sinoswiss-technopark.ttl", "turtle"),
+                                      ("/data/park/sinoswiss-technopark.ttl", "turtle"),
+                                      ("/data/park/sinoswiss-technopark.jsonld", "json-ld"),
+                                      ("/data/park/sinoswiss-technopark.nt", "nt")])
+def test_entity_data_by_suffix(client, path, fmt):
+    import rdflib
+
+    resp = client.get(path)
+    assert resp.status_code == 200
+    g = rdflib.Graph().parse(data=resp.content, format=fmt)
+    park = rdflib.URIRef(PARK)
+    assert (park, rdflib.URIRef(SKOS + "prefLabel"), rdflib.Literal("SinoSwiss Technopark", lang="en")) in g
+    assert (None, None, park) in g  # incoming links too
+
+
+def test_entity_data_content_negotiated(client):
+    resp = client.get("/data/park/sinoswiss-technopark", headers={"Accept": "application/ld+json"})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("application/ld+json")
+    assert resp.headers["content-location"] == "/data/park/sinoswiss-technopark.jsonld"
+    assert "Accept" in resp.headers["vary"]
+
+
+def test_every_entity_iri_resolves(client, project):
+    from kg import namespaces as ns
+    from kg.store import open_store
+
+    store = open_store(project)
+    iris = sorted({t.value for row in store.query(
+        f'SELECT DISTINCT ?x WHERE {{ {{ ?x ?p ?o }} UNION {{ ?s ?p ?x }} FILTER(STRSTARTS(STR(?x), "{ns.ID}")) }}'
+    ).rows for t in row})
+    assert len(iris) > 300
+    for iri in iris:
+        rest = iri[len(ns.ID):]
+        html = client.get(f"/id/{rest}", headers={"Accept": "text/html"}, follow_redirects=False)
+        assert html.status_code == 303 and html.headers["location"] == f"/page/{rest}", iri
+        rdf = client.get(f"/id/{rest}", headers={"Accept": "text/turtle"}, follow_redirects=False)
+        assert rdf.headers["location"] == f"/data/{rest}.ttl", iri
+    for iri in iris[::10]:  # the documents themselves, for a sample of every tenth
+        rest = iri[len(ns.ID):]
+        assert client.get(f"/page/{rest}").status_code == 200, iri
+        nt = client.get(f"/data/{rest}.nt")
+        assert nt.status_code == 200 and f"<{iri}>" in nt.text, iri
+
+
+@pytest.mark.parametrize("accept,ctype", [("text/html", "text/html"), ("text/turtle", "text/plain"),
+                                          (None, "text/plain")])
+def test_unknown_iri_is_404_with_a_message(client, accept, ctype):
+    headers = {"Accept": accept} if accept else {}
+    for path in ("/id/park/no-such-park", "/page/park/no-such-park", "/data/park/no-such-park.ttl"):
+        resp = client.get(path, headers=headers)
+        assert resp.status_code == 404
+        assert resp.headers["content-type"].startswith(ctype)
+        assert "https://w3id.org/stcoop/id/park/no-such-park is not an entity of this dataset" in resp.text
+
+
+def test_entity_page_shows_label_facts_figures_and_sources(client):
+    resp = client.get("/page/park/sinoswiss-technopark")
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/html")
+    html = resp.text
+    assert '<h1 id="label">SinoSwiss Technopark</h1>' in html
+    # related entities link to this server
+    assert 'href="/page/place/switzerland"' in html
+    assert 'href="/page/organisation/chongqing-municipal-government"' in html
+    assert 'href="https://w3id.org/' not in html
+    # figures: measure, value, unit, as-of date and source
+    figures = html.split('<section id="figures">')[1].split("</section>")[0]
+    assert "square metre" in figures and "2018" in figures
+    assert 'href="/page/source/000-sinoswiss-technopark-opening"' in figures
+    # sources: the article's title and file name
+    sources = html.split('<section id="sources">')[1].split("</section>")[0]
+    assert "SinoSwiss Technopark Opens" in sources and "000_" in sources
+    assert '<link rel="alternate" type="text/turtle" href="/data/park/sinoswiss-technopark.ttl">' in html
+
+
+def test_ontology_terms_resolve(client):
+    import rdflib
+
+    html = client.get("/ontology", headers={"Accept": "text/html"})
+    assert html.status_code == 200 and 'id="InternationalCooperationPark"' in html.text
+    ttl = client.get("/ontology", headers={"Accept": "text/turtle"})
+    assert ttl.headers["content-location"] == "/ontology.ttl"
+    g = rdflib.Graph().parse(data=ttl.content, format="turtle")
+    assert (rdflib.URIRef("https://w3id.org/stcoop/ontology#InternationalCooperationPark"), None, None) in g
+    assert client.get("/ontology.nt").headers["content-type"].startswith("application/n-triples")
+
+
+def test_graphs_and_dataset_iris_resolve(client):
+    assert "triples" in client.get("/graph/inferred", headers={"Accept": "text/html"}).text
+    nt = client.get("/graph/inferred.nt")
+    assert nt.status_code == 200 and nt.text.count("\n") > 100
+    assert client.get("/dataset", follow_redirects=False).headers["location"] == "/"
+    assert client.get("/graph/nope").status_code == 404
+
+
+# ------------------------------------------------------- landing and query
+
+def test_landing_page_describes_the_dataset(client, project):
+    from kg.catalogue import Catalogue
+
+    resp = client.get("/", headers={"Accept": "text/html"})
+    assert resp.status_code == 200
+    html = resp.text
+    assert "creativecommons.org/licenses/by/4.0" in html
+    for dump in ("kg.ttl", "kg.nt", "kg.jsonld", "kg.rdf", "kg.trig", "kg.nq", "void.ttl", "SHA256SUMS"):
+        assert f'href="/dumps/{dump}"' in html
+    for q in Catalogue.of(project).saved():
+        assert f'href="/query?name={q.name}&amp;run=1"' in html, q.name
+    assert client.get("/", headers={"Accept": "text/turtle"}, follow_redirects=False).headers["location"] == \
+        "/dumps/void.ttl"
+
+
+def test_dumps_are_downloadable_and_match_their_checksums(client):
+    import rdflib
+
+    sums = client.get("/dumps/SHA256SUMS").text
+    for line in sums.splitlines():
+        digest, name = line.split()
+        resp = client.get(f"/dumps/{name}")
+        assert resp.status_code == 200
+        assert hashlib.sha256(resp.content).hexdigest() == digest, name
+    void = rdflib.Graph().parse(data=client.get("/dumps/void.ttl").content, format="turtle",
+                                publicID="http://127.0.0.1/dumps/void.ttl")
+    assert (None, rdflib.URIRef("http://rdfs.org/ns/void#dataDump"),
+            rdflib.URIRef("http://127.0.0.1/dumps/kg.ttl")) in void
+    assert client.get("/.well-known/void", follow_redirects=False).headers["location"] == "/dumps/void.ttl"
+    assert client.get("/dumps/../pyproject.toml").status_code == 404
+
+
+def test_query_page_prefills_a_saved_query(client, project):
+    from kg.catalogue import Catalogue
+    from kg.serve import example_params
+
+    for q in Catalogue.of(project).saved():
+        html = client.get(f"/query?name={q.name}&run=1").text
+        assert q.title in html
+        for p in q.params:
+            if p.required:
+                value = example_params(q)[p.name]
+                assert f'<input name="{p.name}" value="{value}"' in html, q.name
+    assert client.get("/queries/park-facts.rq").text.startswith("# title:")
+    assert client.get("/query?name=no-such-query").status_code == 404
+
+
+def test_assets_are_served_locally(client):
+    import re
+
+    for page in ("/", "/query", "/page/park/sinoswiss-technopark", "/ontology"):
+        html = client.get(page, headers={"Accept": "text/html"}).text
+        for ref in re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', html):
+            assert ref.startswith("/"), f"{page} loads {ref} from elsewhere"
+    for asset in ("/static/query.js", "/static/style.css", "/static/favicon.svg"):
+        assert client.get(asset).status_code == 200
