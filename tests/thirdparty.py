@@ -96,6 +96,8 @@ _INSTALL_HINT = {
             "(see .ci/apt-packages.txt)",
     "rapper": "apt-get install raptor2-utils (see .ci/apt-packages.txt)",
     "hermit": "pip install owlready2 and apt-get install default-jre-headless",
+    "chromium": "apt-get install chromium (see .ci/apt-packages.txt) and pip install playwright "
+                "(never `playwright install`: the tests drive /usr/bin/chromium)",
 }
 
 TOOL_TIMEOUT = 300  # seconds; a JVM start is about 1 s, so this is generous
@@ -135,6 +137,14 @@ def _missing(name: str) -> str | None:
             import owlready2  # noqa: F401
         except ImportError as exc:
             return f"owlready2 is not importable ({exc})"
+        return None
+    if name == "chromium":  # headless Chromium driven by Playwright (tests/test_serve_clients.py)
+        if not (shutil.which("chromium") or Path("/usr/bin/chromium").is_file()):
+            return "chromium is not on PATH"
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError as exc:
+            return f"playwright is not importable ({exc})"
         return None
     raise ValueError(f"unknown tool {name!r}")
 

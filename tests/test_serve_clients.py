@@ -1,0 +1,233 @@
+"""Real clients against ``kg serve`` running under uvicorn on 127.0.0.1:
+
+* SPARQLWrapper (the Python client data engineers use) runs every saved
+  query and gets the same rows as ``kg query`` (kg.query.run);
+* headless Chromium (Debian's /usr/bin/chromium, driven by Playwright; it
+  never downloads a browser) loads the landing page, an entity page and the
+  query page, runs a query, and the rendered DOM is checked.  Screenshots go
+  to a temporary folder, or to docs/img/ (for the README and docs/SERVE.md)
+  when KG_UPDATE_SCREENSHOTS=1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from knowledge import ROOT, built_real
+from test_serve_support import LiveServer
+from thirdparty import need_tool
+
+QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def project():
+    return built_real()
+
+
+@pytest.fixture(scope="module")
+def live(project):
+    from kg.serve import create_app
+
+    with LiveServer(create_app(project, timeout=10, workers=2)) as url:
+        yield url
+
+
+def example_params(path: Path) -> dict[str, str]:
+    """The --param values of the first example in the header (as tests/test_saved_queries.py)."""
+    from kg.catalogue import read_query
+
+    words = shlex.split(read_query(path).examples[0])
+    return dict(words[i + 1].split("=", 1) for i, w in enumerate(words) if w == "--param")
+
+
+_GROUP_CONCAT = re.compile(
+    r"GROUP_CONCAT\s*\(\s*(?:DISTINCT\s+)?[?$]\w+\s*(?:;\s*separator\s*=\s*(\"|')(.*?)\1)?\s*\)\s*AS\s+[?$](\w+)",
+    re.IGNORECASE)
+
+
+def comparable(results: dict, query: str) -> list[dict]:
+    """The bindings, with GROUP_CONCAT cells as sorted sets: SPARQL leaves their order open,
+    and two stores (the server's worker, the test's own) may concatenate in different orders."""
+    seps = {m.group(3): m.group(2) if m.group(1) else " " for m in _GROUP_CONCAT.finditer(query)}
+    out = []
+    for b in results["results"]["bindings"]:
+        row = dict(b)
+        for var, sep in seps.items():
+            if var in row:
+                row[var] = {**row[var], "value": sorted(row[var]["value"].split(sep))}
+        out.append(row)
+    return out
+
+
+def body(path: Path) -> str:
+    """The query without its catalogue header.  SPARQLWrapper 2.0.0 strips only every other comment
+    line before guessing the query form, so a header line such as "Nothing is dropped" makes it send
+    the query as an update (DROP); the header is catalogue metadata, not part of the query."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    while lines and lines[0].lstrip().startswith("#"):
+        lines.pop(0)
+    return "".join(lines)
+
+
+def kg_query_json(project, name: str, params: dict) -> dict:
+    from kg.query import resolve, run
+
+    return json.loads(run(project, resolve(project, name, None), params).serialize("json"))
+
+
+# ------------------------------------------------------------- SPARQLWrapper
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_sparqlwrapper_gets_the_rows_of_kg_query(live, project, path):
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+    params = example_params(path)
+    expected = kg_query_json(project, path.stem, params)
+    sw = SPARQLWrapper(f"{live}/sparql")
+    sw.setQuery(body(path))
+    assert sw.queryType in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+    sw.setMethod(POST)
+    for name, value in params.items():
+        sw.addParameter("$" + name, value)  # parameters bound as RDF terms (see docs/SERVE.md)
+    sw.setReturnFormat(JSON)
+    got = sw.queryAndConvert()
+    assert got["head"]["vars"] == expected["head"]["vars"]
+    query = path.read_text(encoding="utf-8")
+    assert comparable(got, query) == comparable(expected, query)
+    assert len(got["results"]["bindings"]) > 0
+
+
+def test_sparqlwrapper_formats_and_get(live, project):
+    import rdflib
+    from SPARQLWrapper import CSV, GET, TURTLE, XML, SPARQLWrapper
+
+    sw = SPARQLWrapper(f"{live}/sparql")
+    sw.setMethod(GET)
+    sw.setQuery("SELECT ?park WHERE { ?park a stc:ParkOrZone } ORDER BY ?park")
+    sw.setReturnFormat(CSV)
+    csv_rows = sw.query().convert().decode().strip().splitlines()
+    assert csv_rows[0] == "park" and len(csv_rows) > 5
+    sw.setReturnFormat(XML)
+    doc = sw.query().convert()
+    assert len(doc.getElementsByTagName("result")) == len(csv_rows) - 1
+    sw.setQuery("DESCRIBE park:sinoswiss-technopark")
+    sw.setReturnFormat(TURTLE)
+    g = rdflib.Graph().parse(data=sw.query().convert(), format="turtle")
+    assert (rdflib.URIRef("https://w3id.org/stcoop/id/park/sinoswiss-technopark"), None, None) in g
+
+
+def test_sparqlwrapper_sees_read_only_refusal(live):
+    from SPARQLWrapper import POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+    from urllib.error import HTTPError
+
+    sw = SPARQLWrapper(f"{live}/sparql", updateEndpoint=f"{live}/sparql")
+    sw.setMethod(POST)
+    sw.setQuery("INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }")
+    with pytest.raises((HTTPError, SPARQLWrapperException)) as info:
+        sw.query()
+    assert "403" in str(info.value) or "read-only" in str(info.value)
+
+
+# ------------------------------------------------------------------ Chromium
+
+@pytest.fixture(scope="module")
+def browser():
+    need_tool("chromium")
+    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"])
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser, live):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live)
+    pg = context.new_page()
+    outside = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live) else None)
+    yield pg
+    context.close()
+    assert not outside, f"the page reached outside the server: {outside}"
+
+
+@pytest.fixture
+def shots(tmp_path):
+    if os.environ.get("KG_UPDATE_SCREENSHOTS") == "1":
+        folder = ROOT / "docs" / "img"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path
+
+
+def test_chromium_landing_page(page, shots, project):
+    from kg.catalogue import Catalogue
+
+    page.goto("/")
+    title = page.text_content("h1#title")
+    assert title and "cooperation parks" in title
+    links = page.eval_on_selector_all("#queries a.button", "els => els.map(e => e.getAttribute('href'))")
+    assert len(links) == len(Catalogue.of(project).saved())
+    assert all(h.startswith("/query?name=") and h.endswith("&run=1") for h in links)
+    dumps = page.eval_on_selector_all("#dumps a", "els => els.map(e => e.getAttribute('href'))")
+    assert "/dumps/kg.ttl" in dumps and "/dumps/void.ttl" in dumps
+    page.screenshot(path=str(shots / "serve-landing.png"))
+
+
+def test_chromium_entity_page(page, shots):
+    page.goto("/id/park/sinoswiss-technopark")  # 303 to the HTML page
+    assert page.url.endswith("/page/park/sinoswiss-technopark")
+    assert page.text_content("h1#label") == "SinoSwiss Technopark"
+    figures = page.locator("#figures tbody tr")
+    assert figures.count() >= 5
+    units = page.eval_on_selector_all("#figures tbody tr td:nth-child(3)", "els => els.map(e => e.textContent)")
+    assert "square metre" in " ".join(units)
+    assert page.locator("#sources li").count() >= 2
+    page.screenshot(path=str(shots / "serve-entity.png"))
+    page.click("#facts a[href='/page/place/switzerland']")
+    page.wait_for_url("**/page/place/switzerland")
+    assert page.text_content("h1#label") == "Switzerland"
+
+
+def test_chromium_query_page_runs_queries(page, shots, project):
+    expected = kg_query_json(project, "park-facts", {"park": "park:sinoswiss-technopark"})
+    page.goto("/query?name=park-facts&run=1")  # the one-click run from the landing page
+    page.wait_for_selector("#results-table tbody tr", timeout=15000)
+    assert page.locator("#results-table tbody tr").count() == len(expected["results"]["bindings"])
+    heads = page.eval_on_selector_all("#results-table th", "els => els.map(e => e.textContent)")
+    assert heads == ["?" + v for v in expected["head"]["vars"]]
+    first = page.get_attribute("#results-table tbody tr td a", "href")
+    assert first.startswith("/page/")
+    assert "rows in" in page.text_content("#status")
+    page.screenshot(path=str(shots / "serve-query.png"))
+
+    # a query typed by hand, run with the button
+    page.goto("/query")
+    page.fill("#query", "SELECT ?country (COUNT(?park) AS ?parks) WHERE { ?park stc:partnerCountry ?country } "
+                        "GROUP BY ?country ORDER BY ?country")
+    page.click("#run")
+    page.wait_for_selector("#results-table tbody tr", timeout=15000)
+    cells = page.eval_on_selector_all("#results-table tbody tr td:first-child a",
+                                      "els => els.map(e => e.getAttribute('href'))")
+    assert "/page/place/switzerland" in cells and "/page/place/singapore" in cells
+
+    # an error is shown, not swallowed
+    page.fill("#query", "SELECT * WHERE { ?s ?p ")
+    page.click("#run")
+    page.wait_for_selector("#error", timeout=15000)
+    assert "SPARQL syntax error" in page.text_content("#error")
