@@ -63,7 +63,7 @@ class Settings:
     max_body: int = 1_048_576  # bytes of a request body or URL query string (413 / 414 beyond)
     workers: int = 0  # query worker processes; 0: one per CPU plus one, at least 3
     memory_limit: int = 2048  # MiB of address space per worker (0: no limit)
-    demote_after: float = 1.0  # seconds after which a running query's worker is reniced
+    demote_after: float = 0.25  # seconds after which a running query yields the CPU to short ones
 
     def resolved(self) -> "Settings":
         workers = self.workers or max(3, (os.cpu_count() or 2) + 1)
@@ -688,8 +688,14 @@ class _Worker:
             raise WorkerDied("the worker ended while running the query") from None
 
     def _demote(self) -> None:
+        """A long query yields the CPU to short ones: SCHED_IDLE (Linux), else nice 19.
+
+        The query runs in the worker's main thread, whose thread id is the process id."""
         try:
-            os.setpriority(os.PRIO_PROCESS, self.proc.pid, 19)
+            if hasattr(os, "SCHED_IDLE"):
+                os.sched_setscheduler(self.proc.pid, os.SCHED_IDLE, os.sched_param(0))
+            else:
+                os.setpriority(os.PRIO_PROCESS, self.proc.pid, 19)
             self.demoted = True
         except (OSError, AttributeError):
             pass
@@ -699,7 +705,10 @@ class _Worker:
         if not self.demoted:
             return True
         try:
-            os.setpriority(os.PRIO_PROCESS, self.proc.pid, 0)
+            if hasattr(os, "SCHED_IDLE"):
+                os.sched_setscheduler(self.proc.pid, os.SCHED_OTHER, os.sched_param(0))
+            else:
+                os.setpriority(os.PRIO_PROCESS, self.proc.pid, 0)
             self.demoted = False
             return True
         except (OSError, AttributeError):
@@ -734,13 +743,17 @@ class WorkerPool:
         self._started = False
         self._closed = False
         self._executor = ThreadPoolExecutor(max_workers=settings.workers + 32, thread_name_prefix="kg-serve")
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-serve-spawner")
         self.stats = {"queries": 0, "timeouts": 0, "died": 0, "replaced": 0, "demoted": 0, "busy": 0}
 
     def start(self) -> None:
         with self._lock:
             if self._started or self._closed:
                 return
-            workers = [_Worker(self.files, self.settings) for _ in range(self.settings.workers)]
+            # every worker is created by the one long-lived spawner thread: PR_SET_PDEATHSIG follows the
+            # creating *thread*, so a worker created by a short-lived thread would die with that thread
+            workers = self._spawner.submit(
+                lambda: [_Worker(self.files, self.settings) for _ in range(self.settings.workers)]).result()
             try:
                 for w in workers:
                     w.wait_ready()
@@ -762,12 +775,13 @@ class WorkerPool:
         for w in workers:
             w.kill()
         self._executor.shutdown(wait=False, cancel_futures=True)
+        self._spawner.shutdown(wait=False, cancel_futures=True)
 
     def pids(self) -> list[int]:
         return sorted(w.pid for w in list(self._all) if w.pid)
 
     def _replace(self, w: _Worker) -> None:
-        """Kill a worker and start another in the background."""
+        """Kill a worker and start another (in the spawner thread; the caller does not wait)."""
         with self._lock:
             self._all.discard(w)
         w.kill()
@@ -792,7 +806,10 @@ class WorkerPool:
                 self._idle.put(nw)
                 return
 
-        threading.Thread(target=spawn, name="kg-serve-respawn", daemon=True).start()
+        try:
+            self._spawner.submit(spawn)
+        except RuntimeError:  # shut down
+            pass
 
     def run_blocking(self, job, timeout: float | None = None):
         timeout = self.settings.timeout if timeout is None else timeout
@@ -1537,7 +1554,7 @@ def _term_group(kinds: list[str]) -> str:
 
 def create_app(project=None, *, files=None, timeout: float = 10.0, max_rows: int = 10_000,
                max_body: int = 1_048_576, workers: int = 0, memory_limit: int = 2048,
-               demote_after: float = 1.0, title: str | None = None):
+               demote_after: float = 0.25, title: str | None = None):
     """The Starlette application serving ``project``'s build, or the N-Quads ``files``.
 
     ``files`` serves an arbitrary dataset (the W3C protocol tests' data, for
