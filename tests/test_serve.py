@@ -422,3 +422,67 @@ def test_assets_are_served_locally(client):
             assert ref.startswith("/"), f"{page} loads {ref} from elsewhere"
     for asset in ("/static/query.js", "/static/style.css", "/static/favicon.svg"):
         assert client.get(asset).status_code == 200
+
+
+# --------------------------------------------------------------------- CLI
+
+def test_cli_serve_parses_options_and_calls_the_library(monkeypatch, project):
+    from click.testing import CliRunner
+
+    import kg.serve
+    from kg.cli import main
+
+    calls = []
+    monkeypatch.setattr(kg.serve, "serve", lambda *a, **kw: calls.append((a, kw)))
+    result = CliRunner().invoke(main, ["serve", "--home", str(project.home), "--build-dir", str(project.build_dir),
+                                       "--port", "8123", "--timeout", "2.5", "--max-rows", "50", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    (args, kwargs), = calls
+    assert args[0].home == project.home and args[1:] == ("127.0.0.1", 8123)
+    assert kwargs == {"timeout": 2.5, "max_rows": 50, "max_body": 1048576, "workers": 2, "memory_limit": 2048}
+
+
+def test_kg_serve_command_end_to_end(project):
+    """``python -m kg serve`` on a free loopback port answers, and its workers end with it."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    from test_serve_support import ROOT
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--home", str(project.home), "--build-dir",
+                             str(project.build_dir), "--port", str(port), "--workers", "2"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status = httpx.get(url + "/status", timeout=5).json()
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+                time.sleep(0.1)
+        workers = status["workers"]
+        assert len(workers) == 2
+        r = httpx.get(url + "/sparql", params={"query": f"ASK {{ <{PARK}> ?p ?o }}"}, headers={"Accept": JSON_RESULTS})
+        assert r.json()["boolean"] is True
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert "Uvicorn running on http://127.0.0.1:" in proc.stderr.read()
+    time.sleep(0.2)
+    for pid in workers:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
