@@ -86,9 +86,19 @@ def infer(quads) -> Closure:
     """The OWL RL closure of ``quads`` (graph names ignored), cleaned."""
     from owlrl import DeductiveClosure, OWLRL_Semantics
 
+    from rdflib import term
+
     graph = rdflib_graph(quads)
     asserted = set(graph)
-    DeductiveClosure(OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+    # owlrl installs its own lexical converters for xsd datatypes and leaves them
+    # behind; its gMonthDay one rejects valid values such as "--06-17", so a
+    # second build in the same process would report false SHACL violations.
+    converters = dict(term._toPythonMapping)
+    try:
+        DeductiveClosure(OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+    finally:
+        term._toPythonMapping.clear()
+        term._toPythonMapping.update(converters)
     problems = _inconsistencies(graph)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
