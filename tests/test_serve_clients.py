@@ -226,6 +226,13 @@ def test_chromium_query_page_runs_queries(page, shots, project):
                                       "els => els.map(e => e.getAttribute('href'))")
     assert "/page/place/switzerland" in cells and "/page/place/singapore" in cells
 
+    # only web IRIs become links: a javascript: IRI in a result stays text
+    page.fill("#query", 'SELECT ?x WHERE { BIND(IRI("javascript:alert(1)") AS ?x) }')
+    page.click("#run")
+    page.wait_for_selector("#results-table tbody tr", timeout=15000)
+    assert page.locator("#results-table tbody a").count() == 0
+    assert page.text_content("#results-table tbody td") == "javascript:alert(1)"
+
     # an error is shown, not swallowed
     page.fill("#query", "SELECT * WHERE { ?s ?p ")
     page.click("#run")

@@ -76,6 +76,10 @@
     if (!term) return td;
     if (term.type === "uri") {
       var href = localHref(term.value);
+      if (!href && !/^https?:\/\//i.test(term.value)) {  // only web IRIs become links (no javascript: etc.)
+        td.appendChild(el("span", {"class": "iri", title: term.value}, curie(term.value)));
+        return td;
+      }
       var a = el("a", {href: href || term.value, title: term.value}, curie(term.value));
       if (!href) { a.className = "ext"; a.rel = "nofollow noopener"; }
       td.appendChild(a);
