@@ -903,7 +903,7 @@ class Dataset:
     def of_project(cls, project) -> "Dataset":
         from kg.build import ensure_built
 
-        built = ensure_built(project)
+        built = ensure_built(project, log=log.info)
         return cls(files=[built.path / "asserted.nq", built.path / "inferred.nq"], project=project, built=built)
 
     def dumps_dir(self) -> Path | None:
@@ -1651,9 +1651,9 @@ def serve(project=None, host: str = "127.0.0.1", port: int = 8000, *, timeout: f
     """Run the endpoint under uvicorn until interrupted (Ctrl-C)."""
     import uvicorn
 
+    logging.basicConfig(level=getattr(logging, log_level.upper(), logging.INFO), format="kg serve: %(message)s")
     app = create_app(project, files=files, timeout=timeout, max_rows=max_rows, max_body=max_body,
                      workers=workers, memory_limit=memory_limit)
-    logging.basicConfig(level=getattr(logging, log_level.upper(), logging.INFO), format="kg serve: %(message)s")
     s = app.state.server.settings
     log.info("serving %s on http://%s:%d/ (SPARQL at /sparql; %d workers, timeout %g s, max %d rows)",
              app.state.server.dataset.title, host, port, s.workers, s.timeout, s.max_rows)
