@@ -138,16 +138,18 @@ def _write(path: Path, data: bytes) -> None:
 
 # ---------------------------------------------------------------- VoID / DCAT
 def dataset_title(triples) -> tuple[str, str | None]:
-    onto = ns.ONTOLOGY_IRI
-    title = desc = None
+    """The dataset's title and description, as the curation graph gives them
+    for DATASET_IRI; the ontology's are the fallback."""
+    found: dict[str, dict[str, str]] = {ns.DATASET_IRI: {}, ns.ONTOLOGY_IRI: {}}
     for t in triples:
-        if t.subject.value == onto and isinstance(t.object, ox.Literal):
+        if t.subject.value in found and isinstance(t.object, ox.Literal):
             p = t.predicate.value
-            if p == ns.PREFIXES["dct"] + "title" or (p == ns.PREFIXES["rdfs"] + "label" and title is None):
-                title = t.object.value
-            elif p in (ns.PREFIXES["dct"] + "description", ns.PREFIXES["rdfs"] + "comment") and desc is None:
-                desc = t.object.value
-    return title or "International science-and-technology cooperation parks", desc
+            if p in (ns.PREFIXES["dct"] + "title", ns.PREFIXES["rdfs"] + "label"):
+                found[t.subject.value].setdefault("title", t.object.value)
+            elif p in (ns.PREFIXES["dct"] + "description", ns.PREFIXES["rdfs"] + "comment"):
+                found[t.subject.value].setdefault("description", t.object.value)
+    first = found[ns.DATASET_IRI] if "title" in found[ns.DATASET_IRI] else found[ns.ONTOLOGY_IRI]
+    return first.get("title", "International science-and-technology cooperation parks"), first.get("description")
 
 
 def void_triples(triples, quads, built, distributions) -> list:
