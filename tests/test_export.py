@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 import thirdparty as tp
-from kg.export import DUMPS, export
+from kg.export import export
 
 TRIPLES = ("kg.ttl", "kg.nt", "kg.jsonld", "kg.rdf")
 QUADS = ("kg.trig", "kg.nq")

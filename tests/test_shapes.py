@@ -28,8 +28,7 @@ from pathlib import Path
 
 import pyshacl
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib import term as rdflib_term
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 
 from kg.namespaces import CURATION_SOURCE, ID, PREFIXES, STC
@@ -323,34 +322,17 @@ def test_ontology_alone_triggers_no_data_shape():
 
 def build_like(trig: str) -> Graph:
     """What the build validates: ontology + every named graph of the file,
-    ``dct:source G`` for every subject typed in source graph G, then the OWL
-    RL closure."""
-    from owlrl import DeductiveClosure, OWLRL_Semantics
+    ``dct:source G`` for every subject typed in source graph G, then the
+    cleaned OWL RL closure — through the build's own functions."""
+    import pyoxigraph as ox
+    from kg.merge import entity_source
+    from kg.reason import infer
 
-    g = Graph()
-    for t in ontology_graph():
-        g.add(t)
-    ds = Dataset()
-    ds.parse(data=PROLOGUE + trig, format="trig")
-    for graph in ds.graphs():
-        if graph.identifier == ds.default_graph.identifier:
-            assert len(graph) == 0, "triples outside a named graph"
-            continue
-        for t in graph:
-            g.add(t)
-        for s in set(graph.subjects(RDF.type, None)):
-            g.add((s, DCTERMS.source, graph.identifier))
-    # owlrl swaps in its own lexical converters for the xsd:g* datatypes and
-    # restores only those rdflib has, so afterwards every new
-    # "--06-17"^^xsd:gMonthDay literal is ill-typed (owlrl's converter
-    # rejects valid month-days). Put rdflib's mapping back.
-    saved = dict(rdflib_term._toPythonMapping)
-    try:
-        DeductiveClosure(OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(g)
-    finally:
-        rdflib_term._toPythonMapping.clear()
-        rdflib_term._toPythonMapping.update(saved)
-    return g
+    quads = [q for path in ONTOLOGY_FILES for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    data = list(ox.parse((PROLOGUE + trig).encode("utf-8"), format=ox.RdfFormat.TRIG))
+    assert not [q for q in data if isinstance(q.graph_name, ox.DefaultGraph)], "triples outside a named graph"
+    quads += data + [d for d in map(entity_source, data) if d is not None]
+    return infer(quads).graph
 
 
 COMPLETE = CASES / "_complete" / "example.trig"

@@ -74,9 +74,16 @@ def merge(project: Project) -> Merged:
             if q not in seen:
                 seen.add(q)
                 merged.data.append(q)
-            if q.predicate == RDF_TYPE:
-                derived = ox.Quad(q.subject, DCT_SOURCE, g, g)
-                if derived not in seen:
-                    seen.add(derived)
-                    merged.data.append(derived)
+            derived = entity_source(q)
+            if derived is not None and derived not in seen:
+                seen.add(derived)
+                merged.data.append(derived)
     return merged
+
+
+def entity_source(quad: ox.Quad) -> ox.Quad | None:
+    """For a typing quad in source graph G, the entity-level provenance
+    ``(subject dct:source G)`` in G; None for any other quad."""
+    if quad.predicate != RDF_TYPE or isinstance(quad.graph_name, ox.DefaultGraph):
+        return None
+    return ox.Quad(quad.subject, DCT_SOURCE, quad.graph_name, quad.graph_name)
