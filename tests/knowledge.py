@@ -61,5 +61,14 @@ def source_graphs() -> dict[str, str]:
     return {f.value: s.value for s, f in rows}
 
 
+def example_params(path: Path) -> dict[str, str]:
+    """The parameters of the saved query's header example (what a one-click run uses)."""
+    from kg.catalogue import read_query
+
+    q = read_query(path)
+    assert q.examples, f"{path.name} has no example"
+    return q.example_params()
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())

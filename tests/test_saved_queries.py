@@ -10,27 +10,16 @@ Regenerate the frozen answers after a reviewed data change with
 from __future__ import annotations
 
 import re
-import shlex
 import sys
 from pathlib import Path
 
 import pytest
 
-from knowledge import ROOT, built_real
+from knowledge import ROOT, built_real, example_params
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 CHECKS = sorted((ROOT / "queries" / "checks").glob("*.rq"))
 EXPECTED = Path(__file__).resolve().parent / "expected" / "queries"
-
-
-def example_params(path: Path) -> dict[str, str]:
-    """The --param values of the first example line in the query's header."""
-    from kg.catalogue import read_query
-
-    q = read_query(path)
-    assert q.examples, f"{path.name} has no example"
-    words = shlex.split(q.examples[0])
-    return dict(words[i + 1].split("=", 1) for i, w in enumerate(words) if w == "--param")
 
 
 def run(name: str, **params):

@@ -400,14 +400,13 @@ def test_dumps_are_downloadable_and_match_their_checksums(client):
 
 def test_query_page_prefills_a_saved_query(client, project):
     from kg.catalogue import Catalogue
-    from kg.serve import example_params
 
     for q in Catalogue.of(project).saved():
         html = client.get(f"/query?name={q.name}&run=1").text
         assert q.title in html
         for p in q.params:
             if p.required:
-                value = example_params(q)[p.name]
+                value = q.example_params()[p.name]
                 assert f'<input name="{p.name}" value="{value}"' in html, q.name
     assert client.get("/queries/park-facts.rq").text.startswith("# title:")
     assert client.get("/query?name=no-such-query").status_code == 404

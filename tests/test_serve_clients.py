@@ -14,12 +14,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 from pathlib import Path
 
 import pytest
 
-from knowledge import ROOT, built_real
+from knowledge import ROOT, built_real, example_params
 from test_serve_support import LiveServer
 from thirdparty import need_tool
 
@@ -37,14 +36,6 @@ def live(project):
 
     with LiveServer(create_app(project, timeout=10, workers=2)) as url:
         yield url
-
-
-def example_params(path: Path) -> dict[str, str]:
-    """The --param values of the first example in the header (as tests/test_saved_queries.py)."""
-    from kg.catalogue import read_query
-
-    words = shlex.split(read_query(path).examples[0])
-    return dict(words[i + 1].split("=", 1) for i, w in enumerate(words) if w == "--param")
 
 
 _GROUP_CONCAT = re.compile(

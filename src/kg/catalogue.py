@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,27 @@ class SavedQuery:
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
+
+    def example_params(self) -> dict[str, str]:
+        """Parameter values for a one-click run: the ``--param`` values of the
+        header's examples, else an "e.g." in a required parameter's description."""
+        out: dict[str, str] = {}
+        for example in self.examples:
+            try:
+                words = shlex.split(example)
+            except ValueError:
+                continue
+            for i, w in enumerate(words[:-1]):
+                if w in ("--param", "-p"):
+                    name, sep, value = words[i + 1].partition("=")
+                    if sep:
+                        out.setdefault(name, value)
+        for p in self.params:
+            if p.name not in out and p.required:
+                m = re.search(r"e\.g\.\s+(\S+)", p.description)
+                if m:
+                    out[p.name] = m.group(1).rstrip(".,;")
+        return out
 
 
 def parse_header(text: str, display: str = "query") -> dict:

@@ -11,6 +11,7 @@ such as Jena's riot do not).
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -135,14 +136,7 @@ def rdflib_graph(triples) -> "rdflib.Graph":  # noqa: F821
     from rdflib import Graph
 
     g = Graph()
-    cache: dict = {}
-
-    def conv(t):
-        r = cache.get(t)
-        if r is None:
-            r = cache[t] = to_rdflib(t)
-        return r
-
+    conv = functools.lru_cache(maxsize=None)(to_rdflib)  # terms repeat: convert each once
     add = g.add
     for q in triples:
         add((conv(q.subject), conv(q.predicate), conv(q.object)))

@@ -19,6 +19,8 @@ become a ReasoningError.
 
 from __future__ import annotations
 
+import functools
+
 import pyoxigraph as ox
 
 from kg import namespaces as ns
@@ -64,7 +66,8 @@ def keep(s, p, o) -> bool:
 
 
 def _inconsistencies(graph) -> list[str]:
-    from rdflib import RDF as R, URIRef
+    from rdflib import RDF as R
+    from rdflib import URIRef
 
     messages = []
     for node in graph.subjects(R.type, URIRef(AGENT + "ErrorMessage")):
@@ -85,7 +88,6 @@ class Closure:
 def infer(quads) -> Closure:
     """The OWL RL closure of ``quads`` (graph names ignored), cleaned."""
     from owlrl import DeductiveClosure, OWLRL_Semantics
-
     from rdflib import term
 
     graph = rdflib_graph(quads)
@@ -103,13 +105,7 @@ def infer(quads) -> Closure:
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise ReasoningError(f"the ontology and data are inconsistent under OWL RL: {problems[0]}{more}")
-    cache: dict = {}
-
-    def conv(t):
-        r = cache.get(t)
-        if r is None:
-            r = cache[t] = from_rdflib(t)
-        return r
+    conv = functools.lru_cache(maxsize=None)(from_rdflib)  # terms repeat: convert each once
 
     out, dropped = [], []
     for s, p, o in graph:

@@ -32,7 +32,6 @@ import logging
 import os
 import queue
 import re
-import shlex
 import signal
 import sys
 import threading
@@ -865,27 +864,6 @@ def local_path(iri: str) -> str | None:
     return None
 
 
-def example_params(q) -> dict[str, str]:
-    """Parameter values for a one-click run: the header's example, else an "e.g." of the description."""
-    out: dict[str, str] = {}
-    for example in q.examples:
-        try:
-            words = shlex.split(example)
-        except ValueError:
-            continue
-        for i, w in enumerate(words[:-1]):
-            if w in ("--param", "-p"):
-                name, sep, value = words[i + 1].partition("=")
-                if sep:
-                    out.setdefault(name, value)
-    for p in q.params:
-        if p.name not in out and p.required:
-            m = re.search(r"e\.g\.\s+(\S+)", p.description)
-            if m:
-                out[p.name] = m.group(1).rstrip(".,;")
-    return out
-
-
 # ------------------------------------------------------------- the dataset
 
 
@@ -1448,7 +1426,7 @@ class KgServer:
         cat = self.dataset.catalogue()
         if cat is not None:
             for q in cat.saved():
-                ex = example_params(q)
+                ex = q.example_params()
                 queries.append({"name": q.name, "title": q.title, "description": q.description,
                                 "params": q.params, "example": ex,
                                 "run": "/query?" + urllib.parse.urlencode({"name": q.name, "run": "1"})})
@@ -1489,7 +1467,7 @@ class KgServer:
                 except KgError as exc:
                     raise HttpError(404, str(exc)) from None
                 text, title, description = qp.get("query") or q.text, q.title, q.description
-                ex = example_params(q)
+                ex = q.example_params()
                 # one-click runs: required parameters get the header's example value, optional ones stay free
                 params = [{"name": p.name, "type": p.type, "required": p.required, "description": p.description,
                            "value": qp.get("$" + p.name) or (ex.get(p.name, "") if p.required else "")}
