@@ -63,3 +63,7 @@ class UsageError(KgError):
     """Bad use of the command line."""
 
     exit_code = 2
+
+
+class ExportError(KgError):
+    """A dump could not be written."""

@@ -25,6 +25,7 @@ import hashlib
 import io
 import json
 import os
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -32,6 +33,7 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg import namespaces as ns
+from kg.errors import ExportError
 
 TRIPLE_DUMPS = {
     "ttl": ("kg.ttl", "text/turtle", ox.RdfFormat.TURTLE),
@@ -131,9 +133,16 @@ def gzip_bytes(data: bytes) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    """Write, then rename: a reader never sees half a file. The temporary name
+    is unique, so two exports into one folder cannot clobber each other."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 # ---------------------------------------------------------------- VoID / DCAT
@@ -234,12 +243,19 @@ def void_bytes(statements) -> bytes:
 
 # ---------------------------------------------------------------- entry point
 def export(project, out_dir, gzip: bool = False, only=None, log=None) -> list[tuple[str, int]]:
-    """Write the dumps, void.ttl and SHA256SUMS to ``out_dir``; returns [(path, size)]."""
+    """Build if needed, then write the dumps, void.ttl and SHA256SUMS to ``out_dir``; returns [(path, size)]."""
     from kg.build import ensure_built
 
-    built = ensure_built(project, log=log)
+    return export_built(ensure_built(project, log=log), out_dir, gzip=gzip, only=only)
+
+
+def export_built(built, out_dir, gzip: bool = False, only=None) -> list[tuple[str, int]]:
+    """The dumps of one given build (never rebuilds: a server exports exactly what it serves)."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     triples, quads = read_build(built)
     kinds = [k for k in DUMPS if not only or k in only]
     written, dists = [], []
