@@ -84,6 +84,14 @@ def test_rdflib_results_serialise_the_same(built_mini):
     "SELECT * FROM <http://x/> WHERE { ?s ?p ?o }",
     "SELECT * FROM NAMED <http://x/> WHERE { GRAPH ?g { ?s ?p ?o } }",
     "ASK FROM <http://x/> { ?s ?p ?o }",
+    # glued to the end of a triple or group, where the keyword still parses
+    "SELECT * WHERE { ?s ?p ?o .SERVICE <http://x/> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p ?o .SERVICE SILENT <http://x/> { ?a ?b ?c } }",
+    "SELECT * WHERE { { ?s ?p ?o }SERVICE <http://x/> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p <http://x/o>.SERVICE <http://x/> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p 1.SERVICE <http://x/> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p ?o ;SERVICE <http://x/> { ?a ?b ?c } }",
+    "SELECT * WHERE { ?s ?p ?o }#\nFROM <http://x/>",
 ])
 def test_unsafe_queries_are_refused(text):
     with pytest.raises(QueryError, match="refused"):
@@ -94,6 +102,7 @@ def test_unsafe_queries_are_refused(text):
     'SELECT ?service ?from WHERE { ?service <http://x/from> ?from }',
     'SELECT * WHERE { ?s stc:service ?o ; service:from ?x }',
     'SELECT * WHERE { ?s ?p "SERVICE <http://x/> { }" }  # FROM <http://x/>',
+    "SELECT * WHERE { ?s ?p ex:o.SERVICE , _:b.FROM }",  # a prefixed name and a blank node label
     "SELECT * WHERE { ?s ?p '''FROM\nSERVICE''' }",
 ])
 def test_safe_queries_pass(text):

@@ -64,9 +64,14 @@ _NOISE = re.compile(
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r'|<[^<>"{}|^`\\\x00-\x20]*>'
-    r"|#[^\n]*",
+    r"|#[^\n]*"
+    # Whole prefixed names and blank-node labels: their local part may hold a
+    # dot ("ex:a.b"), so a keyword glued to one ("ex:o.SERVICE") is part of the
+    # name, while "?o .SERVICE" or "}SERVICE" is the keyword itself.
+    r"|_:[\w.\-\u00B7-\uFFFF]*"
+    r"|(?:[A-Za-z\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*)?:[\w.\-:%\\\u00B7-\uFFFF]*",
 )
-_FORBIDDEN = re.compile(r"(?<![\w?$:\-.])(SERVICE|FROM)(?![\w:\-])", re.IGNORECASE)
+_FORBIDDEN = re.compile(r"(?<![\w?$])(SERVICE|FROM)(?!\w)", re.IGNORECASE)
 _VARIABLE = re.compile(r"[?$]([A-Za-z_0-9\u00B7-\uFFFF][\w\u00B7-\uFFFF]*)")
 _FORM = re.compile(r"(?<![\w?$:\-.])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:\-])", re.IGNORECASE)
 
