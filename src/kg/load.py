@@ -12,6 +12,7 @@ such as Jena's riot do not).
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from pathlib import Path
 
@@ -80,7 +81,29 @@ def parse_file(path: Path | str, display: str | None = None, fmt: ox.RdfFormat |
     except OSError as exc:
         raise DataError(f"{display}: cannot read: {exc.strerror or exc}") from None
     check_literals(quads, display)
-    return quads
+    return stable_blank_nodes(quads, display)
+
+
+def stable_blank_nodes(quads: list[ox.Quad], display: str) -> list[ox.Quad]:
+    """The quads with blank nodes renamed by file and order of first appearance.
+
+    The parser names ``[]`` and ``( … )`` nodes at random, which would make two
+    builds of the same input differ; and two files that both say ``_:x`` mean
+    two different nodes, so the file is part of the name."""
+    if not any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object, q.graph_name)):
+        return quads
+    tag = "f" + hashlib.sha256(display.encode("utf-8")).hexdigest()[:8]
+    names: dict[str, ox.BlankNode] = {}
+
+    def rename(term):
+        if not isinstance(term, ox.BlankNode):
+            return term
+        node = names.get(term.value)
+        if node is None:
+            node = names[term.value] = ox.BlankNode(f"{tag}b{len(names)}")
+        return node
+
+    return [ox.Quad(rename(q.subject), q.predicate, rename(q.object), rename(q.graph_name)) for q in quads]
 
 
 def check_literals(quads, display: str) -> None:
