@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg import build as b
-from kg.errors import DataError, InputSyntaxError, ReasoningError
+from kg.errors import BuildError, DataError, InputSyntaxError, ReasoningError
 
 STC = "https://w3id.org/stcoop/ontology#"
 INFERRED = "<https://w3id.org/stcoop/graph/inferred>"
@@ -130,7 +130,7 @@ def test_a_failed_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
         raise OSError("disk full (simulated)")
 
     monkeypatch.setattr(b, "write_ntriples", crash)  # after asserted.nq / inferred.nq are written
-    with pytest.raises(OSError, match="simulated"):
+    with pytest.raises(BuildError, match="simulated.*previous build is untouched"):
         b.build(mini)
     assert (mini.build_dir / "current").resolve() == first.path
     assert read_artifacts(mini.build_dir / "current") == before

@@ -119,3 +119,25 @@ def test_has_resource(built_mini):
     assert s.has_resource(ox.NamedNode("https://w3id.org/stcoop/id/place/china"))  # object only
     assert s.has_resource(ox.NamedNode("https://w3id.org/stcoop/ontology#locatedIn"))  # predicate
     assert not s.has_resource(ox.NamedNode("https://w3id.org/stcoop/id/park/gamma"))
+
+
+def test_a_store_with_default_graph_triples_still_answers():
+    """Data in the default graph (as a protocol test's dataset may have) is queryable, asserted too."""
+    from kg.store import OxigraphStore
+
+    s = ox.Store()
+    s.add(ox.Quad(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:p"), ox.Literal("1"), ox.DefaultGraph()))
+    s.add(ox.Quad(ox.NamedNode("urn:x:b"), ox.NamedNode("urn:x:p"), ox.Literal("2"), ox.NamedNode("urn:x:g")))
+    store = OxigraphStore(s)
+    assert store.graph_names() == ["urn:x:g"]
+    for asserted in (False, True):
+        rows = store.query("SELECT ?s WHERE { ?s <urn:x:p> ?o } ORDER BY ?s", asserted_only=asserted).rows
+        assert [r[0].value for r in rows] == ["urn:x:a", "urn:x:b"]
+
+
+def test_evaluation_errors_are_query_errors(built_mini):
+    """An engine error is one clear QueryError, whether pyoxigraph raises it
+    when the query starts or (it evaluates lazily) while the rows are read."""
+    store = open_store(built_mini)
+    with pytest.raises(QueryError, match="^q: query failed"):
+        _ = store.query('SELECT ?x WHERE { BIND(<urn:x:f>("a") AS ?x) }', name="q").rows

@@ -139,12 +139,12 @@ def build(project: Project, force: bool = False, log=None) -> Built:
 def _build_locked(project: Project, digest: str, log) -> Built:
     import pyoxigraph as ox
 
+    from kg import validate as v
     from kg.catalogue import Catalogue
     from kg.load import parse_file, rdflib_graph
     from kg.merge import INFERRED_GRAPH, merge
     from kg.reason import infer
     from kg.store import OxigraphStore
-    from kg import validate as v
 
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -182,8 +182,8 @@ def _build_locked(project: Project, digest: str, log) -> Built:
 
     log("writing artifacts")
     tmp = project.build_dir / f".tmp-{uuid.uuid4().hex}"
-    tmp.mkdir()
     try:
+        tmp.mkdir()
         write_nquads(merged.quads, tmp / "asserted.nq")
         write_nquads(inferred, tmp / "inferred.nq")
         write_ntriples([ox.Triple(q.subject, q.predicate, q.object) for q in merged.quads] + list(closure.inferred),
@@ -214,10 +214,14 @@ def _build_locked(project: Project, digest: str, log) -> Built:
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         generation = project.build_dir / f"gen-{digest[:12]}-{time.time_ns()}"
         os.rename(tmp, generation)
+        _publish(project.build_dir, generation)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildError(f"cannot write the build in {project.build_dir}: {exc.strerror or exc}; "
+                         "the previous build is untouched") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _publish(project.build_dir, generation)
     return Built(generation, manifest, rebuilt=True)
 
 

@@ -95,8 +95,14 @@ def parse_header(text: str, display: str = "query") -> dict:
 
 
 def read_query(path: Path, name: str | None = None, is_check: bool = False, display: str | None = None) -> SavedQuery:
-    text = Path(path).read_text(encoding="utf-8")
-    h = parse_header(text, display or str(path))
+    display = display or str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{display}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise DataError(f"{display}: cannot read: {exc.strerror or exc}") from None
+    h = parse_header(text, display)
     return SavedQuery(
         name=name or Path(path).stem,
         path=Path(path),

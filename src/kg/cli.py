@@ -154,9 +154,8 @@ def query(name_or_file, text, params, fmt, asserted, engine, home, build_dir):
     SELECT: table, csv, tsv, json, xml (the W3C formats) or md.  CONSTRUCT and
     DESCRIBE: Turtle (or nt, jsonld, rdfxml).  ASK prints true/false and
     exits 0 for true, 1 for false."""
-    from kg.query import resolve, run
-
     from kg.params import parse_assignments
+    from kg.query import resolve, run
 
     project = _project(home, build_dir)
     q = resolve(project, name_or_file, text)
@@ -204,7 +203,8 @@ def export(home, build_dir, out_dir, gz, only):
 @format_option(("table", "md", "csv", "json"), "table")
 def stats(home, build_dir, fmt):
     """Counts per class and per property, asserted and inferred."""
-    from kg.stats import render, stats as compute
+    from kg.stats import render
+    from kg.stats import stats as compute
 
     project = _project(home, build_dir)
     _out(render(compute(project), fmt))
@@ -217,7 +217,8 @@ def stats(home, build_dir, fmt):
 @format_option(("text", "json", "turtle"), "text")
 def describe(term, home, build_dir, fmt):
     """Everything about one entity, found by IRI, CURIE or label, with its sources."""
-    from kg.describe import describe as do_describe, render
+    from kg.describe import describe as do_describe
+    from kg.describe import render
 
     project = _project(home, build_dir)
     _out(render(do_describe(project, term), fmt))

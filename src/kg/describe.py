@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -19,9 +18,6 @@ from kg import namespaces as ns
 from kg.errors import NotFoundError
 
 LABELS = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "dct:title", "foaf:name")
-_ABS = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://\S+")
-
-
 @dataclass
 class Description:
     iri: str
@@ -41,18 +37,15 @@ def _graph_label(g: str) -> str:
 
 def find(store, term: str) -> str:
     """The IRI that TERM names: an IRI, a CURIE, or a label (exact, any case)."""
+    from kg.params import parse_iri
+
     text = term.strip()
-    if text.startswith("<") and text.endswith(">"):
-        iri = text[1:-1]
-    elif ns.expand_curie(text):
-        iri = ns.expand_curie(text)
-    elif _ABS.fullmatch(text):
-        iri = text
-    else:
+    node = parse_iri(text, "term")
+    if node is None:
         return _by_label(store, text)
-    if not store.has_resource(ox.NamedNode(iri)):
-        raise NotFoundError(f"{ns.shorten(iri)} is not in the graph")
-    return iri
+    if not store.has_resource(node):
+        raise NotFoundError(f"{ns.shorten(node.value)} is not in the graph")
+    return node.value
 
 
 def _by_label(store, text: str) -> str:

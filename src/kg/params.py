@@ -102,12 +102,15 @@ def _looks_like_iri(text: str) -> bool:
     )
 
 
-def _iri(name: str, text: str):
+def parse_iri(text: str, what: str) -> ox.NamedNode | None:
+    """The IRI that TEXT writes as ``<iri>``, a CURIE with a project prefix or
+    an absolute IRI; None when it is none of these. ``what`` names the input in
+    the error raised for something IRI-shaped that is not a valid IRI."""
     if text.startswith("<") and text.endswith(">"):
-        term = _turtle_object(name, text)
+        term = _turtle_object(what, text)
         if isinstance(term, ox.NamedNode):
             return term
-        raise ParamError(f"parameter {name}: {text} is not a valid IRI")
+        raise ParamError(f"{what}: {text} is not a valid IRI")
     expanded = ns.expand_curie(text)
     if expanded is not None:
         return ox.NamedNode(expanded)
@@ -115,7 +118,14 @@ def _iri(name: str, text: str):
         try:
             return ox.NamedNode(text)
         except ValueError:
-            pass
+            raise ParamError(f"{what}: {text} is not a valid IRI") from None
+    return None
+
+
+def _iri(name: str, text: str):
+    iri = parse_iri(text, f"parameter {name}")
+    if iri is not None:
+        return iri
     prefix = text.partition(":")[0]
     hint = f" (unknown prefix {prefix!r})" if ":" in text else ""
     raise ParamError(f"parameter {name}: {text!r} is not an IRI or a CURIE with a project prefix{hint}")

@@ -59,9 +59,10 @@ def _param_text(p) -> str:
 
 
 def catalogue_listing(project, fmt: str = "table") -> str:
+    import pyoxigraph as ox
+
     from kg.catalogue import Catalogue
     from kg.results import render_markdown, render_table
-    import pyoxigraph as ox
 
     cat = Catalogue.of(project)
     entries = [(q.name, q.title, " ".join(_param_text(p) for p in q.params), "check" if q.is_check else "query")

@@ -25,6 +25,7 @@ queries run over the built graph; select a source graph with ``GRAPH``).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Mapping, Protocol
@@ -142,8 +143,10 @@ class Result:
     that ``serialize`` hands it to pyoxigraph's own W3C writers; ``rerun``
     gives a fresh one when the rows were read first."""
 
-    def __init__(self, kind: str, variables=None, rows=None, boolean=None, triples=None, raw=None, rerun=None):
+    def __init__(self, kind: str, variables=None, rows=None, boolean=None, triples=None, raw=None, rerun=None,
+                 name: str = "query"):
         self.kind = kind
+        self.name = name
         self.variables: list[str] = variables or []
         self._rows: list[tuple] | None = rows
         self.boolean: bool | None = boolean
@@ -156,8 +159,18 @@ class Result:
         """Tuples of pyoxigraph terms (None where unbound), one per solution."""
         if self._rows is None:
             raw, self._raw = self._raw, None
-            self._rows = [tuple(sol) for sol in raw] if raw is not None else []
+            with self._evaluating():
+                self._rows = [tuple(sol) for sol in raw] if raw is not None else []
         return self._rows
+
+    @contextlib.contextmanager
+    def _evaluating(self):
+        """pyoxigraph evaluates a SELECT as its rows are read: its errors surface
+        here, not when the query was started, and must become QueryErrors too."""
+        try:
+            yield
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"{self.name}: query failed: {exc}") from None
 
     def iter_rows(self):
         """The rows one at a time, without materialising them all (a server caps them as they come)."""
@@ -165,8 +178,9 @@ class Result:
             yield from self.rows
             return
         raw, self._raw = self._raw, None
-        for sol in raw:
-            yield tuple(sol)
+        with self._evaluating():
+            for sol in raw:
+                yield tuple(sol)
 
     def __bool__(self) -> bool:
         if self.kind == "ask":
@@ -186,7 +200,8 @@ class Result:
             if raw is None and self._rerun is not None:
                 raw = self._rerun()
             if raw is not None:
-                return raw.serialize(format=_OX_RESULTS[fmt])
+                with self._evaluating():
+                    return raw.serialize(format=_OX_RESULTS[fmt])
         return _w3c(self, fmt)
 
 
@@ -275,12 +290,13 @@ class OxigraphStore:
         triple stated by three articles would come back three times. A store
         is a set of quads, so these copies are the RDF merge the query needs."""
         s = self._store
-        if any(True for _ in s.quads_for_pattern(None, None, None, ox.DefaultGraph())):
-            return
-        named = list(s.quads_for_pattern(None, None, None, None))
-        s.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in named)
-        s.extend(ox.Quad(q.subject, q.predicate, q.object, ASSERTED_UNION)
-                 for q in named if q.graph_name != INFERRED)
+        laid_out = any(True for _ in s.quads_for_pattern(None, None, None, ASSERTED_UNION))
+        if not laid_out:
+            quads = list(s.quads_for_pattern(None, None, None, None))
+            s.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                     for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
+            s.extend(ox.Quad(q.subject, q.predicate, q.object, ASSERTED_UNION)
+                     for q in quads if q.graph_name != INFERRED)
         self._named = [g for g in s.named_graphs() if g != ASSERTED_UNION]
 
     @classmethod
@@ -332,7 +348,7 @@ class OxigraphStore:
             return Result("ask", boolean=bool(raw))
         if isinstance(raw, ox.QueryTriples):
             return Result("graph", triples=list(raw))
-        return Result("select", variables=[v.value for v in raw.variables], raw=raw, rerun=run)
+        return Result("select", variables=[v.value for v in raw.variables], raw=raw, rerun=run, name=name)
 
     def has_resource(self, term) -> bool:
         s = self._store

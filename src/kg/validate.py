@@ -156,7 +156,10 @@ def render_turtle(report: Report) -> str:
     def node(text: str):
         if text.startswith("_:"):
             return ox.BlankNode(text[2:])
-        return ox.NamedNode(text)
+        try:
+            return ox.NamedNode(text)
+        except ValueError:  # a check row without an IRI to blame: the report still needs a focus node
+            return ox.BlankNode("nofocus")
 
     def term(text: str):
         # values are stored in N-Triples syntax; parse them back
