@@ -211,10 +211,10 @@ def test_inconsistency_is_an_error(mini):
 def test_build_command_output(mini_cli):
     r = mini_cli("build", "-q")
     assert r.exit_code == 0, r.stderr
-    assert r.stdout == ("built: 59 asserted triples (33 ontology), 7 inferred, 66 in the closure, "
+    assert r.stdout == ("built: 59 asserted statements in named graphs (33 ontology), 7 inferred, 66 in the closure, "
                         "3 source graphs; conforms\n")
     r = mini_cli("build")
-    assert r.stdout == ("up to date: 59 asserted triples (33 ontology), 7 inferred, 66 in the closure, "
+    assert r.stdout == ("up to date: 59 asserted statements in named graphs (33 ontology), 7 inferred, 66 in the closure, "
                         "3 source graphs; conforms\n")
     manifest = json.loads((mini_cli.project.build_dir / "current" / "manifest.json").read_text())
     assert set(manifest["timings"]) == {"load", "reason", "validate", "write"}

@@ -121,11 +121,12 @@ def test_python_dash_m(built_mini):
 
 def test_query_on_a_fresh_build_imports_nothing_heavy(built_mini):
     code = ("import sys; from kg.cli import main\n"
-            "try:\n    main(['query', 'parks', '-f', 'csv'])\nexcept SystemExit:\n    pass\n"
+            "try:\n    main(['query', 'parks', '-f', 'csv'])\nexcept SystemExit as exc:\n    code = exc.code\n"
             "heavy = sorted(m for m in ('rdflib', 'owlrl', 'pyshacl') if m in sys.modules)\n"
-            "print('HEAVY', heavy, file=sys.stderr)\n")
+            "print('HEAVY', heavy, 'EXIT', code, file=sys.stderr)\n")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, env=_env(built_mini), timeout=60)
-    assert b"HEAVY []" in p.stderr, p.stderr
+    assert b"HEAVY [] EXIT 0" in p.stderr, p.stderr
+    assert p.stdout.startswith(b"park,label,country\r\n")
 
 
 def test_shell_completion_of_query_names(built_mini):

@@ -159,7 +159,7 @@ def _build_locked(project: Project, digest: str, log) -> Built:
     merged = merge(project)
     data_shapes = [q for p in project.data_shape_files() for q in parse_file(p, project.relpath(p))]
     onto_shapes = [q for p in project.ontology_shape_files() for q in parse_file(p, project.relpath(p))]
-    catalogue = Catalogue.of(project)
+    catalogue = Catalogue.of(project, checks_only=True)
     lap("load")
 
     log("reasoning (OWL RL)")

@@ -41,9 +41,6 @@ class SavedQuery:
     examples: list[str] = field(default_factory=list)
     is_check: bool = False
 
-    def param(self, name: str) -> Param | None:
-        return next((p for p in self.params if p.name == name), None)
-
     def example_params(self) -> dict[str, str]:
         """Parameter values for a one-click run: the ``--param`` values of the
         header's examples, else an "e.g." in a required parameter's description."""
@@ -117,11 +114,18 @@ def read_query(path: Path, name: str | None = None, is_check: bool = False, disp
 
 class Catalogue:
     def __init__(self, queries: list[SavedQuery]):
-        self.queries = {q.name: q for q in queries}
+        self.queries: dict[str, SavedQuery] = {}
+        for q in queries:
+            if q.name in self.queries:
+                raise DataError(f"{q.path}: the name {q.name!r} is taken by {self.queries[q.name].path}; "
+                                "saved queries and checks need distinct file names")
+            self.queries[q.name] = q
 
     @classmethod
-    def of(cls, project) -> "Catalogue":
-        qs = [read_query(p, display=project.relpath(p)) for p in project.query_files()]
+    def of(cls, project, checks_only: bool = False) -> "Catalogue":
+        """The saved queries and checks of a working copy (only the checks, which
+        the build runs and hashes, with ``checks_only``)."""
+        qs = [] if checks_only else [read_query(p, display=project.relpath(p)) for p in project.query_files()]
         qs += [read_query(p, is_check=True, display=project.relpath(p)) for p in project.check_files()]
         return cls(qs)
 

@@ -105,7 +105,7 @@ def build(home, build_dir, force, quiet):
     state = "built" if built.rebuilt else "up to date"
     conform = "conforms" if built.conforms else f"does not conform ({built.manifest['issues']['Violation']} violations; see kg validate)"
     click.echo(
-        f"{state}: {c['asserted']} asserted triples ({c['ontology']} ontology), {c['inferred']} inferred, "
+        f"{state}: {c['asserted']} asserted statements in named graphs ({c['ontology']} ontology), {c['inferred']} inferred, "
         f"{c['closure_triples']} in the closure, {c['source_graphs']} source graphs; {conform}"
     )
     if built.rebuilt and not quiet:

@@ -17,7 +17,8 @@ import pyoxigraph as ox
 from kg import namespaces as ns
 from kg.errors import NotFoundError
 
-LABELS = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "dct:title", "foaf:name")
+# A term is found by any of its names, variants and misspellings included.
+SEARCH_LABELS = ns.LABEL_PREDICATES + (ns.PREFIXES["skos"] + "altLabel", ns.PREFIXES["skos"] + "hiddenLabel")
 @dataclass
 class Description:
     iri: str
@@ -49,7 +50,7 @@ def find(store, term: str) -> str:
 
 
 def _by_label(store, text: str) -> str:
-    preds = " ".join(LABELS)
+    preds = " ".join(f"<{p}>" for p in SEARCH_LABELS)
     r = store.query(f"SELECT DISTINCT ?s ?l WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l . FILTER(isIRI(?s)) }}")
     labels: dict[str, set[str]] = {}
     for s, lab in r.rows:
@@ -83,13 +84,7 @@ def describe(project, term: str, store=None) -> Description:
     r = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"o": node})
     for s, p, _o, g in r.rows:
         inc.setdefault((s, p), set()).add(g.value)
-    label = None
-    for curie in LABELS[:2]:
-        cands = sorted((o for (p, o) in out if p.value == ns.expand_curie(curie) and isinstance(o, ox.Literal)),
-                       key=lambda lit: (lit.language not in ("en", None), lit.value))
-        if cands:
-            label = cands[0].value
-            break
+    label = ns.best_label((p.value, o.value, o.language) for (p, o) in out if isinstance(o, ox.Literal))
     graph_files = built.manifest.get("graph_files", {})
     sources = set()
     for (p, o), graphs in out.items():

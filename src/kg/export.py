@@ -47,7 +47,7 @@ QUAD_DUMPS = {
 }
 DUMPS = {**TRIPLE_DUMPS, **QUAD_DUMPS}
 DIST_BASE = "file:///kg-dist/"  # placeholder base: relative download URLs in void.ttl
-LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+LICENSE = ns.LICENSE
 RDF_TYPE = ns.PREFIXES["rdf"] + "type"
 
 

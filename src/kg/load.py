@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import namespaces as ns
 from kg.errors import DataError, InputSyntaxError
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+XSD = ns.PREFIXES["xsd"]
 
 _FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,

@@ -18,6 +18,11 @@ STC = ONTOLOGY_IRI + "#"
 ID = BASE + "id/"
 GRAPH = BASE + "graph/"
 
+# The licence of the data and the ontology.
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+# owlrl reports an inconsistency as a node typed ErrorMessage in this namespace.
+OWLRL_ERROR = "http://www.daml.org/2002/03/agents/agent-ont#"
+
 # Named graphs that are not article sources.
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 INFERRED_GRAPH = GRAPH + "inferred"
@@ -69,6 +74,26 @@ PREFIXES: dict[str, str] = {
     "wd": "http://www.wikidata.org/entity/",
     "spdx": "http://spdx.org/rdf/terms#",
 }
+
+
+# The properties that name a thing, best first. Every display of a label (the
+# validation report, `kg describe`, the web pages) picks it with best_label.
+LABEL_PREDICATES = (
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["rdfs"] + "label",
+    PREFIXES["dct"] + "title",
+    PREFIXES["foaf"] + "name",
+)
+
+
+def best_label(candidates) -> str | None:
+    """The label to show from (predicate IRI, text, language) candidates: the
+    best predicate first, then English, then untagged, then the smallest text."""
+    ranked = sorted(
+        (LABEL_PREDICATES.index(p), 0 if lang == "en" else 1 if not lang else 2, text)
+        for p, text, lang in candidates if p in LABEL_PREDICATES
+    )
+    return ranked[0][2] if ranked else None
 
 
 def sparql_prologue() -> str:

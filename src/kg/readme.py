@@ -78,6 +78,16 @@ def render(text: str, store) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from kg.errors import KgError
+
+    try:
+        return _update(argv)
+    except KgError as exc:
+        print(f"kg.readme: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _update(argv: list[str] | None) -> int:
     from kg.project import locate
     from kg.store import open_store
 

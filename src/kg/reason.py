@@ -27,7 +27,7 @@ from kg import namespaces as ns
 from kg.errors import ReasoningError
 from kg.load import from_rdflib, rdflib_graph
 
-AGENT = "http://www.daml.org/2002/03/agents/agent-ont#"
+AGENT = ns.OWLRL_ERROR
 RDF = ns.PREFIXES["rdf"]
 RDFS = ns.PREFIXES["rdfs"]
 OWL = ns.PREFIXES["owl"]

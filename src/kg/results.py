@@ -13,7 +13,6 @@ from kg import namespaces as ns
 TABLE_FORMATS = ("table", "md")
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld", "rdfxml")
-ALL_FORMATS = RESULT_FORMATS + GRAPH_FORMATS
 
 
 def cell(term) -> str:

@@ -23,12 +23,6 @@ from kg import namespaces as ns
 
 SH = ns.PREFIXES["sh"]
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
-LABEL_PREDICATES = (
-    ns.PREFIXES["rdfs"] + "label",
-    ns.PREFIXES["skos"] + "prefLabel",
-    ns.PREFIXES["dct"] + "title",
-    ns.PREFIXES["foaf"] + "name",
-)
 
 
 @dataclass
@@ -333,20 +327,15 @@ def annotate(issues: list[Issue], labels: dict[str, str], files: dict[str, list[
 
 
 def labels_of(graph, nodes) -> dict[str, str]:
-    """The best label of each node (rdfs:label, skos:prefLabel, dct:title, foaf:name; English first)."""
+    """The best label of each node (see namespaces.best_label)."""
     from rdflib import URIRef
 
     out = {}
     for n in nodes:
         if n.startswith("_:") or n.startswith("("):
             continue
-        best = None
-        for p in LABEL_PREDICATES:
-            cands = list(graph.objects(URIRef(n), URIRef(p)))
-            if cands:
-                cands.sort(key=lambda l: (getattr(l, "language", None) not in ("en", None), str(l)))
-                best = str(cands[0])
-                break
+        best = ns.best_label((p, str(o), getattr(o, "language", None))
+                             for p in ns.LABEL_PREDICATES for o in graph.objects(URIRef(n), URIRef(p)))
         if best is not None:
             out[n] = best
     return out
