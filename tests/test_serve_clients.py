@@ -17,7 +17,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from knowledge import ROOT, built_real, example_params
 from test_serve_support import LiveServer
 from thirdparty import need_tool
@@ -115,9 +114,10 @@ def test_sparqlwrapper_formats_and_get(live, project):
 
 
 def test_sparqlwrapper_sees_read_only_refusal(live):
+    from urllib.error import HTTPError
+
     from SPARQLWrapper import POST, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-    from urllib.error import HTTPError
 
     sw = SPARQLWrapper(f"{live}/sparql", updateEndpoint=f"{live}/sparql")
     sw.setMethod(POST)

@@ -25,8 +25,7 @@ import json
 from collections import Counter
 
 import pytest
-
-from test_serve_support import SD_NS, LiveServer, W3C, w3c_dataset, w3c_manifest
+from test_serve_support import SD_NS, W3C, LiveServer, w3c_dataset, w3c_manifest
 
 TESTS = w3c_manifest()
 RESULT_TYPES = {"application/sparql-results+json", "application/sparql-results+xml", "text/csv",

@@ -44,11 +44,23 @@ from typing import Any
 
 from kg import __version__
 from kg import namespaces as ns
-from kg.errors import KgError, NotFoundError, ParamError, QueryError
+from kg.errors import (
+    KgError,
+    NotFoundError,
+    ParamError,
+    QueryError,
+    UnknownQueryError,
+    UsageError,
+)
 
 log = logging.getLogger("kg.serve")
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
+
+# W3C vocabularies of the service description (kg.namespaces holds the project's own)
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
+ENTAILMENT = "http://www.w3.org/ns/entailment/"
 
 # ---------------------------------------------------------------- settings
 
@@ -64,7 +76,7 @@ class Settings:
     memory_limit: int = 2048  # MiB of address space per worker (0: no limit)
     demote_after: float = 0.25  # seconds after which a running query yields the CPU to short ones
 
-    def resolved(self) -> "Settings":
+    def resolved(self) -> Settings:
         workers = self.workers or max(3, (os.cpu_count() or 2) + 1)
         return replace(self, workers=workers)
 
@@ -173,8 +185,9 @@ def negotiate(header: str | None, offers) -> list[str]:
 
 # --------------------------------------------- query text: updates and FROM
 
+# (matched on kg.store._strip's text, where the names and IRIs of PREFIX / BASE may be blanked out)
 _UPDATE_START = re.compile(
-    r"^\s*(?:(?:BASE|PREFIX\s+[^\s:]*:)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:\-])",
+    r"^\s*(?:(?:BASE|PREFIX(?:\s*[^\s:<]*:)?)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:\-])",
     re.IGNORECASE,
 )
 _KEYWORD_FROM = re.compile(r"(?<![\w?$:\-.])FROM(?![\w:\-])", re.IGNORECASE)
@@ -282,9 +295,38 @@ def select_results(variables: list[str], rows, fmt: str) -> bytes:
     return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(format=fmts[fmt])
 
 
-# ------------------------------------------------------------ worker side
+# ------------------------------------------------------------------ labels
+#
+# The server's one label policy (entity index, pages, links, titles).  The
+# label of an IRI is the first of:
+#
+#   1. its skos:prefLabel in English (@en)
+#   2. its rdfs:label in English (@en)
+#   3. any other skos:prefLabel, then any other rdfs:label (untagged before
+#      other languages; ties by lexical form, so the choice is stable)
+#   4. its dct:title, then foaf:name (articles, the ontology itself), same tie-breaks
+#   5. its CURIE with a project prefix, else the IRI itself (display_label)
+#
+# The label predicates are kg.namespaces.LABEL_PREDICATES (skos:prefLabel, rdfs:label, then dct:title,
+# foaf:name); namespaces.best_label (reports, kg describe) still ranks the predicate before the language.
+LABEL_PROPS = list(ns.LABEL_PREDICATES)
 
-LABEL_PROPS = [ns.PREFIXES["skos"] + "prefLabel", ns.PREFIXES["rdfs"] + "label", ns.PREFIXES["dct"] + "title"]
+
+def label_rank(prop: str, lang: str, value: str) -> tuple:
+    """Sort key of a candidate label (smaller is better); see the policy above."""
+    index = LABEL_PROPS.index(prop)
+    lang_rank = 0 if lang == "en" else 1 if lang == "" else 2
+    if index < 2:  # skos:prefLabel, rdfs:label
+        return (0, index, 0, value) if lang == "en" else (1, index, lang_rank, value)
+    return (2, index, lang_rank, value)
+
+
+def display_label(iri: str, labels: dict[str, str]) -> str:
+    """What a page shows for an IRI: its label (policy above), else its CURIE, else the IRI."""
+    return labels.get(iri) or ns.shorten(iri)
+
+
+# ------------------------------------------------------------ worker side
 
 
 class NotAcceptable(KgError):
@@ -319,7 +361,9 @@ class Engine:
                         "loads graphs from elsewhere (the graphs are listed in the service description: GET /sparql)")
                 default_graphs, named_graphs = from_default, from_named
         # else: the protocol's default-graph-uri / named-graph-uri override FROM (SPARQL 1.1 Protocol §2.1.4)
-        bindings = bind_params(text, params, declared=None, store=self.store) if params else None
+        # A malformed value is a 400; an IRI the graph does not hold simply matches nothing (machine clients
+        # get empty results, as for the same IRI written into the query), so no store is passed here.
+        bindings = bind_params(text, params, declared=None) if params else None
         result = self.store.query(text, bindings, name="query", default_graphs=default_graphs,
                                   named_graphs=named_graphs, base_iri=base_iri)
         truncated, count = False, None
@@ -328,9 +372,7 @@ class Engine:
                 raise NotAcceptable("this CONSTRUCT/DESCRIBE query gives RDF: accept text/turtle, "
                                     "application/n-triples, application/ld+json or application/rdf+xml")
             fmt = graph_fmts[0]
-            triples = result.triples
-            if len(triples) > self.max_rows:
-                triples, truncated = sorted(set(triples), key=str)[: self.max_rows], True
+            triples, truncated = cap_triples(_iter_triples(result), self.max_rows)
             count = len(triples)
             body = serialize_triples(triples, fmt)
         else:
@@ -359,7 +401,7 @@ class Engine:
         """Every IRI of the entity and ontology namespaces, with its best label; the graphs with sizes."""
         rows = self._select(
             "SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?x ?o } UNION { ?s ?p ?x } "
-            f'FILTER(isIRI(?x) && (STRSTARTS(STR(?x), "{ns.ID}") || STRSTARTS(STR(?x), "{ns.BASE}ontology"))) }}')
+            f'FILTER(isIRI(?x) && (STRSTARTS(STR(?x), "{ns.ID}") || STRSTARTS(STR(?x), "{ns.ONTOLOGY_IRI}"))) }}')
         iris = sorted(r[0].value for r in rows)
         graph_rows = self._select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         graphs = {r[0].value: int(r[1].value) for r in graph_rows}
@@ -384,8 +426,7 @@ class Engine:
             rows = self._select(f"SELECT ?x ?p ?l WHERE {{ VALUES ?x {{ {values} }} VALUES ?p {{ {props} }} ?x ?p ?l }}")
             best: dict[str, tuple] = {}
             for x, p, lit in rows:
-                lang = getattr(lit, "language", None) or ""
-                rank = (LABEL_PROPS.index(p.value), 0 if lang == "en" else 1 if lang == "" else 2, lit.value)
+                rank = label_rank(p.value, getattr(lit, "language", None) or "", lit.value)
                 if x.value not in best or rank < best[x.value][0]:
                     best[x.value] = (rank, lit.value)
             out.update({k: v[1] for k, v in best.items()})
@@ -473,8 +514,19 @@ class Engine:
             "labels": self.labels(i for i in mentioned if i),
         }
 
-    def job_describe(self, iri: str, fmt: str) -> bytes | None:
-        """The entity's statements (both directions, asserted and inferred) as RDF."""
+    def _capped_triples(self, where: str, name: str) -> tuple[list, bool]:
+        """The distinct (?s ?p ?o) solutions of ``where`` as triples, at most max_rows of them.
+
+        A SELECT with LIMIT max_rows + 1, read row by row: the store never
+        materialises more than the cap (a CONSTRUCT result would be read whole)."""
+        import pyoxigraph as ox
+
+        result = self.store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {where} }} LIMIT {self.max_rows + 1}", name=name)
+        triples = [ox.Triple(s, p, o) for s, p, o in result.iter_rows()]
+        return triples[: self.max_rows], len(triples) > self.max_rows
+
+    def job_describe(self, iri: str, fmt: str) -> dict | None:
+        """The entity's statements (both directions, asserted and inferred) as RDF, capped at max_rows."""
         import pyoxigraph as ox
 
         from kg.store import serialize_triples
@@ -483,21 +535,20 @@ class Engine:
         if not self.store.has_resource(node):
             return None
         e = str(node)
-        result = self.store.query(f"CONSTRUCT {{ {e} ?p ?o . ?s ?q {e} }} WHERE {{ {{ {e} ?p ?o }} UNION {{ ?s ?q {e} }} }}",
-                                  name="describe")
-        return serialize_triples(result.triples, fmt)
+        triples, truncated = self._capped_triples(
+            f"{{ {e} ?p ?o BIND({e} AS ?s) }} UNION {{ ?s ?p {e} BIND({e} AS ?o) }}", "describe")
+        return {"body": serialize_triples(triples, fmt), "truncated": truncated}
 
-    def job_graph(self, iri: str, fmt: str) -> bytes | None:
-        """The content of one named graph as RDF."""
+    def job_graph(self, iri: str, fmt: str) -> dict | None:
+        """The content of one named graph as RDF, capped at max_rows."""
         import pyoxigraph as ox
 
         from kg.store import serialize_triples
 
         if iri not in self.graphs:
             return None
-        result = self.store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(iri)} {{ ?s ?p ?o }} }}",
-                                  name="graph")
-        return serialize_triples(result.triples, fmt)
+        triples, truncated = self._capped_triples(f"GRAPH {ox.NamedNode(iri)} {{ ?s ?p ?o }}", "graph")
+        return {"body": serialize_triples(triples, fmt), "truncated": truncated}
 
     def job_ontology(self) -> dict:
         """The ontology's classes and properties with labels and comments."""
@@ -530,6 +581,24 @@ class Engine:
 
 def _v(term):
     return None if term is None else term.value
+
+
+def _iter_triples(result):
+    """A graph result's triples one at a time when the store can stream them, else its list."""
+    stream = getattr(result, "iter_triples", None)
+    return stream() if callable(stream) else iter(result.triples)
+
+
+def cap_triples(triples, max_rows: int) -> tuple[list, bool]:
+    """(at most ``max_rows`` distinct triples, whether more were there), reading no further than needed."""
+    seen: dict = {}
+    for t in triples:
+        if t in seen:
+            continue
+        if len(seen) == max_rows:
+            return list(seen), True
+        seen[t] = None
+    return list(seen), False
 
 
 def term_dict(t) -> dict:
@@ -579,6 +648,8 @@ def _worker_main(conn, files: list[str], max_rows: int, memory_limit: int) -> No
             out = ("error", 400, str(exc))
         except NotFoundError as exc:
             out = ("error", 404, str(exc))
+        except KgError as exc:  # the data or the build, not the request: the message says what
+            out = ("error", 500, str(exc))
         except MemoryError:
             out = ("error", 503, "the query needed more memory than a worker may use "
                                  f"({memory_limit} MiB); add LIMIT or make it more selective")
@@ -593,12 +664,24 @@ def _worker_main(conn, files: list[str], max_rows: int, memory_limit: int) -> No
 # -------------------------------------------------------------- the pool
 
 
+# Seconds a request may wait beyond ``--timeout`` in all (handing the job over, reading the answer).
+GRACE = 0.5
+
+
 class QueryTimeout(Exception):
-    pass
+    """The query did not answer within its run limit; ``waited``: seconds spent waiting for a worker first."""
+
+    def __init__(self, limit: float = 0.0, waited: float = 0.0):
+        super().__init__(f"no answer within {limit:g} s")
+        self.limit, self.waited = limit, waited
 
 
 class WorkerDied(Exception):
     pass
+
+
+class Abandoned(Exception):
+    """The request went away before a worker was free: its job is not run."""
 
 
 def _worker_entry() -> None:
@@ -731,19 +814,38 @@ class _Worker:
 
 
 class WorkerPool:
-    """N worker processes over the same N-Quads files; a killed one is replaced."""
+    """N worker processes over the same N-Quads files; a killed one is replaced.
+
+    Limits: a request waits at most ``timeout`` (+ GRACE) in all, for a free
+    worker and for its answer together; at most ``capacity`` requests are in
+    the pool at once (running or waiting for a worker), beyond that a request
+    is refused at once with 503 and Retry-After."""
 
     def __init__(self, files: list[str], settings: Settings):
         self.files = [str(f) for f in files]
         self.settings = settings
+        self.capacity = settings.workers + 32  # one executor thread per admitted request: no hidden queue
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
         self._started = False
         self._closed = False
-        self._executor = ThreadPoolExecutor(max_workers=settings.workers + 32, thread_name_prefix="kg-serve")
+        self._executor = ThreadPoolExecutor(max_workers=self.capacity, thread_name_prefix="kg-serve")
         self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-serve-spawner")
-        self.stats = {"queries": 0, "timeouts": 0, "died": 0, "replaced": 0, "demoted": 0, "busy": 0}
+        self._stats_lock = threading.Lock()  # the counters are updated from the request threads and the spawner
+        self._stats = {"queries": 0, "timeouts": 0, "died": 0, "replaced": 0, "demoted": 0, "busy": 0,
+                       "refused": 0}
+        self._inflight = 0
+
+    @property
+    def stats(self) -> dict[str, int]:
+        """A consistent copy of the counters."""
+        with self._stats_lock:
+            return dict(self._stats)
+
+    def _count(self, key: str) -> None:
+        with self._stats_lock:
+            self._stats[key] += 1
 
     def start(self) -> None:
         with self._lock:
@@ -777,14 +879,16 @@ class WorkerPool:
         self._spawner.shutdown(wait=False, cancel_futures=True)
 
     def pids(self) -> list[int]:
-        return sorted(w.pid for w in list(self._all) if w.pid)
+        with self._lock:
+            workers = list(self._all)
+        return sorted(w.pid for w in workers if w.pid)
 
     def _replace(self, w: _Worker) -> None:
         """Kill a worker and start another (in the spawner thread; the caller does not wait)."""
         with self._lock:
             self._all.discard(w)
         w.kill()
-        self.stats["replaced"] += 1
+        self._count("replaced")
 
         def spawn():
             delay = 0.5
@@ -810,32 +914,52 @@ class WorkerPool:
         except RuntimeError:  # shut down
             pass
 
-    def run_blocking(self, job, timeout: float | None = None):
+    def _busy(self, why: str) -> HttpError:
+        return HttpError(503, f"the endpoint is busy: {why}; retry in a moment", {"Retry-After": "1"})
+
+    def run_blocking(self, job, timeout: float | None = None, deadline: float | None = None,
+                     cancelled: threading.Event | None = None):
+        """Run one job on a free worker; the whole call ends by ``deadline`` (default: now + timeout + GRACE).
+
+        A worker is awaited until ``deadline - GRACE``; the query then runs for
+        at most ``timeout`` and never past the deadline."""
         timeout = self.settings.timeout if timeout is None else timeout
-        if not self._started:
+        arrived = time.monotonic()
+        if deadline is None:
+            deadline = arrived + timeout + GRACE
+        else:
+            arrived = deadline - timeout - GRACE
+        if not self._started:  # no lifespan: the first request starts the workers, and gets its full time
             self.start()
-        try:
-            w = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            self.stats["busy"] += 1
-            raise HttpError(503, f"all {self.settings.workers} query workers stayed busy for {timeout:g} s; "
-                                 "try again later", {"Retry-After": "1"}) from None
-        if not w.alive():
+            deadline = max(deadline, time.monotonic() + timeout + GRACE)
+            arrived = deadline - timeout - GRACE
+        while True:
+            try:
+                w = self._idle.get(timeout=max(0.0, deadline - GRACE - time.monotonic()))
+            except queue.Empty:
+                self._count("busy")
+                raise self._busy(f"all {self.settings.workers} query workers stayed busy for {timeout:g} s") from None
+            if cancelled is not None and cancelled.is_set():  # nobody waits for the answer any more
+                self._idle.put(w)
+                raise Abandoned()
+            if w.alive():
+                break
             self._replace(w)
-            return self.run_blocking(job, timeout)
-        self.stats["queries"] += 1
+        self._count("queries")
+        started = time.monotonic()
+        limit = max(0.0, min(timeout, deadline - started))
         try:
-            answer = w.call(job, timeout)
+            answer = w.call(job, limit)
         except QueryTimeout:
-            self.stats["timeouts"] += 1
+            self._count("timeouts")
             self._replace(w)
-            raise
+            raise QueryTimeout(limit, started - arrived) from None
         except WorkerDied:
-            self.stats["died"] += 1
+            self._count("died")
             self._replace(w)
             raise
         if w.demoted:
-            self.stats["demoted"] += 1
+            self._count("demoted")
         if w.restore():
             self._idle.put(w)
         else:
@@ -843,8 +967,37 @@ class WorkerPool:
         return answer
 
     async def run(self, job, timeout: float | None = None):
+        timeout = self.settings.timeout if timeout is None else timeout
+        deadline = time.monotonic() + timeout + GRACE
+        with self._stats_lock:
+            admitted = self._inflight < self.capacity
+            if admitted:
+                self._inflight += 1
+            else:
+                self._stats["refused"] += 1
+        if not admitted:
+            raise self._busy(f"{self.capacity} requests are already running or waiting for a query worker")
+        cancelled = threading.Event()
+
+        def task():
+            try:
+                return self.run_blocking(job, timeout, deadline, cancelled)
+            finally:
+                with self._stats_lock:
+                    self._inflight -= 1
+
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self.run_blocking, job, timeout)
+        try:
+            future = loop.run_in_executor(self._executor, task)
+        except RuntimeError:  # the executor is shut down: the server is stopping
+            with self._stats_lock:
+                self._inflight -= 1
+            raise HttpError(503, "the endpoint is shutting down", {"Retry-After": "1"}) from None
+        try:
+            return await future
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
 
 
 # ------------------------------------------------------- linked-data paths
@@ -867,41 +1020,187 @@ def local_path(iri: str) -> str | None:
 # ------------------------------------------------------------- the dataset
 
 
+class Snapshot:
+    """The server's private copy of what it serves, in a temporary folder it owns.
+
+    ``kg build`` deletes the generation folders it replaces, and a running
+    server starts new workers (after a timeout) long after it started: so the
+    workers never read the build folder.  At start the served files are
+    hard-linked into the snapshot where the file system allows (``link``: the
+    build writes new files and never changes old ones, so a link is as good
+    as a copy), else copied.  The dumps of the served build are written here
+    too.  :meth:`remove` deletes it (at shutdown; at interpreter exit at the
+    latest)."""
+
+    def __init__(self, files: dict[str, Path], link: bool = True):
+        import tempfile
+        import weakref
+
+        self.path = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+        self._finalizer = weakref.finalize(self, _remove_tree, self.path)
+        try:
+            for name, src in files.items():
+                _link_or_copy(Path(src), self.path / name, link)
+        except OSError as exc:
+            self.remove()
+            raise KgError(f"cannot copy {src} for the server: {exc.strerror or exc}") from None
+
+    def remove(self) -> None:
+        self._finalizer()
+
+    @property
+    def removed(self) -> bool:
+        return not self._finalizer.alive
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _link_or_copy(src: Path, dst: Path, link: bool = True) -> None:
+    import shutil
+
+    if link:
+        try:
+            os.link(src, dst)
+            return
+        except OSError:  # another file system, or links not allowed: copy
+            pass
+    shutil.copy2(src, dst)
+
+
 @dataclass
 class Dataset:
-    """What a server serves: N-Quads files and, for a kg project, its build, catalogue and dumps."""
+    """What a server serves: N-Quads files and, for a kg project, its build, catalogue and dumps.
+
+    ``files`` and ``built.path`` point into the server's :class:`Snapshot`,
+    never into the project's build folder."""
 
     files: list[Path]
     project: Any = None
     built: Any = None
     title: str = "SPARQL endpoint"
+    snapshot: Snapshot | None = None
     _dumps_lock: threading.Lock = field(default_factory=threading.Lock)
+    _queries: SavedQueries | None = None
 
     @classmethod
-    def of_project(cls, project) -> "Dataset":
-        from kg.build import ensure_built
+    def of_project(cls, project) -> Dataset:
+        """The project's build (built first when missing or stale: at start, never in a request), snapshotted."""
+        from kg.build import ARTIFACTS, ensure_built
 
         built = ensure_built(project, log=log.info)
-        return cls(files=[built.path / "asserted.nq", built.path / "inferred.nq"], project=project, built=built)
+        snap = Snapshot({name: built.path / name for name in ARTIFACTS if (built.path / name).is_file()})
+        built = replace(built, path=snap.path)
+        return cls(files=[snap.path / "asserted.nq", snap.path / "inferred.nq"], project=project, built=built,
+                   snapshot=snap)
+
+    @classmethod
+    def of_files(cls, files, title: str) -> Dataset:
+        """Any N-Quads files, copied (not linked: such files may be edited in place)."""
+        paths = [Path(f) for f in files]
+        for f in paths:
+            if not f.is_file():
+                raise KgError(f"no such N-Quads file: {f}")
+        snap = Snapshot({f"{i:03d}-{f.name}": f for i, f in enumerate(paths)}, link=False)
+        return cls(files=[snap.path / f"{i:03d}-{f.name}" for i, f in enumerate(paths)], title=title, snapshot=snap)
+
+    def close(self) -> None:
+        if self.snapshot is not None:
+            self.snapshot.remove()
 
     def dumps_dir(self) -> Path | None:
-        """The export of this build (dumps, void.ttl, SHA256SUMS), written on first use."""
+        """The export of the served build (dumps, void.ttl, SHA256SUMS), written on first use into the snapshot.
+
+        ``export_built`` writes exactly the build this server serves and never
+        builds: a request never runs a build."""
         if self.project is None:
             return None
-        out = self.project.build_dir / "dumps" / self.built.manifest["hash"][:16]
+        out = self.snapshot.path / "dumps"
         with self._dumps_lock:
+            if self.snapshot.removed:
+                raise HttpError(503, "the server is shutting down", {"Retry-After": "1"})
             if not (out / "SHA256SUMS").is_file():
-                from kg.export import export
+                from kg.export import export_built
 
-                export(self.project, out)
+                export_built(self.built, out)
         return out
 
-    def catalogue(self):
+    def saved_queries(self) -> SavedQueries | None:
         if self.project is None:
             return None
+        if self._queries is None:
+            self._queries = SavedQueries(self.project)
+        return self._queries
+
+
+class SavedQueries:
+    """The project's saved queries (``queries/*.rq``), read from the working copy as they are now.
+
+    Each file is parsed once per change (size and mtime); a file that does
+    not parse is kept with its one-line error, so one bad query spoils only
+    itself: the landing page lists it with the error, and using it answers
+    500 with the message."""
+
+    def __init__(self, project):
+        self.project = project
+        self._cache: dict[Path, tuple[tuple, Any]] = {}
+        self._lock = threading.Lock()
+
+    def _read(self, path: Path, is_check: bool):
+        from kg.catalogue import read_query
+
+        try:
+            st = path.stat()
+        except OSError:
+            return None  # removed meanwhile
+        key = (st.st_mtime_ns, st.st_size, is_check)
+        hit = self._cache.get(path)
+        if hit is None or hit[0] != key:
+            display = self.project.relpath(path)
+            try:
+                value: Any = read_query(path, is_check=is_check, display=display)
+            except KgError as exc:
+                value = exc
+            except (OSError, UnicodeDecodeError) as exc:
+                value = KgError(f"{display}: cannot be read: {exc}")
+            hit = (key, value)
+            self._cache[path] = hit
+        return hit[1]
+
+    def entries(self, checks: bool = False) -> list[tuple[str, Any]]:
+        """[(name, SavedQuery or the KgError reading it)] of ``queries/*.rq`` by name (``checks``: of the checks)."""
+        with self._lock:
+            paths = self.project.check_files() if checks else self.project.query_files()
+            out = [(path.stem, q) for path in paths if (q := self._read(path, checks)) is not None]
+            if not checks:  # forget the files that are gone
+                keep = set(paths) | set(self.project.check_files())
+                for gone in set(self._cache) - keep:
+                    del self._cache[gone]
+        return sorted(out, key=lambda e: e[0])
+
+    def usable(self) -> list:
+        return [q for _, q in self.entries() if not isinstance(q, Exception)]
+
+    def get(self, name: str):
+        """The saved query ``name``; 404 (with suggestions) when there is none, 500 when it does not parse."""
         from kg.catalogue import Catalogue
 
-        return Catalogue.of(self.project)
+        entries = dict(self.entries())
+        found = entries.get(name)
+        if found is None:  # a check can be opened by name too, as ``kg query NAME`` does
+            found = dict(self.entries(checks=True)).get(name)
+        if isinstance(found, Exception):
+            raise HttpError(500, f"the saved query {name!r} cannot be used: {found}")
+        if found is not None:
+            return found
+        try:
+            Catalogue([q for q in entries.values() if not isinstance(q, Exception)]).get(name)
+        except KgError as exc:  # UnknownQueryError, with the close names
+            raise HttpError(404, str(exc)) from None
+        raise HttpError(404, f"no saved query named {name!r}")
 
 
 # ------------------------------------------------------------------ the app
@@ -912,8 +1211,6 @@ LD_OFFERS = HTML_OFFERS + [
     ("application/rdf+xml", "rdfxml"), ("application/x-turtle", "turtle"), ("application/json", "jsonld"),
 ]
 RDF_OFFERS = [o for o in LD_OFFERS if o[1] != "html"]
-SD = "http://www.w3.org/ns/sparql-service-description#"
-FORMATS = "http://www.w3.org/ns/formats/"
 DUMP_MEDIA = {"kg.ttl": "text/turtle", "kg.nt": "application/n-triples", "kg.jsonld": "application/ld+json",
               "kg.rdf": "application/rdf+xml", "kg.trig": "application/trig", "kg.nq": "application/n-quads",
               "void.ttl": "text/turtle", "SHA256SUMS": _PLAIN}
@@ -957,6 +1254,32 @@ def _charset_ok(content_type: str) -> bool:
     return True
 
 
+def choose_format(request, offers, what: str) -> str:
+    """The best of ``offers`` for the request's Accept; 406 listing the offered media types when none fits."""
+    accept = request.headers.get("accept")
+    fmts = negotiate(accept, offers)
+    if not fmts:
+        media = ", ".join(dict.fromkeys(m for m, _ in offers))
+        raise HttpError(406, f"{what} is available as {media}; the request's Accept ({accept}) allows none of them",
+                        {"Vary": "Accept"})
+    return fmts[0]
+
+
+# Library errors that the request caused; every other KgError is about the server's data or files.
+CLIENT_ERRORS: tuple[tuple[type, int], ...] = (
+    (NotAcceptable, 406), (QueryError, 400), (ParamError, 400), (UsageError, 400),
+    (UnknownQueryError, 404), (NotFoundError, 404),
+)
+
+
+def http_error(exc: KgError) -> HttpError:
+    """The HTTP answer to a library error: its one-line message, 4xx when the request caused it, else 500."""
+    for cls, status in CLIENT_ERRORS:
+        if isinstance(exc, cls):
+            return HttpError(status, str(exc))
+    return HttpError(500, f"the server cannot answer: {exc}")
+
+
 class KgServer:
     """The state of one running endpoint: the dataset, the limits, the worker pool, small caches."""
 
@@ -973,16 +1296,23 @@ class KgServer:
                                       autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
                                       lstrip_blocks=True)
         self.env.globals.update(version=__version__, local_path=local_path, shorten=ns.shorten,
-                                settings=settings, dataset_title=dataset.title)
+                                display_label=display_label, ns=ns, settings=settings,
+                                dataset_title=dataset.title)
         self.env.filters["num"] = _number
 
     # -- workers
     async def call(self, name: str, **kwargs):
         try:
             answer = await self.pool.run((name, kwargs))
-        except QueryTimeout:
-            raise HttpError(504, f"the query ran longer than this endpoint's limit of {self.settings.timeout:g} s "
-                                 "and was stopped; make it more selective or add LIMIT") from None
+        except QueryTimeout as exc:
+            limit = self.settings.timeout
+            if exc.limit >= limit:
+                raise HttpError(504, f"the query ran longer than this endpoint's limit of {limit:g} s "
+                                     "and was stopped; make it more selective or add LIMIT") from None
+            raise HttpError(504, f"the query did not finish within this endpoint's limit of {limit:g} s: it waited "
+                                 f"{exc.waited:.1f} s for a free query worker and was stopped after running "
+                                 f"{exc.limit:.1f} s; retry in a moment, or make it more selective or add LIMIT",
+                            {"Retry-After": "1"}) from None
         except WorkerDied:
             raise HttpError(503, "the query ended its worker process (most likely it needed more than the "
                                  f"{self.settings.memory_limit} MiB a worker may use) and was stopped; "
@@ -1145,16 +1475,13 @@ class KgServer:
                             {"Allow": "GET, HEAD, POST, OPTIONS"})
         preq = await self.protocol_request(request)
         if preq is None:
-            fmts = negotiate(request.headers.get("accept"), GRAPH_OFFERS[:4] + HTML_OFFERS)
-            if fmts and fmts[0] == "html":
+            fmt = choose_format(request, GRAPH_OFFERS[:4] + HTML_OFFERS, "the service description")
+            if fmt == "html":
                 return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
-            if not fmts:
-                raise HttpError(406, "the service description is RDF: accept text/turtle, application/n-triples, "
-                                     "application/ld+json or application/rdf+xml")
             from kg.store import MEDIA_TYPES
 
-            body = await self.service_description(request, fmts[0])
-            return Response(body, media_type=MEDIA_TYPES[fmts[0]], headers={"Vary": "Accept"})
+            body = await self.service_description(request, fmt)
+            return Response(body, media_type=MEDIA_TYPES[fmt], headers={"Vary": "Accept"})
         out = await self.call("sparql", text=preq.query, params=preq.params, default_graphs=preq.default_graphs,
                               named_graphs=preq.named_graphs, select_fmts=preq.select_fmts, graph_fmts=preq.graph_fmts,
                               base_iri=self.endpoint(request))
@@ -1183,7 +1510,7 @@ class KgServer:
              ox.Triple(svc, N(SD + "endpoint"), endpoint),
              ox.Triple(svc, N(SD + "supportedLanguage"), N(SD + "SPARQL11Query")),
              ox.Triple(svc, N(SD + "feature"), N(SD + "UnionDefaultGraph")),
-             ox.Triple(svc, N(SD + "defaultEntailmentRegime"), N("http://www.w3.org/ns/entailment/Simple")),
+             ox.Triple(svc, N(SD + "defaultEntailmentRegime"), N(ENTAILMENT + "Simple")),
              ox.Triple(svc, N(dct + "title"), L(f"{self.dataset.title} (kg {__version__}, read-only)")),
              ox.Triple(svc, N(ns.PREFIXES["rdfs"] + "comment"), L(
                  f"Read-only. Queries stop after {self.settings.timeout:g} s; answers are cut at "
@@ -1212,7 +1539,9 @@ class KgServer:
                   ox.Triple(gr, N(void + "triples"), L(str(count), datatype=xsd_int))]
         if fmt in ("turtle", "rdfxml"):
             fmts = {"turtle": ox.RdfFormat.TURTLE, "rdfxml": ox.RdfFormat.RDF_XML}
-            prefixes = {"sd": SD, "void": void, "dct": dct, "rdfs": ns.PREFIXES["rdfs"], "xsd": ns.PREFIXES["xsd"]}
+            from kg.store import used_prefixes
+
+            prefixes = {"sd": SD, **used_prefixes(t)}  # the project prefixes (kg.namespaces) the triples use
             return ox.serialize(sorted(t, key=str), format=fmts[fmt], prefixes=prefixes) + b"\n"
         return serialize_triples(t, fmt)
 
@@ -1246,11 +1575,8 @@ class KgServer:
             return await self.entity_page(request)
         if fmt is not None:
             return await self.entity_data(request)
-        fmts = negotiate(request.headers.get("accept"), LD_OFFERS)
-        if not fmts:
-            raise HttpError(406, "accept text/html, text/turtle, application/ld+json, application/n-triples "
-                                 "or application/rdf+xml", {"Vary": "Accept"})
-        target = f"/page/{rest}" if fmts[0] == "html" else f"/data/{rest}.{FORMAT_SUFFIX[fmts[0]]}"
+        fmt = choose_format(request, LD_OFFERS, iri)
+        target = f"/page/{rest}" if fmt == "html" else f"/data/{rest}.{FORMAT_SUFFIX[fmt]}"
         return Response(f"303 See Other: {target}\n", status_code=303, media_type=_PLAIN,
                         headers={"Location": target, "Vary": "Accept"})
 
@@ -1265,16 +1591,13 @@ class KgServer:
         labels = data.pop("labels")
         rest = iri[len(ns.ID):]
         return self.render("entity.html", e=data, labels=labels, types=idx["types"].get(iri, []),
-                           rest=rest, title=labels.get(iri) or ns.shorten(iri),
+                           rest=rest, title=display_label(iri, labels),
                            alternates=[(f"/data/{rest}.{ext}", m) for ext, m in
                                        (("ttl", "text/turtle"), ("jsonld", "application/ld+json"),
                                         ("nt", "application/n-triples"))])
 
     async def entity_data(self, request):
         """``/data/{kind}/{slug}.ttl|.jsonld|.nt|.rdf`` (or content-negotiated without suffix)."""
-        from starlette.responses import Response
-
-        from kg.store import MEDIA_TYPES
 
         iri, fmt = self._entity_iri(request)
         if fmt == "html":
@@ -1282,25 +1605,28 @@ class KgServer:
         headers = {}
         rest = iri[len(ns.ID):]
         if fmt is None:
-            fmts = negotiate(request.headers.get("accept"), RDF_OFFERS)
-            if not fmts:
-                raise HttpError(406, "accept text/turtle, application/ld+json, application/n-triples or "
-                                     "application/rdf+xml", {"Vary": "Accept"})
-            fmt = fmts[0]
+            fmt = choose_format(request, RDF_OFFERS, f"the data about {iri}")
             headers = {"Vary": "Accept", "Content-Location": f"/data/{rest}.{FORMAT_SUFFIX[fmt]}"}
         if not await self._known(iri):
             raise self._not_found(iri)
-        body = await self.call("describe", iri=iri, fmt=fmt)
-        if body is None:
+        out = await self.call("describe", iri=iri, fmt=fmt)
+        if out is None:
             raise self._not_found(iri)
         headers["Link"] = f'<{iri}>; rel="describes", </page/{rest}>; rel="alternate"; type="text/html"'
-        return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
+        return self._rdf_response(out, fmt, headers)
 
-    async def ontology(self, request):
-        """``/ontology``: the ontology (a hash namespace) as HTML or RDF, content-negotiated 200."""
+    def _rdf_response(self, out: dict, fmt: str, headers: dict):
+        """An RDF document from a worker's {"body", "truncated"}, with KG-Results-Truncated when it was cut."""
         from starlette.responses import Response
 
         from kg.store import MEDIA_TYPES
+
+        if out["truncated"]:
+            headers = {**headers, "KG-Results-Truncated": f"max-rows={self.settings.max_rows}"}
+        return Response(out["body"], media_type=MEDIA_TYPES[fmt], headers=headers)
+
+    async def ontology(self, request):
+        """``/ontology``: the ontology (a hash namespace) as HTML or RDF, content-negotiated 200."""
 
         ext = request.path_params.get("ext")
         if ext is not None:
@@ -1308,10 +1634,7 @@ class KgServer:
                 raise HttpError(404, f"no /ontology.{ext}: use .ttl, .jsonld, .nt or .rdf")
             fmt, headers = SUFFIXES[ext], {}
         else:
-            fmts = negotiate(request.headers.get("accept"), LD_OFFERS)
-            if not fmts:
-                raise HttpError(406, "accept text/html or an RDF format", {"Vary": "Accept"})
-            fmt = fmts[0]
+            fmt = choose_format(request, LD_OFFERS, "the ontology")
             headers = {"Vary": "Accept"}
             if fmt != "html":
                 headers["Content-Location"] = f"/ontology.{FORMAT_SUFFIX[fmt]}"
@@ -1330,14 +1653,11 @@ class KgServer:
             return self.render("ontology.html", headers=headers, groups=groups, head=head, labels=o["labels"],
                                order=["Classes", "Object properties", "Datatype properties",
                                       "Annotation properties", "Concepts and individuals"])
-        body = await self.call("graph", iri=ns.ONTOLOGY_GRAPH, fmt=fmt)
-        return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
+        out = await self.call("graph", iri=ns.ONTOLOGY_GRAPH, fmt=fmt)
+        return self._rdf_response(out, fmt, headers)
 
     async def graph(self, request):
         """``/graph/{name}``: a named graph that is not a source (e.g. the inferred graph)."""
-        from starlette.responses import Response
-
-        from kg.store import MEDIA_TYPES
 
         name = request.path_params["name"]
         fmt = None
@@ -1350,15 +1670,16 @@ class KgServer:
             raise HttpError(404, f"{iri} is not a graph of this dataset")
         headers = {}
         if fmt is None:
-            fmts = negotiate(request.headers.get("accept"), LD_OFFERS)
-            fmt = fmts[0] if fmts else "html"
+            fmt = choose_format(request, LD_OFFERS, iri)
             headers = {"Vary": "Accept"}
         if fmt == "html":
             q = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT 200"
             return self.render("graph.html", headers=headers, iri=iri, name=name, count=idx["graphs"][iri],
                                query_link="/query?" + urllib.parse.urlencode({"query": q, "run": "1"}))
-        body = await self.call("graph", iri=iri, fmt=fmt)
-        return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
+        out = await self.call("graph", iri=iri, fmt=fmt)
+        if out is None:
+            raise HttpError(404, f"{iri} is not a graph of this dataset")
+        return self._rdf_response(out, fmt, headers)
 
     async def browse(self, request):
         kind = request.path_params["kind"]
@@ -1416,20 +1737,21 @@ class KgServer:
     async def landing(self, request):
         from starlette.responses import RedirectResponse
 
-        fmts = negotiate(request.headers.get("accept"), HTML_OFFERS + RDF_OFFERS[:1])
-        if fmts and fmts[0] == "turtle" and self.dataset.project is not None:
+        offers = HTML_OFFERS + (RDF_OFFERS[:1] if self.dataset.project is not None else [])
+        if choose_format(request, offers, "the landing page") == "turtle":
             return RedirectResponse("/dumps/void.ttl", status_code=303, headers={"Vary": "Accept"})
         idx = await self.index()
         loop = asyncio.get_running_loop()
         void = await loop.run_in_executor(None, self.void)
         queries = []
-        cat = self.dataset.catalogue()
-        if cat is not None:
-            for q in cat.saved():
-                ex = q.example_params()
-                queries.append({"name": q.name, "title": q.title, "description": q.description,
-                                "params": q.params, "example": ex,
-                                "run": "/query?" + urllib.parse.urlencode({"name": q.name, "run": "1"})})
+        saved = self.dataset.saved_queries()
+        for name, q in saved.entries() if saved is not None else []:
+            if isinstance(q, Exception):  # listed with its error; the other queries still work
+                queries.append({"name": name, "title": name, "description": "", "params": [], "error": str(q)})
+                continue
+            queries.append({"name": q.name, "title": q.title, "description": q.description,
+                            "params": q.params, "example": q.example_params(), "error": None,
+                            "run": "/query?" + urllib.parse.urlencode({"name": q.name, "run": "1"})})
         kinds: dict[str, int] = {}
         for i in idx["iris"]:
             if i.startswith(ns.ID):
@@ -1457,15 +1779,12 @@ class KgServer:
     async def query_page(self, request):
         qp = request.query_params
         text, params, name, title, description = qp.get("query", ""), [], qp.get("name"), None, None
-        cat = self.dataset.catalogue()
+        cat = self.dataset.saved_queries()
         saved = []
         if cat is not None:
-            saved = [(q.name, q.title) for q in cat.saved()]
+            saved = [(q.name, q.title) for q in cat.usable()]
             if name:
-                try:
-                    q = cat.get(name)
-                except KgError as exc:
-                    raise HttpError(404, str(exc)) from None
+                q = cat.get(name)
                 text, title, description = qp.get("query") or q.text, q.title, q.description
                 ex = q.example_params()
                 # one-click runs: required parameters get the header's example value, optional ones stay free
@@ -1487,14 +1806,11 @@ class KgServer:
     async def saved_query(self, request):
         from starlette.responses import Response
 
-        cat = self.dataset.catalogue()
+        cat = self.dataset.saved_queries()
         name = request.path_params["name"]
         if cat is None:
             raise HttpError(404, "this server has no saved queries")
-        try:
-            q = cat.get(name)
-        except KgError as exc:
-            raise HttpError(404, str(exc)) from None
+        q = cat.get(name)
         return Response(q.text, media_type="application/sparql-query; charset=utf-8")
 
     async def status(self, request):
@@ -1551,7 +1867,7 @@ def create_app(project=None, *, files=None, timeout: float = 10.0, max_rows: int
     settings = Settings(timeout=timeout, max_rows=max_rows, max_body=max_body, workers=workers,
                         memory_limit=memory_limit, demote_after=demote_after).resolved()
     if files is not None:
-        dataset = Dataset(files=[Path(f) for f in files], title=title or "SPARQL endpoint")
+        dataset = Dataset.of_files(files, title=title or "SPARQL endpoint")
     else:
         from kg.project import locate
 
@@ -1567,6 +1883,7 @@ def create_app(project=None, *, files=None, timeout: float = 10.0, max_rows: int
             yield
         finally:
             server.pool.close()
+            dataset.close()  # the private snapshot of the build
 
     def endpoint(method):
         async def handler(request):
@@ -1574,6 +1891,8 @@ def create_app(project=None, *, files=None, timeout: float = 10.0, max_rows: int
                 return await method(request)
             except HttpError as exc:
                 return server.error_response(request, exc)
+            except KgError as exc:  # a library error: its one-line message, never a traceback
+                return server.error_response(request, http_error(exc))
         handler.__name__ = method.__name__
         return handler
 
