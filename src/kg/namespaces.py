@@ -86,14 +86,22 @@ LABEL_PREDICATES = (
 )
 
 
+def label_rank(predicate: str, lang: str | None, text: str) -> tuple:
+    """Sort key of a candidate label, smaller is better: skos:prefLabel@en,
+    rdfs:label@en, any other prefLabel, any other rdfs:label (untagged before
+    other languages), then dct:title, then foaf:name; ties by text, so the
+    choice is stable."""
+    index = LABEL_PREDICATES.index(predicate)
+    lang_rank = 0 if lang == "en" else 1 if not lang else 2
+    if index < 2:
+        return (0, index, 0, text) if lang == "en" else (1, index, lang_rank, text)
+    return (2, index, lang_rank, text)
+
+
 def best_label(candidates) -> str | None:
-    """The label to show from (predicate IRI, text, language) candidates: the
-    best predicate first, then English, then untagged, then the smallest text."""
-    ranked = sorted(
-        (LABEL_PREDICATES.index(p), 0 if lang == "en" else 1 if not lang else 2, text)
-        for p, text, lang in candidates if p in LABEL_PREDICATES
-    )
-    return ranked[0][2] if ranked else None
+    """The label to show from (predicate IRI, text, language) candidates (see label_rank)."""
+    ranked = sorted(label_rank(p, lang, text) for p, text, lang in candidates if p in LABEL_PREDICATES)
+    return ranked[0][-1] if ranked else None
 
 
 def sparql_prologue() -> str:

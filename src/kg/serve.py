@@ -307,18 +307,11 @@ def select_results(variables: list[str], rows, fmt: str) -> bytes:
 #   4. its dct:title, then foaf:name (articles, the ontology itself), same tie-breaks
 #   5. its CURIE with a project prefix, else the IRI itself (display_label)
 #
-# The label predicates are kg.namespaces.LABEL_PREDICATES (skos:prefLabel, rdfs:label, then dct:title,
-# foaf:name); namespaces.best_label (reports, kg describe) still ranks the predicate before the language.
+# The rule is kg.namespaces.label_rank, shared with the validation report and kg describe.
 LABEL_PROPS = list(ns.LABEL_PREDICATES)
 
 
-def label_rank(prop: str, lang: str, value: str) -> tuple:
-    """Sort key of a candidate label (smaller is better); see the policy above."""
-    index = LABEL_PROPS.index(prop)
-    lang_rank = 0 if lang == "en" else 1 if lang == "" else 2
-    if index < 2:  # skos:prefLabel, rdfs:label
-        return (0, index, 0, value) if lang == "en" else (1, index, lang_rank, value)
-    return (2, index, lang_rank, value)
+label_rank = ns.label_rank  # one policy for reports, kg describe and the pages
 
 
 def display_label(iri: str, labels: dict[str, str]) -> str:

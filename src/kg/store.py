@@ -150,9 +150,29 @@ class Result:
         self.variables: list[str] = variables or []
         self._rows: list[tuple] | None = rows
         self.boolean: bool | None = boolean
-        self.triples: list[ox.Triple] = triples or []
+        # None: a CONSTRUCT/DESCRIBE answer still in the engine, read on first use
+        self._triples: list[ox.Triple] | None = None if kind == "graph" and triples is None and raw is not None \
+            else list(triples or [])
         self._raw = raw
         self._rerun = rerun
+
+    @property
+    def triples(self) -> list[ox.Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE answer (read on first use)."""
+        if self._triples is None:
+            raw, self._raw = self._raw, None
+            with self._evaluating():
+                self._triples = list(raw) if raw is not None else []
+        return self._triples
+
+    def iter_triples(self):
+        """The triples one at a time, as the engine produces them (a server caps them as they come)."""
+        if self._triples is not None or self._raw is None:
+            yield from self.triples
+            return
+        raw, self._raw = self._raw, None
+        with self._evaluating():
+            yield from raw
 
     @property
     def rows(self) -> list[tuple]:
@@ -347,7 +367,7 @@ class OxigraphStore:
         if isinstance(raw, ox.QueryBoolean):
             return Result("ask", boolean=bool(raw))
         if isinstance(raw, ox.QueryTriples):
-            return Result("graph", triples=list(raw))
+            return Result("graph", raw=raw, name=name)
         return Result("select", variables=[v.value for v in raw.variables], raw=raw, rerun=run, name=name)
 
     def has_resource(self, term) -> bool:
