@@ -20,6 +20,7 @@ from knowledge import ROOT, built_real, example_params
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 CHECKS = sorted((ROOT / "queries" / "checks").glob("*.rq"))
 EXPECTED = Path(__file__).resolve().parent / "expected" / "queries"
+CHECK_CASES = Path(__file__).resolve().parent / "check_cases"
 
 
 def run(name: str, **params):
@@ -79,6 +80,19 @@ def test_query_returns_its_frozen_expected_answer(path):
 def test_check_returns_no_rows(path):
     assert path.stem.startswith("no-"), "a check that must return no rows says so in its name"
     assert rows(str(path)) == []
+
+
+@pytest.mark.parametrize("path", CHECKS, ids=lambda p: p.stem)
+def test_check_finds_its_failing_example(path):
+    """Each check has a small dataset it must flag (tests/check_cases/NAME.trig)."""
+    import pyoxigraph as ox
+
+    from kg.store import OxigraphStore
+
+    case = CHECK_CASES / f"{path.stem}.trig"
+    assert case.is_file(), f"no failing example for the check {path.stem}"
+    store = OxigraphStore.from_quads(ox.parse(path=str(case), format=ox.RdfFormat.TRIG))
+    assert store.query(path.read_text(encoding="utf-8")).rows, f"{path.stem} does not flag {case.name}"
 
 
 # ------------------------------------------------------- the issue's questions
