@@ -1204,9 +1204,14 @@ LD_OFFERS = HTML_OFFERS + [
     ("application/rdf+xml", "rdfxml"), ("application/x-turtle", "turtle"), ("application/json", "jsonld"),
 ]
 RDF_OFFERS = [o for o in LD_OFFERS if o[1] != "html"]
-DUMP_MEDIA = {"kg.ttl": "text/turtle", "kg.nt": "application/n-triples", "kg.jsonld": "application/ld+json",
-              "kg.rdf": "application/rdf+xml", "kg.trig": "application/trig", "kg.nq": "application/n-quads",
-              "void.ttl": "text/turtle", "SHA256SUMS": _PLAIN}
+def _dump_media() -> dict[str, str]:
+    """File name -> media type of what /dumps serves: kg.export's table, plus its two side files."""
+    from kg.export import DUMPS
+
+    return {name: media for name, media, _fmt in DUMPS.values()} | {"void.ttl": "text/turtle", "SHA256SUMS": _PLAIN}
+
+
+DUMP_MEDIA = _dump_media()
 
 
 @dataclass

@@ -160,47 +160,41 @@ class Result:
     def triples(self) -> list[ox.Triple]:
         """The triples of a CONSTRUCT or DESCRIBE answer (read on first use)."""
         if self._triples is None:
-            raw, self._raw = self._raw, None
-            with self._evaluating():
-                self._triples = list(raw) if raw is not None else []
+            self._triples = list(self._stream(None))
         return self._triples
 
     def iter_triples(self):
         """The triples one at a time, as the engine produces them (a server caps them as they come)."""
-        if self._triples is not None or self._raw is None:
-            yield from self.triples
-            return
-        raw, self._raw = self._raw, None
-        with self._evaluating():
-            yield from raw
+        return self._stream(None) if self._triples is None and self._raw is not None else iter(self.triples)
 
     @property
     def rows(self) -> list[tuple]:
         """Tuples of pyoxigraph terms (None where unbound), one per solution."""
         if self._rows is None:
-            raw, self._raw = self._raw, None
-            with self._evaluating():
-                self._rows = [tuple(sol) for sol in raw] if raw is not None else []
+            self._rows = list(self._stream(tuple))
         return self._rows
+
+    def iter_rows(self):
+        """The rows one at a time, without materialising them all (a server caps them as they come)."""
+        return self._stream(tuple) if self._rows is None and self._raw is not None else iter(self.rows)
+
+    def _stream(self, convert):
+        """The engine's answers, read once."""
+        raw, self._raw = self._raw, None
+        if raw is None:
+            return
+        with self._evaluating():
+            for item in raw:
+                yield convert(item) if convert else item
 
     @contextlib.contextmanager
     def _evaluating(self):
-        """pyoxigraph evaluates a SELECT as its rows are read: its errors surface
-        here, not when the query was started, and must become QueryErrors too."""
+        """pyoxigraph evaluates as the answers are read: its errors surface
+        there, not when the query was started, and must become QueryErrors too."""
         try:
             yield
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"{self.name}: query failed: {exc}") from None
-
-    def iter_rows(self):
-        """The rows one at a time, without materialising them all (a server caps them as they come)."""
-        if self._rows is not None or self._raw is None:
-            yield from self.rows
-            return
-        raw, self._raw = self._raw, None
-        with self._evaluating():
-            for sol in raw:
-                yield tuple(sol)
 
     def __bool__(self) -> bool:
         if self.kind == "ask":
