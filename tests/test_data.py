@@ -11,7 +11,8 @@ import subprocess
 import pyoxigraph as ox
 import pytest
 
-from knowledge import ROOT, SHARED, article_body, article_files, real_store, source_graphs, words
+from knowledge import (ROOT, WIKIDATA_VERIFIED, article_body, article_files, article_params, real_store,
+                       require_articles, source_graphs, words)
 
 DATA_FILES = sorted((ROOT / "data").glob("*.trig"))
 STC = "https://w3id.org/stcoop/ontology#"
@@ -69,10 +70,11 @@ def article_numbers(text: str):
         yield m.group(0), float(NUMBER_WORDS[m.group(1).lower()])
 
 
-@pytest.mark.parametrize("article", article_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("article", article_params())
 def test_every_number_in_the_article_is_in_its_graph(article):
     """Each number of the article is a value, a date part or part of a name in
     the named graph of that article (or explicitly not a figure)."""
+    require_articles()
     graph = source_graphs()[article.name]
     values, tokens = set(), set()
     for (o,) in real_store().query(f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER(isLiteral(?o)) }}").rows:
@@ -181,7 +183,7 @@ def test_every_name_is_a_label_in_its_article_graph(article, name):
 
 # ---------------------------------------------------------------- links and copying
 def test_wikidata_links_are_exactly_the_verified_ones():
-    with open(SHARED / "reference" / "wikidata-verified.tsv", encoding="utf-8") as f:
+    with open(WIKIDATA_VERIFIED, encoding="utf-8") as f:
         verified = {r["wikidata"] for r in csv.DictReader(f, delimiter="\t")}
     rows = real_store().query(f"SELECT ?e ?q WHERE {{ ?e <{STC}wikidata> ?q }}").rows
     linked = [q.value.rsplit("/", 1)[1] for _, q in rows]

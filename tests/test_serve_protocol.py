@@ -1,6 +1,6 @@
 """The W3C SPARQL 1.1 Protocol tests, replayed against ``kg serve``.
 
-The manifest (``../shared/reference/w3c-sparql11-protocol/manifest.ttl``, 34
+The manifest (``tests/fixtures/w3c-sparql11-protocol/manifest.ttl``, 34
 tests) is parsed with rdflib; every test's HTTP requests are replayed in
 order, once through Starlette's TestClient and once over a real uvicorn
 server on 127.0.0.1, and the answers are checked the way the manifest says
@@ -188,5 +188,5 @@ def test_sd_for_a_browser_is_the_query_page(testclient):
     assert resp.status_code == 303 and resp.headers["location"] == "/query"
 
 
-def test_manifest_folder_is_the_shared_one():
+def test_manifest_is_vendored_in_the_repository():
     assert (W3C / "manifest.ttl").is_file() and (W3C / "data1.nt").is_file()

@@ -3,7 +3,7 @@
 * :class:`LiveServer`: the app under a real uvicorn server on a free port
   of 127.0.0.1, in a background thread, stopped on exit;
 * :func:`w3c_manifest` / :func:`w3c_dataset`: the W3C SPARQL 1.1 Protocol
-  test manifest (``../shared/reference/w3c-sparql11-protocol/``), parsed
+  test manifest (vendored in ``tests/fixtures/w3c-sparql11-protocol/``), parsed
   with rdflib into plain requests, and its data as one N-Quads file whose
   graph names are the manifest's ``ut:graphData`` labels.
 """
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-W3C = ROOT.parent / "shared" / "reference" / "w3c-sparql11-protocol"
+W3C = ROOT / "tests" / "fixtures" / "w3c-sparql11-protocol"  # vendored, with its licence
 SD_NS = "http://www.w3.org/ns/sparql-service-description#"
 
 
