@@ -77,7 +77,7 @@ def built_real():
 
 @functools.cache
 def real_store():
-    from kg.store import open_store
+    from kg.build import open_store
 
     return open_store(built_real())
 

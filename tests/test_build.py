@@ -25,11 +25,13 @@ def test_build_writes_the_artifacts(mini):
     assert (mini.build_dir / "current").is_symlink()
     for name in b.ARTIFACTS:
         assert (built.path / name).is_file(), name
+    assert (built.path / b.STORE).is_dir()
     m = built.manifest
     assert m["counts"] == {
-        "ontology": 33, "asserted": 59, "asserted_data": 26, "inferred": 7,
+        "ontology_statements": 33, "asserted_statements": 59, "asserted_triples": 59, "inferred_triples": 7,
         "closure_triples": 66, "source_graphs": 3,
     }
+    assert m["engines"]["reasoner"] == "rules"
     assert m["conforms"] is True
     assert m["graph_files"]["https://w3id.org/stcoop/id/source/curation"] == ["data/beta.trig"]
 
@@ -116,7 +118,7 @@ def test_force_rebuilds_byte_for_byte(mini):
     assert second.rebuilt
     assert b"_:" in first["asserted.nq"]
     again = read_artifacts(second.path)
-    for name in ("asserted.nq", "inferred.nq", "closure.nt", "report.json"):  # the manifest holds timings
+    for name in ("asserted.nq", "inferred.nq", "report.json"):  # the manifest holds timings
         assert again[name] == first[name], name
 
 
@@ -129,7 +131,7 @@ def test_a_failed_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
     def crash(*a, **k):
         raise OSError("disk full (simulated)")
 
-    monkeypatch.setattr(b, "write_ntriples", crash)  # after asserted.nq / inferred.nq are written
+    monkeypatch.setattr(b, "_triples_of", crash)  # after asserted.nq / inferred.nq are written
     with pytest.raises(BuildError, match="simulated.*previous build is untouched"):
         b.build(mini)
     assert (mini.build_dir / "current").resolve() == first.path
@@ -179,10 +181,43 @@ def test_trig_syntax_error_through_the_cli(mini_cli):
     assert len(r.stderr.strip().splitlines()) == 1
 
 
-def test_default_graph_triples_are_an_error(mini):
-    (mini.home / "data" / "loose.trig").write_text(
-        "<https://w3id.org/stcoop/id/park/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n")
-    with pytest.raises(DataError, match=r"data/loose.trig: 1 triple\(s\) outside any named graph"):
+@pytest.mark.parametrize("name,text", [
+    ("loose.trig", "<https://w3id.org/stcoop/id/park/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"),
+    ("loose.ttl", "<https://w3id.org/stcoop/id/park/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"),
+    ("loose.nt", "<https://w3id.org/stcoop/id/park/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"),
+    ("loose.jsonld", '{"@id": "https://w3id.org/stcoop/id/park/x", '
+                     '"http://www.w3.org/2000/01/rdf-schema#label": "x"}'),
+    ("loose.rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                  'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">'
+                  '<rdf:Description rdf:about="https://w3id.org/stcoop/id/park/x"><rdfs:label>x</rdfs:label>'
+                  '</rdf:Description></rdf:RDF>'),
+])
+def test_triples_outside_a_named_graph_go_to_the_files_own_source(mini, name, text):
+    """Any RDF file in data/ is read; its triples outside a named graph are in the graph
+    source:{file name}, which must be described like any source (a saved check)."""
+    (mini.home / "data" / name).write_text(text)
+    check = "no-undescribed-source-graph.rq"
+    (mini.home / "queries" / "checks" / check).write_text(
+        (Path(__file__).resolve().parents[1] / "queries" / "checks" / check).read_text())
+    built = b.build(mini)
+    assert "https://w3id.org/stcoop/id/source/loose" in built.manifest["graph_files"]
+    assert not built.conforms
+    assert any(i.origin == "check:no-undescribed-source-graph" and i.focus.endswith("/source/loose")
+               for i in built.report().issues)
+
+
+def test_an_unknown_file_in_data_is_an_error_that_names_it(mini):
+    (mini.home / "data" / "notes.txt").write_text("to do\n")
+    with pytest.raises(DataError, match=r"data/notes.txt: not a file kg reads"):
+        b.build(mini)
+
+
+def test_an_impossible_date_is_an_error_with_file_and_line(mini):
+    (mini.home / "data" / "dates.trig").write_text(
+        "<https://w3id.org/stcoop/id/source/009> {\n"
+        "  <https://w3id.org/stcoop/id/event/x> <https://w3id.org/stcoop/ontology#date>\n"
+        "    \"2018-02-30\"^^<http://www.w3.org/2001/XMLSchema#date> .\n}\n")
+    with pytest.raises(DataError, match=r"^data/dates.trig:3: impossible date"):
         b.build(mini)
 
 
@@ -191,7 +226,7 @@ def test_ill_typed_literals_are_an_error(mini):
         "<https://w3id.org/stcoop/id/source/009> {\n"
         "  <https://w3id.org/stcoop/id/park/x> <https://w3id.org/stcoop/ontology#area>"
         " \"12 ha\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n}\n")
-    with pytest.raises(DataError, match=r"data/typed.trig: ill-typed literal"):
+    with pytest.raises(DataError, match=r"data/typed.trig:2: ill-typed literal"):
         b.build(mini)
 
 
@@ -211,13 +246,13 @@ def test_inconsistency_is_an_error(mini):
 def test_build_command_output(mini_cli):
     r = mini_cli("build", "-q")
     assert r.exit_code == 0, r.stderr
-    assert r.stdout == ("built: 59 asserted statements in named graphs (33 ontology), 7 inferred, 66 in the closure, "
-                        "3 source graphs; conforms\n")
+    assert r.stdout == ("built: 59 statements in 3 source graphs and the ontology (59 distinct triples), "
+                        "7 triples inferred, 66 in the closure; conforms\n")
     r = mini_cli("build")
-    assert r.stdout == ("up to date: 59 asserted statements in named graphs (33 ontology), 7 inferred, 66 in the closure, "
-                        "3 source graphs; conforms\n")
+    assert r.stdout == ("up to date: 59 statements in 3 source graphs and the ontology (59 distinct triples), "
+                        "7 triples inferred, 66 in the closure; conforms\n")
     manifest = json.loads((mini_cli.project.build_dir / "current" / "manifest.json").read_text())
-    assert set(manifest["timings"]) == {"load", "reason", "validate", "write"}
+    assert set(manifest["timings"]) == {"load", "reason", "write", "validate", "finish"}
 
 
 def test_missing_home_is_one_clear_line(tmp_path):

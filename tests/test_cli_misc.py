@@ -15,7 +15,7 @@ def test_stats_table(cli):
     r = cli("stats")
     assert r.exit_code == 0
     out = r.stdout.splitlines()
-    assert out[0] == "triples: 59 asserted, 7 inferred, 66 in all"
+    assert out[0] == "distinct triples: 59 asserted, 7 inferred, 66 in all"
     assert "stc:Organisation        0         2         2" in out
     assert "stc:Park                2         0         2" in out
     assert "stc:locatedIn    3         2         5" in out

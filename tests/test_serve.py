@@ -564,7 +564,7 @@ def test_entity_data_content_negotiated(client):
 
 def test_every_entity_iri_resolves(client, project):
     from kg import namespaces as ns
-    from kg.store import open_store
+    from kg.build import open_store
 
     store = open_store(project)
     iris = sorted({t.value for row in store.query(

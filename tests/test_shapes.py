@@ -325,6 +325,7 @@ def build_like(trig: str) -> Graph:
     ``dct:source G`` for every subject typed in source graph G, then the
     cleaned OWL RL closure — through the build's own functions."""
     import pyoxigraph as ox
+    from kg.load import rdflib_graph
     from kg.merge import entity_source
     from kg.reason import infer
 
@@ -332,7 +333,7 @@ def build_like(trig: str) -> Graph:
     data = list(ox.parse((PROLOGUE + trig).encode("utf-8"), format=ox.RdfFormat.TRIG))
     assert not [q for q in data if isinstance(q.graph_name, ox.DefaultGraph)], "triples outside a named graph"
     quads += data + [d for d in map(entity_source, data) if d is not None]
-    return infer(quads).graph
+    return rdflib_graph(quads + infer(quads).inferred)
 
 
 COMPLETE = CASES / "_complete" / "example.trig"

@@ -85,10 +85,20 @@ def test_ontology_shapes_run_on_the_ontology(mini):
                                "  Violation  rdfs:label:  A class needs a label  (shacl-ontology)\n")
 
 
-def test_build_reports_non_conformance_but_publishes(bad_cli):
+def test_a_build_that_does_not_conform_fails_and_keeps_the_last_good_one(bad_cli):
+    """Exit 1 with the report's summary; queries keep answering from the last conforming build
+    (here there is none, so they refuse) until --allow-invalid publishes it."""
     r = bad_cli("build", "-q")
-    assert r.exit_code == 0
-    assert r.stdout.endswith("does not conform (4 violations; see kg validate)\n")
+    assert r.exit_code == 1
+    assert r.stdout.endswith("does not conform (4 violations; see kg validate); "
+                             "queries answer from the last conforming build\n")
+    r = bad_cli("query", "-e", "ASK { ?s ?p ?o }")
+    assert r.exit_code == 1 and "no earlier conforming build" in r.stderr
+    r = bad_cli("build", "-q", "--allow-invalid")
+    assert r.exit_code == 1 and r.stdout.endswith("published anyway\n")
+    r = bad_cli("query", "-e", "ASK { ?s ?p ?o }")
+    assert r.exit_code == 0 and r.stdout == "true\n"
+    assert "does not conform (published with --allow-invalid)" in r.stderr
 
 
 def test_broken_shapes_are_one_clear_error(mini):

@@ -1,19 +1,26 @@
 """The build: load, merge, reason, validate, write — content-hashed and atomic.
 
-Artifacts (in ``<build_dir>/current/``, a symbolic link to the newest
-generation folder)::
+Artifacts of a build (a generation folder ``<build_dir>/gen-…``)::
 
+    store/          the dataset as an on-disk Oxigraph store, laid out for
+                    queries (kg.store): opened read-only by query, describe,
+                    stats, export and serve, at no cost proportional to its size
     asserted.nq     ontology graph + source graphs (incl. derived dct:source), sorted N-Quads
     inferred.nq     the cleaned OWL RL inferences, in the graph kgg:inferred, sorted N-Quads
-    closure.nt      asserted ∪ inferred as triples, sorted N-Triples
     report.json     the validation report (SHACL + saved checks)
-    manifest.json   input hash, kg version, counts, timings, source graphs -> files
+    manifest.json   input hash, kg version, engines, counts, timings, graphs -> files
+
+Two links name generations: ``latest`` is the newest build of the inputs,
+conforming or not; ``current`` is the newest *conforming* one, the build that
+queries answer from.  A build that does not conform is written and kept as
+``latest`` (``kg validate`` reads its report) but does not replace
+``current`` unless asked to (``allow_invalid``).
 
 Nothing is rebuilt when the inputs have not changed: the hash covers every
-input file (ontology, data, shapes, checks) and the kg version.  A build is
-written into a temporary folder inside the build folder, renamed to a new
-generation folder, and published by atomically replacing the ``current``
-link; a failed or interrupted build leaves the previous artifacts intact.
+input file (ontology, data, shapes, saved queries and checks) and the kg
+version.  A build is written into a temporary folder, renamed, and published
+by atomically replacing the links; a failed or interrupted build leaves the
+previous artifacts intact.
 
 This module imports nothing heavy at the top: checking freshness must stay
 cheap so that ``kg query`` starts fast.
@@ -25,6 +32,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -32,11 +40,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import BuildError
+from kg.errors import BuildError, KgError
+from kg.progress import SILENT, Reporter
 from kg.project import Project
 
-ARTIFACTS = ("asserted.nq", "inferred.nq", "closure.nt", "report.json", "manifest.json")
+ARTIFACTS = ("asserted.nq", "inferred.nq", "report.json", "manifest.json")
+STORE = "store"
 CURRENT = "current"
+LATEST = "latest"
+REASONERS = ("rules", "owlrl")
+VALIDATORS = ("fast", "pyshacl")
 
 
 @dataclass
@@ -51,6 +64,10 @@ class Built:
     def conforms(self) -> bool:
         return bool(self.manifest.get("conforms", True))
 
+    @property
+    def store_path(self) -> Path:
+        return self.path / STORE
+
     def report(self):
         from kg.validate import Report
 
@@ -58,181 +75,365 @@ class Built:
 
 
 def input_hash(project: Project) -> str:
+    """The hash of every input file's path and content, and of the kg version.
+
+    A file's content hash is remembered in the build folder with its size and
+    modification time (as git's index does), so a fresh ``kg query`` reads
+    no input file that has not changed."""
+    cache_path = project.build_dir / ".input-hashes.json"
+    try:
+        cache = json.loads(cache_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    fresh_cache = {}
     h = hashlib.sha256()
     h.update(f"kg {__version__}\n".encode())
     for path in project.input_files():
+        st = path.stat()
+        key = str(path)
+        stamp = [st.st_size, st.st_mtime_ns]
+        entry = cache.get(key)
+        if entry is not None and entry[:2] == stamp and time.time_ns() - st.st_mtime_ns > 2_000_000_000:
+            digest = entry[2]
+        else:  # new, changed, or modified so recently that a second change could keep its time stamp
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        fresh_cache[key] = stamp + [digest]
         h.update(project.relpath(path).encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        h.update(bytes.fromhex(digest))
+    if fresh_cache != cache and project.build_dir.is_dir():
+        try:
+            tmp = cache_path.with_name(f".input-hashes-{uuid.uuid4().hex}")
+            tmp.write_text(json.dumps(fresh_cache), encoding="utf-8")
+            os.replace(tmp, cache_path)
+        except OSError:  # a read-only build folder: hash again next time
+            pass
     return h.hexdigest()
 
 
-def current(project: Project) -> Built | None:
-    """The published build, if any (fresh or not)."""
-    link = project.build_dir / CURRENT
+def _read(project: Project, link: str) -> Built | None:
     try:
-        path = link.resolve(strict=True)
+        path = (project.build_dir / link).resolve(strict=True)
         manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return Built(path, manifest)
 
 
+def current(project: Project) -> Built | None:
+    """The build queries answer from (the newest conforming one), fresh or not."""
+    return _read(project, CURRENT)
+
+
+def latest(project: Project) -> Built | None:
+    """The newest build, conforming or not."""
+    return _read(project, LATEST) or current(project)
+
+
 def fresh(project: Project) -> Built | None:
-    """The published build when it matches the inputs, else None (cheap)."""
-    built = current(project)
+    """The newest build when it matches the inputs, else None (cheap)."""
+    built = latest(project)
     if built is not None and built.manifest.get("hash") == input_hash(project):
         return built
     return None
 
 
-def ensure_built(project: Project, log=None) -> Built:
-    """The fresh build, building it first when missing or stale."""
-    return fresh(project) or build(project, log=log)
+def ensure_built(project: Project, reporter: Reporter = SILENT) -> Built:
+    """The newest build of the inputs, building it first when missing or stale."""
+    built = fresh(project)
+    if built is not None:
+        return built
+    reporter.note("the build is missing or stale: building first")
+    return build(project, reporter=reporter)
+
+
+def open_store(project: Project, build: bool = True, reporter: Reporter = SILENT):
+    """A read-only store over the build that queries answer from.
+
+    With ``build`` the inputs are checked (cheaply) and built first when
+    they changed; without, the current build answers, with a warning when
+    the inputs changed since.  When the newest build does not conform, the
+    last conforming one answers and the reporter says so."""
+    from kg.store import OxigraphStore
+
+    return OxigraphStore.open(serving_build(project, build=build, reporter=reporter).store_path)
+
+
+def serving_build(project: Project, build: bool = True, reporter: Reporter = SILENT) -> Built:
+    """The build queries answer from (see open_store)."""
+    newest = ensure_built(project, reporter) if build else latest(project)
+    if newest is None:
+        raise BuildError(f"there is no build in {project.build_dir}: run kg build")
+    if not build and newest.manifest.get("hash") != input_hash(project):
+        reporter.note("warning: the inputs changed since the build; answering from the build of "
+                      f"{newest.manifest.get('built_at', '?')} (run kg build to update it)")
+    if newest.conforms:
+        return newest
+    good = current(project)
+    if good is None or good.manifest.get("hash") == newest.manifest.get("hash"):
+        if good is not None:  # published anyway (--allow-invalid)
+            reporter.note("warning: the current build does not conform (published with --allow-invalid)")
+            return good
+        raise BuildError("the build does not conform and there is no earlier conforming build to answer from; "
+                         "kg validate shows why (kg build --allow-invalid publishes it anyway)")
+    reporter.note("warning: the newest build does not conform (kg validate shows why); answering from the "
+                  f"last conforming build, of {good.manifest.get('built_at', '?')}")
+    return good
 
 
 @contextmanager
-def _lock(build_dir: Path):
+def _lock(build_dir: Path, reporter: Reporter):
     import fcntl
 
     build_dir.mkdir(parents=True, exist_ok=True)
     with open(build_dir / ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            reporter.note(f"waiting for another kg build in {build_dir} to finish")
+            fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def sorted_lines(data: bytes) -> bytes:
-    """N-Triples / N-Quads bytes with their lines sorted and deduplicated."""
-    lines = sorted(set(data.splitlines()))
-    return b"".join(line + b"\n" for line in lines if line)
-
-
-def write_nquads(quads, path: Path) -> None:
-    import pyoxigraph as ox
-
-    path.write_bytes(sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS)))
-
-
-def write_ntriples(triples, path: Path) -> None:
-    import pyoxigraph as ox
-
-    path.write_bytes(sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)))
-
-
-def build(project: Project, force: bool = False, log=None) -> Built:
-    """Build unless fresh (or ``force``); returns the published build."""
+def build(project: Project, force: bool = False, reporter: Reporter = SILENT, reasoner: str = "rules",
+          validator: str = "pyshacl", allow_invalid: bool = False) -> Built:
+    """Build unless fresh (or ``force``); returns the newest build (see the module docstring for which one
+    queries use)."""
+    if reasoner not in REASONERS:
+        raise BuildError(f"unknown reasoner {reasoner!r} (known: {', '.join(REASONERS)})")
+    if validator not in VALIDATORS:
+        raise BuildError(f"unknown validator {validator!r} (known: {', '.join(VALIDATORS)})")
+    first = not project.build_dir.exists()
     try:
         project.build_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(f"cannot create build folder {project.build_dir}: {exc.strerror or exc}") from None
-    with _lock(project.build_dir):
+    if first:
+        reporter.note(f"building {project.home} into {project.build_dir}")
+    with _lock(project.build_dir, reporter):
         digest = input_hash(project)
         if not force:
             built = fresh(project)
             if built is not None:
+                if allow_invalid and not built.conforms:
+                    _publish(project.build_dir, built.path, good=True)
                 return built
-        return _build_locked(project, digest, log or (lambda msg: None))
+        return _build_locked(project, digest, reporter, reasoner, validator, allow_invalid)
 
 
-def _build_locked(project: Project, digest: str, log) -> Built:
+class _Timer:
+    """Wall and CPU seconds per step, for the manifest."""
+
+    def __init__(self):
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self._t, self._c = time.perf_counter(), time.process_time()
+
+    def lap(self, name: str) -> None:
+        t, c = time.perf_counter(), time.process_time()
+        self.wall[name] = round(t - self._t, 3)
+        self.cpu[name] = round(c - self._c, 3)
+        self._t, self._c = t, c
+
+
+def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: str, validator: str,
+                  allow_invalid: bool) -> Built:
     import pyoxigraph as ox
 
     from kg import validate as v
     from kg.catalogue import Catalogue
-    from kg.load import parse_file, rdflib_graph
+    from kg.formats import sorted_lines
+    from kg.load import parse_file
     from kg.merge import INFERRED_GRAPH, merge
     from kg.reason import infer
     from kg.store import OxigraphStore
 
-    timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-
-    def lap(name):
-        nonlocal t0
-        t = time.perf_counter()
-        timings[name] = round(t - t0, 3)
-        t0 = t
-
-    log("loading and merging inputs")
-    merged = merge(project)
-    data_shapes = [q for p in project.data_shape_files() for q in parse_file(p, project.relpath(p))]
-    onto_shapes = [q for p in project.ontology_shape_files() for q in parse_file(p, project.relpath(p))]
-    catalogue = Catalogue.of(project, checks_only=True)
-    lap("load")
-
-    log("reasoning (OWL RL)")
-    closure = infer(merged.quads)
-    inferred = [ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in closure.inferred]
-    lap("reason")
-
-    log("validating (SHACL and checks)")
-    issues = v.shacl_issues(closure.graph, rdflib_graph(data_shapes), "shacl")
-    onto_graph = rdflib_graph(merged.ontology)
-    issues += v.shacl_issues(onto_graph, rdflib_graph(onto_shapes), "shacl-ontology")
-    store = OxigraphStore.from_quads(merged.quads + inferred)
-    issues += v.check_issues(store, catalogue.checks())
-    focus = {i.focus for i in issues}
-    labels = v.labels_of(closure.graph, focus)
-    files = _defining_files(merged, focus)
-    v.annotate(issues, labels, files)
-    report = v.Report(issues)
-    lap("validate")
-
-    log("writing artifacts")
+    timer = _Timer()
     tmp = project.build_dir / f".tmp-{uuid.uuid4().hex}"
+    loader: _StoreLoader | None = None
     try:
         tmp.mkdir()
-        write_nquads(merged.quads, tmp / "asserted.nq")
-        write_nquads(inferred, tmp / "inferred.nq")
-        write_ntriples([ox.Triple(q.subject, q.predicate, q.object) for q in merged.quads] + list(closure.inferred),
-                       tmp / "closure.nt")
-        (tmp / "report.json").write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n",
-                                         encoding="utf-8")
-        closure_count = sum(1 for _ in open(tmp / "closure.nt", "rb"))
-        lap("write")
+        with reporter.step("loading inputs") as step:
+            merged = merge(project, log=lambda n, total, name: step.advance(n, total, name))
+            data_shapes = [q for p in project.data_shape_files() for q in parse_file(p, project.relpath(p))]
+            onto_shapes = [q for p in project.ontology_shape_files() for q in parse_file(p, project.relpath(p))]
+            catalogue = Catalogue.of(project)
+            catalogue.check_syntax()
+            step.done(f"{len(project.data_files())} data files, {len(merged.graph_files)} source graphs, "
+                      f"{len(merged.quads)} statements")
+        timer.lap("load")
+
+        with reporter.step("reasoning (OWL RL)") as step:
+            inference = infer(merged.quads, reasoner)
+            if inference.note:
+                reporter.note(inference.note)
+            step.done(f"{len(inference.inferred)} triples inferred ({inference.engine})")
+        timer.lap("reason")
+
+        with reporter.step("writing the dataset") as step:
+            asserted = sorted_lines(ox.serialize(merged.quads, format=ox.RdfFormat.N_QUADS))
+            (tmp / "asserted.nq").write_bytes(asserted)
+            inferred = sorted_lines(ox.serialize(
+                (ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inference.inferred),
+                format=ox.RdfFormat.N_QUADS))
+            (tmp / "inferred.nq").write_bytes(inferred)
+            asserted_triples = _triples_of(asserted)
+            # The on-disk store is written by Oxigraph in a thread of its own (it
+            # releases the GIL) while SHACL runs in Python.
+            loader = _StoreLoader(tmp / STORE, [tmp / "asserted.nq", tmp / "inferred.nq"], asserted_triples)
+            loader.start()
+            counts = {
+                "ontology_statements": len(set(merged.ontology)),
+                "asserted_statements": asserted.count(b"\n"),
+                "asserted_triples": asserted_triples.count(b"\n"),
+                "inferred_triples": inferred.count(b"\n"),
+                "source_graphs": len(merged.graph_files),
+            }
+            counts["closure_triples"] = counts["asserted_triples"] + counts["inferred_triples"]
+            del asserted, inferred, asserted_triples
+            step.done(f"{counts['asserted_statements']} statements, {counts['inferred_triples']} inferred triples")
+        timer.lap("write")
+
+        with reporter.step("validating (SHACL and checks)") as step:
+            issues, engine = v.shacl(merged, inference, data_shapes, onto_shapes, validator,
+                                     run_select=lambda: loader.select_runner())
+            store = OxigraphStore(loader.wait())
+            issues += v.check_issues(store, catalogue.checks())
+            v.annotate(issues, loader.store, merged)
+            report = v.Report(issues)
+            c = report.counts()
+            step.done(f"{'conforms' if report.conforms else 'does not conform'}: {c['Violation']} violations, "
+                      f"{c['Warning']} warnings ({engine})")
+        timer.lap("validate")
+
         manifest = {
             "kg_version": __version__,
             "hash": digest,
             "home": str(project.home),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "inputs": [project.relpath(p) for p in project.input_files()],
-            "counts": {
-                "ontology": len(merged.ontology),
-                "asserted": len(merged.quads),
-                "asserted_data": len(merged.data),
-                "inferred": len(inferred),
-                "closure_triples": closure_count,
-                "source_graphs": len(merged.graph_files),
-            },
+            "counts": counts,
             "graph_files": {g: merged.graph_files[g] for g in sorted(merged.graph_files)},
+            "engines": {"reasoner": inference.engine, "validator": engine, "store": f"pyoxigraph {ox.__version__}"},
             "conforms": report.conforms,
             "issues": report.counts(),
-            "timings": timings,
         }
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (tmp / "report.json").write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n",
+                                         encoding="utf-8")
+        loader.close()
+        timer.lap("finish")
+        manifest["timings"] = timer.wall
+        manifest["cpu_seconds"] = timer.cpu
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
         generation = project.build_dir / f"gen-{digest[:12]}-{time.time_ns()}"
         os.rename(tmp, generation)
-        _publish(project.build_dir, generation)
+        _publish(project.build_dir, generation, good=report.conforms or allow_invalid)
     except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _abandon(tmp, loader)
         raise BuildError(f"cannot write the build in {project.build_dir}: {exc.strerror or exc}; "
                          "the previous build is untouched") from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _abandon(tmp, loader)
         raise
     return Built(generation, manifest, rebuilt=True)
 
 
-def _publish(build_dir: Path, generation: Path) -> None:
-    """Point ``current`` at the new generation atomically; remove the old ones."""
-    link = build_dir / CURRENT
-    tmp_link = build_dir / f".current-{uuid.uuid4().hex}"
-    os.symlink(generation.name, tmp_link)
-    os.replace(tmp_link, link)
+def _abandon(tmp: Path, loader: "_StoreLoader | None") -> None:
+    if loader is not None:
+        try:
+            loader.wait()
+        except BaseException:  # the build failed already; its own error is the one to report
+            pass
+        loader.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _triples_of(nquads: bytes) -> bytes:
+    """The distinct triples of sorted N-Quads whose graph names are IRIs, as N-Triples."""
+    lines = set()
+    for line in nquads.splitlines():
+        # "<s> <p> <o> <g> ." : an IRI holds no space, so the graph is the last term but one
+        lines.add(line.rsplit(b" ", 2)[0])
+    return b"".join(sorted(line + b" .\n" for line in lines))
+
+
+class _StoreLoader:
+    """Writes the on-disk store in a background thread; ``wait`` returns the open store."""
+
+    def __init__(self, path: Path, nquads: list[Path], default_triples: bytes):
+        self.path, self.nquads, self.default_triples = path, nquads, default_triples
+        self.store = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
+
+    def start(self) -> None:
+        import pyoxigraph as ox
+
+        self.store = ox.Store(str(self.path))
+        self.thread.start()
+
+    def _run(self) -> None:
+        import pyoxigraph as ox
+
+        try:
+            for path in self.nquads:
+                self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            self.store.bulk_load(self.default_triples, format=ox.RdfFormat.N_TRIPLES)
+        except BaseException as exc:  # re-raised by wait()
+            self.error = exc
+        finally:
+            self.default_triples = b""
+
+    def wait(self):
+        self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            if isinstance(error, (OSError, KgError)):
+                raise error
+            raise BuildError(f"cannot write the store: {error}")
+        return self.store
+
+    def select_runner(self):
+        """A SPARQL SELECT runner over the closure (for SHACL's SPARQL parts), once the store is written."""
+        import pyoxigraph as ox
+
+        from kg.store import INFERRED
+
+        store = self.wait()
+
+        def run_select(text: str, bindings: dict) -> list[dict]:
+            solutions = store.query(text, default_graph=[ox.DefaultGraph(), INFERRED],
+                                    substitutions={ox.Variable(k): t for k, t in bindings.items()} or None)
+            names = [v.value for v in solutions.variables]
+            return [{n: row[n] for n in names if row[n] is not None} for row in solutions]
+
+        return run_select
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.flush()
+            self.store = None  # the store closes when the last reference goes
+
+
+def _publish(build_dir: Path, generation: Path, good: bool) -> None:
+    """Point ``latest`` (and ``current`` when ``good``) at the generation atomically; remove generations
+    neither link names."""
+    links = [LATEST] + ([CURRENT] if good else [])
+    for name in links:
+        tmp_link = build_dir / f".{name}-{uuid.uuid4().hex}"
+        os.symlink(generation.name, tmp_link)
+        os.replace(tmp_link, build_dir / name)
+    keep = set()
+    for name in (CURRENT, LATEST):
+        try:
+            keep.add((build_dir / name).resolve(strict=True))
+        except OSError:
+            pass
     for old in build_dir.glob("gen-*"):
-        if old != generation:
+        if old.resolve() not in keep:
             shutil.rmtree(old, ignore_errors=True)
     for stale in build_dir.glob(".tmp-*"):
         try:
@@ -240,8 +441,3 @@ def _publish(build_dir: Path, generation: Path) -> None:
                 shutil.rmtree(stale, ignore_errors=True)
         except OSError:
             pass
-
-
-def _defining_files(merged, focus: set[str]) -> dict[str, list[str]]:
-    """For each focus IRI: the data (or ontology) files where it is a subject."""
-    return {f: sorted(merged.subject_files[f]) for f in focus if f in merged.subject_files}

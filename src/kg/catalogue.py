@@ -40,6 +40,7 @@ class SavedQuery:
     params: list[Param] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
     is_check: bool = False
+    display: str = ""  # the file as shown in messages
 
     def example_params(self) -> dict[str, str]:
         """Parameter values for a one-click run: the ``--param`` values of the
@@ -109,6 +110,7 @@ def read_query(path: Path, name: str | None = None, is_check: bool = False, disp
         params=h["params"],
         examples=h["examples"],
         is_check=is_check,
+        display=display,
     )
 
 
@@ -128,6 +130,22 @@ class Catalogue:
         qs = [] if checks_only else [read_query(p, display=project.relpath(p)) for p in project.query_files()]
         qs += [read_query(p, is_check=True, display=project.relpath(p)) for p in project.check_files()]
         return cls(qs)
+
+    def check_syntax(self) -> None:
+        """Parse every saved query and check (on an empty store): a broken one is
+        a QueryError naming FILE:LINE:COL, at build time, not when it is run."""
+        import pyoxigraph as ox
+
+        from kg import namespaces as ns
+        from kg.store import check_safe, syntax_error
+
+        empty = ox.Store()
+        for q in self.queries.values():
+            check_safe(q.text, q.display)
+            try:
+                empty.query(q.text, prefixes=ns.PREFIXES)
+            except SyntaxError as exc:
+                raise syntax_error(exc, q.text, q.display) from None
 
     def names(self) -> list[str]:
         return sorted(self.queries)

@@ -55,8 +55,10 @@ def _project(home, build_dir):
     return locate(home, build_dir)
 
 
-def _log(msg: str) -> None:
-    click.echo(f"kg: {msg}", err=True)
+def _reporter(quiet: bool = False):
+    from kg.progress import Reporter
+
+    return Reporter(stream=click.get_text_stream("stderr"), quiet=quiet)
 
 
 def _out(data: bytes | str) -> None:
@@ -95,22 +97,35 @@ def main():
 @project_options
 @click.option("--force", is_flag=True, help="Rebuild even when the inputs have not changed.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
-def build(home, build_dir, force, quiet):
-    """Load, reason (OWL RL), validate (SHACL) and write the build artifacts."""
+@click.option("--allow-invalid", is_flag=True,
+              help="Publish the build for queries even when it does not conform (to look at a broken build).")
+@click.option("--reference", is_flag=True,
+              help="Reason with owlrl and validate with pyshacl, the reference engines (slow; same answer).")
+def build(home, build_dir, force, quiet, allow_invalid, reference):
+    """Load, reason (OWL RL), validate (SHACL) and write the build artifacts.
+
+    Exit 1 when the build does not conform: it is kept for kg validate, and
+    queries go on answering from the last conforming build."""
     from kg.build import build as do_build
 
     project = _project(home, build_dir)
-    built = do_build(project, force=force, log=None if quiet else _log)
+    engines = {"reasoner": "owlrl", "validator": "pyshacl"} if reference else {}
+    built = do_build(project, force=force, reporter=_reporter(quiet), allow_invalid=allow_invalid, **engines)
     c = built.manifest["counts"]
     state = "built" if built.rebuilt else "up to date"
-    conform = "conforms" if built.conforms else f"does not conform ({built.manifest['issues']['Violation']} violations; see kg validate)"
+    conform = "conforms" if built.conforms else (
+        f"does not conform ({built.manifest['issues']['Violation']} violations; see kg validate)"
+        + ("; published anyway" if allow_invalid else "; queries answer from the last conforming build"))
     click.echo(
-        f"{state}: {c['asserted']} asserted statements in named graphs ({c['ontology']} ontology), {c['inferred']} inferred, "
-        f"{c['closure_triples']} in the closure, {c['source_graphs']} source graphs; {conform}"
+        f"{state}: {c['asserted_statements']} statements in {c['source_graphs']} source graphs and the ontology "
+        f"({c['asserted_triples']} distinct triples), {c['inferred_triples']} triples inferred, "
+        f"{c['closure_triples']} in the closure; {conform}"
     )
     if built.rebuilt and not quiet:
         t = built.manifest["timings"]
-        _log("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in t.items()) + f"; artifacts in {built.path}")
+        _reporter().note("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in t.items()) + f"; artifacts in {built.path}")
+    if not built.conforms:
+        sys.exit(1)
 
 
 # ---------------------------------------------------------------- validate
@@ -122,7 +137,7 @@ def validate(home, build_dir, fmt):
     from kg.build import ensure_built
 
     project = _project(home, build_dir)
-    built = ensure_built(project, log=_log)
+    built = ensure_built(project, reporter=_reporter())
     report = built.report()
     _out(report.render(fmt))
     sys.exit(0 if report.conforms else 1)
@@ -146,9 +161,9 @@ def _complete_query_names(ctx, param, incomplete):
 @param_option
 @format_option(("table", "csv", "tsv", "json", "xml", "md", "turtle", "nt", "jsonld", "rdfxml"), "table")
 @click.option("--asserted", is_flag=True, help="Without the inferred triples.")
-@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", hidden=True)
+@click.option("--no-build", is_flag=True, help="Answer from the current build even when the inputs changed since.")
 @project_options
-def query(name_or_file, text, params, fmt, asserted, engine, home, build_dir):
+def query(name_or_file, text, params, fmt, asserted, no_build, home, build_dir):
     """Run a saved query (by NAME), a .rq FILE, or inline SPARQL (-e) on the built graph.
 
     SELECT: table, csv, tsv, json, xml (the W3C formats) or md.  CONSTRUCT and
@@ -159,7 +174,8 @@ def query(name_or_file, text, params, fmt, asserted, engine, home, build_dir):
 
     project = _project(home, build_dir)
     q = resolve(project, name_or_file, text)
-    result = run(project, q, parse_assignments(params), asserted_only=asserted, engine=engine, log=_log)
+    result = run(project, q, parse_assignments(params), asserted_only=asserted, build=not no_build,
+                 reporter=_reporter())
     from kg.results import render
 
     _out(render(result, fmt))
@@ -192,7 +208,7 @@ def export(home, build_dir, out_dir, gz, only):
     from kg.export import export as do_export
 
     project = _project(home, build_dir)
-    written = do_export(project, out_dir, gzip=gz, only=only or None, log=_log)
+    written = do_export(project, out_dir, gzip=gz, only=only or None, reporter=_reporter())
     for path, size in written:
         click.echo(f"{size:>10}  {path}")
 
@@ -207,7 +223,7 @@ def stats(home, build_dir, fmt):
     from kg.stats import stats as compute
 
     project = _project(home, build_dir)
-    _out(render(compute(project), fmt))
+    _out(render(compute(project, reporter=_reporter()), fmt))
 
 
 # ---------------------------------------------------------------- describe
@@ -221,7 +237,7 @@ def describe(term, home, build_dir, fmt):
     from kg.describe import render
 
     project = _project(home, build_dir)
-    _out(render(do_describe(project, term), fmt))
+    _out(render(do_describe(project, term, reporter=_reporter()), fmt))
 
 
 # ------------------------------------------------------------------- serve

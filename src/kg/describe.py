@@ -68,12 +68,13 @@ def _by_label(store, text: str) -> str:
     raise NotFoundError(f"nothing in the graph has the IRI, CURIE or label {text!r}{hint}")
 
 
-def describe(project, term: str, store=None) -> Description:
-    from kg.build import ensure_built
-    from kg.store import open_store
+def describe(project, term: str, store=None, build: bool = True, reporter=None) -> Description:
+    from kg.build import serving_build
+    from kg.progress import SILENT
+    from kg.store import OxigraphStore
 
-    built = ensure_built(project)
-    store = store or open_store(project)
+    built = serving_build(project, build=build, reporter=reporter or SILENT)
+    store = store or OxigraphStore.open(built.store_path)
     iri = find(store, term)
     node = ox.NamedNode(iri)
     out: dict = {}
@@ -122,7 +123,7 @@ def render(d: Description, fmt: str = "text") -> str:
             "sources": [{"source": s, "files": files} for s, files in d.sources],
         }, indent=2, ensure_ascii=False) + "\n"
     if fmt == "turtle":
-        from kg.store import serialize_triples
+        from kg.formats import serialize_triples
 
         node = ox.NamedNode(d.iri)
         return serialize_triples([ox.Triple(node, p, o) for p, o, _ in d.statements], "turtle").decode()

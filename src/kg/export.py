@@ -16,6 +16,16 @@ Files written to the output folder (``.gz`` added with ``--gzip``)::
 Determinism: the inputs are sorted (no blank nodes in the data), the
 serialisers write in input order, gzip is written with mtime 0 and no file
 name; the same build gives byte-identical files.
+
+N-Triples and N-Quads are made from the build's sorted N-Quads as bytes,
+without turning a statement into Python objects; the counts of the VoID
+description are aggregated by the store.  Only the formats that need a
+serialiser with prefixes (Turtle, TriG, JSON-LD, RDF/XML) parse the graph.
+
+``--only`` into a folder that holds other dumps removes them: SHA256SUMS
+always lists exactly the dumps in the folder.  Files are written with the
+usual permissions (0644 under a umask of 022), readable by a web server or a
+triple store running as another user.
 """
 
 from __future__ import annotations
@@ -23,10 +33,8 @@ from __future__ import annotations
 import gzip as gz
 import hashlib
 import io
-import json
 import os
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,18 +42,18 @@ import pyoxigraph as ox
 from kg import __version__
 from kg import namespaces as ns
 from kg.errors import ExportError
+from kg.formats import FORMATS, jsonld_bytes, sorted_lines, used_prefixes
 
-TRIPLE_DUMPS = {
-    "ttl": ("kg.ttl", "text/turtle", ox.RdfFormat.TURTLE),
-    "nt": ("kg.nt", "application/n-triples", ox.RdfFormat.N_TRIPLES),
-    "jsonld": ("kg.jsonld", "application/ld+json", None),
-    "rdf": ("kg.rdf", "application/rdf+xml", ox.RdfFormat.RDF_XML),
+# dump kind (as --only takes it) -> (file name, format name in kg.formats)
+DUMPS = {
+    "ttl": ("kg.ttl", "turtle"),
+    "nt": ("kg.nt", "nt"),
+    "jsonld": ("kg.jsonld", "jsonld"),
+    "rdf": ("kg.rdf", "rdfxml"),
+    "trig": ("kg.trig", "trig"),
+    "nq": ("kg.nq", "nq"),
 }
-QUAD_DUMPS = {
-    "trig": ("kg.trig", "application/trig", ox.RdfFormat.TRIG),
-    "nq": ("kg.nq", "application/n-quads", ox.RdfFormat.N_QUADS),
-}
-DUMPS = {**TRIPLE_DUMPS, **QUAD_DUMPS}
+DUMP_MEDIA = {name: FORMATS[fmt].media_type for name, fmt in DUMPS.values()}
 DIST_BASE = "file:///kg-dist/"  # placeholder base: relative download URLs in void.ttl
 LICENSE = ns.LICENSE
 RDF_TYPE = ns.PREFIXES["rdf"] + "type"
@@ -55,74 +63,46 @@ def _key(t) -> tuple:
     return (str(t.subject), str(t.predicate), str(t.object))
 
 
-def _qkey(q) -> tuple:
-    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
-
-
-def read_build(built) -> tuple[list, list]:
-    """(sorted closure triples, sorted quads) from the build artifacts."""
-    triples = list(ox.parse(path=str(built.path / "closure.nt"), format=ox.RdfFormat.N_TRIPLES))
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in triples]
-    quads = list(ox.parse(path=str(built.path / "asserted.nq"), format=ox.RdfFormat.N_QUADS))
-    quads += list(ox.parse(path=str(built.path / "inferred.nq"), format=ox.RdfFormat.N_QUADS))
-    return sorted(triples, key=_key), sorted(quads, key=_qkey)
-
-
-def _prefixes_for(statements) -> dict[str, str]:
-    from kg.store import used_prefixes
-
-    return used_prefixes(statements)
-
-
 def _ensure_nl(data: bytes) -> bytes:
     return data if not data or data.endswith(b"\n") else data + b"\n"
 
 
-# ---------------------------------------------------------------- JSON-LD
-def _jsonld_value(term):
-    if isinstance(term, ox.NamedNode):
-        return {"@id": ns.shorten(term.value)}
-    if isinstance(term, ox.BlankNode):
-        return {"@id": f"_:{term.value}"}
-    if term.language:
-        return {"@value": term.value, "@language": term.language}
-    dt = term.datatype.value
-    if dt == ns.PREFIXES["xsd"] + "string":
-        return {"@value": term.value}
-    return {"@value": term.value, "@type": ns.shorten(dt)}
+class _Build:
+    """The built dataset as sorted lines, parsed into terms only when a format needs them."""
 
+    def __init__(self, built):
+        self.built = built
+        asserted = (built.path / "asserted.nq").read_bytes()
+        inferred = (built.path / "inferred.nq").read_bytes()
+        self.nquads = sorted_lines(asserted + inferred)
+        self.ntriples = sorted_lines(b"".join(line.rsplit(b" ", 2)[0] + b" .\n"
+                                              for line in self.nquads.splitlines()))
+        self._triples = self._quads = None
 
-def jsonld_bytes(triples) -> bytes:
-    """Compacted JSON-LD with a context of the project prefixes, deterministic."""
-    triples = sorted(set(triples), key=_key)
-    nodes: dict[str, dict] = {}
-    for t in triples:
-        sid = ns.shorten(t.subject.value) if isinstance(t.subject, ox.NamedNode) else f"_:{t.subject.value}"
-        node = nodes.setdefault(sid, {"@id": sid})
-        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
-            node.setdefault("@type", []).append(ns.shorten(t.object.value))
-        else:
-            node.setdefault(ns.shorten(t.predicate.value), []).append(_jsonld_value(t.object))
-    context = _prefixes_for(triples)
-    doc = {"@context": context, "@graph": [nodes[k] for k in sorted(nodes)]}
-    return (json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=False) + "\n").encode()
+    @property
+    def triples(self) -> list:
+        if self._triples is None:
+            self._triples = list(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
+        return self._triples
 
+    @property
+    def quads(self) -> list:
+        """Grouped by graph, so that TriG writes each graph once."""
+        if self._quads is None:
+            self._quads = sorted(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS),
+                                 key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        return self._quads
 
-# ---------------------------------------------------------------- dumps
-def dump_bytes(kind: str, triples, quads) -> bytes:
-    if kind == "jsonld":
-        return jsonld_bytes(triples)
-    from kg.build import sorted_lines
-
-    if kind == "nt":
-        return sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-    if kind == "nq":
-        return sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-    if kind in TRIPLE_DUMPS:
-        fmt = TRIPLE_DUMPS[kind][2]
-        return _ensure_nl(ox.serialize(triples, format=fmt, prefixes=_prefixes_for(triples)))
-    fmt = QUAD_DUMPS[kind][2]
-    return _ensure_nl(ox.serialize(quads, format=fmt, prefixes=_prefixes_for(quads)))
+    def dump(self, kind: str) -> bytes:
+        fmt = DUMPS[kind][1]
+        if fmt == "nt":
+            return self.ntriples
+        if fmt == "nq":
+            return self.nquads
+        if fmt == "jsonld":
+            return jsonld_bytes(self.triples)
+        statements = self.quads if fmt == "trig" else self.triples
+        return _ensure_nl(ox.serialize(statements, format=FORMATS[fmt].rdf, prefixes=used_prefixes(statements)))
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -134,23 +114,55 @@ def gzip_bytes(data: bytes) -> bytes:
 
 def _write(path: Path, data: bytes) -> None:
     """Write, then rename: a reader never sees half a file. The temporary name
-    is unique, so two exports into one folder cannot clobber each other."""
+    is unique, so two exports into one folder cannot clobber each other; the
+    file gets the mode a new file gets (mkstemp would leave it 0600)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 # ---------------------------------------------------------------- VoID / DCAT
+class _Summary:
+    """What the VoID description says of the closure, aggregated by the build's store."""
+
+    def __init__(self, built):
+        from kg.store import OxigraphStore
+
+        store = OxigraphStore.open(built.store_path)
+        q = lambda text: store.query(text).rows  # noqa: E731
+        (n, subjects, properties), = q("SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?subjects) "
+                                       "(COUNT(DISTINCT ?p) AS ?properties) WHERE { ?s ?p ?o }")
+        self.triples, self.subjects, self.properties = int(n.value), int(subjects.value), int(properties.value)
+        self.per_class = sorted(((c, int(k.value)) for c, k in q(
+            "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c")), key=lambda x: str(x[0]))
+        self.per_property = sorted(((p, int(k.value)) for p, k in q(
+            "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")), key=lambda x: str(x[0]))
+        self.described = sorted((ox.Triple(s, p, o) for s, p, o in q(
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ <{ns.DATASET_IRI}> <{ns.ONTOLOGY_IRI}> }} ?s ?p ?o }}")), key=_key)
+        rest = f"STRAFTER(STR(?s), \"{ns.ID}\")"
+        self.examples = sorted(first.value for (first,) in q(
+            f"SELECT (MIN(STR(?s)) AS ?first) WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), \"{ns.ID}\")) "
+            f"BIND(IF(CONTAINS({rest}, \"/\"), STRBEFORE({rest}, \"/\"), {rest}) AS ?kind) "
+            "FILTER(?kind != \"source\") } GROUP BY ?kind"))
+
+
 def dataset_title(triples) -> tuple[str, str | None]:
     """The dataset's title and description, as the curation graph gives them
     for DATASET_IRI; the ontology's are the fallback."""
     found: dict[str, dict[str, str]] = {ns.DATASET_IRI: {}, ns.ONTOLOGY_IRI: {}}
-    for t in triples:
+    for t in sorted(triples, key=_key):
         if t.subject.value in found and isinstance(t.object, ox.Literal):
             p = t.predicate.value
             if p in (ns.PREFIXES["dct"] + "title", ns.PREFIXES["rdfs"] + "label"):
@@ -161,14 +173,14 @@ def dataset_title(triples) -> tuple[str, str | None]:
     return first.get("title", "International science-and-technology cooperation parks"), first.get("description")
 
 
-def void_triples(triples, quads, built, distributions) -> list:
+def void_triples(summary: _Summary, built, distributions) -> list:
     """The VoID + DCAT description; ``distributions`` is [(file name, media type, size, sha256)]."""
     N = ox.NamedNode
     P = lambda curie: N(ns.expand_curie(curie))  # noqa: E731
     lit = ox.Literal
     integer = lambda n: lit(str(n), datatype=P("xsd:integer"))  # noqa: E731
     ds = N(ns.DATASET_IRI)
-    title, desc = dataset_title(triples)
+    title, desc = dataset_title(summary.described)
     out = [
         ox.Triple(ds, P("rdf:type"), P("void:Dataset")),
         ox.Triple(ds, P("rdf:type"), P("dcat:Dataset")),
@@ -177,40 +189,32 @@ def void_triples(triples, quads, built, distributions) -> list:
         ox.Triple(ds, P("dcat:version"), lit(__version__)),
         ox.Triple(ds, P("owl:versionInfo"), lit(__version__)),
         ox.Triple(ds, P("void:vocabulary"), N(ns.ONTOLOGY_IRI)),
-        ox.Triple(ds, P("void:triples"), integer(len(triples))),
-        ox.Triple(ds, P("void:distinctSubjects"), integer(len({t.subject for t in triples}))),
-        ox.Triple(ds, P("void:properties"), integer(len({t.predicate for t in triples}))),
+        ox.Triple(ds, P("void:triples"), integer(summary.triples)),
+        ox.Triple(ds, P("void:distinctSubjects"), integer(summary.subjects)),
+        ox.Triple(ds, P("void:properties"), integer(summary.properties)),
         ox.Triple(ds, P("dct:identifier"), lit(built.manifest["hash"][:16])),
     ]
     if desc:
         out.append(ox.Triple(ds, P("dct:description"), lit(desc, language="en")))
     out.append(ox.Triple(ds, P("void:uriSpace"), lit(ns.ID)))
     # entities per class (from the closure: inferred types count)
-    per_class = Counter(t.object for t in triples
-                        if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode))
-    out.append(ox.Triple(ds, P("void:classes"), integer(len(per_class))))
-    for n, cls in enumerate(sorted(per_class, key=str), 1):
+    out.append(ox.Triple(ds, P("void:classes"), integer(len(summary.per_class))))
+    for n, (cls, entities) in enumerate(summary.per_class, 1):
         part = ox.BlankNode(f"class{n:04d}")
         out += [ox.Triple(ds, P("void:classPartition"), part),
                 ox.Triple(part, P("void:class"), cls),
-                ox.Triple(part, P("void:entities"), integer(per_class[cls]))]
-    per_prop = Counter(t.predicate for t in triples)
-    for n, prop in enumerate(sorted(per_prop, key=str), 1):
+                ox.Triple(part, P("void:entities"), integer(entities))]
+    for n, (prop, triples) in enumerate(summary.per_property, 1):
         part = ox.BlankNode(f"property{n:04d}")
         out += [ox.Triple(ds, P("void:propertyPartition"), part),
                 ox.Triple(part, P("void:property"), prop),
-                ox.Triple(part, P("void:triples"), integer(per_prop[prop]))]
+                ox.Triple(part, P("void:triples"), integer(triples))]
     # sources: the source graphs of the build
     for g in sorted(built.manifest.get("graph_files", {})):
         out.append(ox.Triple(ds, P("dct:source"), N(g)))
     # example resources: the first entity (in IRI order) of each entity kind
-    seen_kinds = set()
-    for subject in sorted({t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode)}):
-        if subject.startswith(ns.ID):
-            kind = subject[len(ns.ID):].split("/", 1)[0]
-            if kind not in seen_kinds and kind != "source":
-                seen_kinds.add(kind)
-                out.append(ox.Triple(ds, P("void:exampleResource"), N(subject)))
+    for subject in summary.examples:
+        out.append(ox.Triple(ds, P("void:exampleResource"), N(subject)))
     for n, (name, media, size, digest) in enumerate(sorted(distributions), 1):
         dist = ox.BlankNode(f"dist{n:02d}")
         ck = ox.BlankNode(f"checksum{n:02d}")
@@ -236,17 +240,20 @@ def void_triples(triples, quads, built, distributions) -> list:
 def void_bytes(statements) -> bytes:
     """Turtle with relative download URLs (resolved against the file's own location)."""
     data = ox.serialize(sorted(statements, key=_key), format=ox.RdfFormat.TURTLE,
-                        prefixes=_prefixes_for(statements), base_iri=DIST_BASE).decode()
+                        prefixes=used_prefixes(statements), base_iri=DIST_BASE).decode()
     lines = [line for line in data.splitlines() if not line.startswith("@base ")]
     return ("\n".join(lines) + "\n").encode()
 
 
 # ---------------------------------------------------------------- entry point
-def export(project, out_dir, gzip: bool = False, only=None, log=None) -> list[tuple[str, int]]:
-    """Build if needed, then write the dumps, void.ttl and SHA256SUMS to ``out_dir``; returns [(path, size)]."""
-    from kg.build import ensure_built
+def export(project, out_dir, gzip: bool = False, only=None, build: bool = True, reporter=None) -> list[tuple[str, int]]:
+    """Write the dumps of the build queries answer from (built first when the inputs changed, unless
+    ``build`` is False), void.ttl and SHA256SUMS to ``out_dir``; returns [(path, size)]."""
+    from kg.build import serving_build
+    from kg.progress import SILENT
 
-    return export_built(ensure_built(project, log=log), out_dir, gzip=gzip, only=only)
+    return export_built(serving_build(project, build=build, reporter=reporter or SILENT), out_dir, gzip=gzip,
+                        only=only)
 
 
 def export_built(built, out_dir, gzip: bool = False, only=None) -> list[tuple[str, int]]:
@@ -256,22 +263,35 @@ def export_built(built, out_dir, gzip: bool = False, only=None) -> list[tuple[st
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
-    triples, quads = read_build(built)
+    data_of = _Build(built)
     kinds = [k for k in DUMPS if not only or k in only]
     written, dists = [], []
     for kind in kinds:
-        name, media, _fmt = DUMPS[kind]
-        data = dump_bytes(kind, triples, quads)
+        name, fmt = DUMPS[kind]
+        data = data_of.dump(kind)
         if gzip:
             data, name = gzip_bytes(data), name + ".gz"
         _write(out / name, data)
-        dists.append((name, media, len(data), hashlib.sha256(data).hexdigest()))
+        dists.append((name, FORMATS[fmt].media_type, len(data), hashlib.sha256(data).hexdigest()))
         written.append((out / name, len(data)))
-    void = void_bytes(void_triples(triples, quads, built, dists))
+    void = void_bytes(void_triples(_Summary(built), built, dists))
     _write(out / "void.ttl", void)
     written.append((out / "void.ttl", len(void)))
+    _remove_other_dumps(out, {name for name, *_ in dists})
     sums = sorted([(d[0], d[3]) for d in dists] + [("void.ttl", hashlib.sha256(void).hexdigest())])
     sums_bytes = "".join(f"{digest}  {name}\n" for name, digest in sums).encode()
     _write(out / "SHA256SUMS", sums_bytes)
     written.append((out / "SHA256SUMS", len(sums_bytes)))
     return [(str(p), size) for p, size in written]
+
+
+def _remove_other_dumps(out: Path, keep: set[str]) -> None:
+    """Dumps of an earlier export that this one did not write: SHA256SUMS would not list them."""
+    for name, _fmt in DUMPS.values():
+        for candidate in (name, name + ".gz"):
+            if candidate not in keep and (out / candidate).exists():
+                try:
+                    (out / candidate).unlink()
+                except OSError as exc:
+                    raise ExportError(f"cannot remove the earlier dump {out / candidate}: {exc.strerror or exc}") \
+                        from None

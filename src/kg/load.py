@@ -5,12 +5,14 @@ column, which we report as ``FILE:LINE:COL: message``.  Terms are converted to
 rdflib only where rdflib is needed (reasoning, SHACL).
 
 Literals are also checked against the lexical space of the common XSD
-datatypes (pyoxigraph accepts ill-typed literals silently, strict consumers
-such as Jena's riot do not).
+datatypes, and dates against the calendar (pyoxigraph accepts ill-typed
+literals and 30 February silently; strict consumers such as Jena's riot do
+not), and the error names the file and line.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import re
@@ -20,18 +22,9 @@ import pyoxigraph as ox
 
 from kg import namespaces as ns
 from kg.errors import DataError, InputSyntaxError
+from kg.formats import INPUT_EXTENSIONS
 
 XSD = ns.PREFIXES["xsd"]
-
-_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-}
 
 _PREFIX = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")
 
@@ -51,6 +44,9 @@ _LEXICAL = {
     "dateTime": r"-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-4]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d\d:\d\d)?",
     "gYear": r"-?\d{4,}(Z|[+-]\d\d:\d\d)?",
     "gYearMonth": r"-?\d{4,}-(0[1-9]|1[0-2])(Z|[+-]\d\d:\d\d)?",
+    "gMonthDay": r"--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(Z|[+-]\d\d:\d\d)?",
+    "gMonth": r"--(0[1-9]|1[0-2])(Z|[+-]\d\d:\d\d)?",
+    "gDay": r"---(0[1-9]|[12]\d|3[01])(Z|[+-]\d\d:\d\d)?",
     "anyURI": r"[^\s<>\"{}|\\^`]*",
 }
 _LEXICAL_RE = {XSD + k: re.compile(v) for k, v in _LEXICAL.items()}
@@ -71,16 +67,17 @@ def parse_file(path: Path | str, display: str | None = None, fmt: ox.RdfFormat |
     """Every quad of an RDF file; InputSyntaxError names FILE:LINE:COL."""
     path = Path(path)
     display = display or str(path)
-    fmt = fmt or _FORMATS.get(path.suffix.lower())
+    fmt = fmt or INPUT_EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
-        raise DataError(f"{display}: unknown RDF file extension {path.suffix!r}")
+        known = ", ".join(sorted(INPUT_EXTENSIONS))
+        raise DataError(f"{display}: not a file kg reads (RDF files end in {known})")
     try:
         quads = list(ox.parse(path=str(path), format=fmt))
     except SyntaxError as exc:
         raise syntax_error(exc, display) from None
     except OSError as exc:
         raise DataError(f"{display}: cannot read: {exc.strerror or exc}") from None
-    check_literals(quads, display)
+    check_literals(quads, display, path)
     return stable_blank_nodes(quads, display)
 
 
@@ -106,16 +103,61 @@ def stable_blank_nodes(quads: list[ox.Quad], display: str) -> list[ox.Quad]:
     return [ox.Quad(rename(q.subject), q.predicate, rename(q.object), rename(q.graph_name)) for q in quads]
 
 
-def check_literals(quads, display: str) -> None:
-    """Raise DataError on the first literal outside its datatype's lexical space."""
+_CALENDAR = {XSD + "date", XSD + "dateTime", XSD + "gMonthDay"}
+
+
+def _impossible_day(literal: ox.Literal) -> bool:
+    """A day that the calendar lacks ("2018-02-30"), once the lexical form is right."""
+    value = literal.value
+    if literal.datatype.value == XSD + "gMonthDay":
+        text = "2000" + value[1:7]  # a leap year: "--02-29" exists
+    else:
+        text = value.lstrip("-")[:10]
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+            return False  # years beyond 9999: the lexical check is all
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return True
+    return False
+
+
+def check_literals(quads, display: str, path: Path | None = None) -> None:
+    """Raise DataError on the first literal outside its datatype's lexical
+    space (or naming a day the calendar lacks), with the line it is on."""
+    lexical = _LEXICAL_RE
     for q in quads:
         o = q.object
-        if isinstance(o, ox.Literal):
-            rx = _LEXICAL_RE.get(o.datatype.value)
-            if rx is not None and not rx.fullmatch(o.value):
-                raise DataError(
-                    f"{display}: ill-typed literal {o} (subject <{q.subject.value}>, property <{q.predicate.value}>)"
-                )
+        if not isinstance(o, ox.Literal):
+            continue
+        dt = o.datatype.value
+        rx = lexical.get(dt)
+        if rx is None:
+            continue
+        if not rx.fullmatch(o.value):
+            problem = "ill-typed literal"
+        elif dt in _CALENDAR and _impossible_day(o):
+            problem = "impossible date"
+        else:
+            continue
+        where = display
+        line = _line_of(path, o.value) if path is not None else None
+        if line is not None:
+            where += f":{line}"
+        raise DataError(
+            f"{where}: {problem} {o} (subject <{q.subject.value}>, property <{q.predicate.value}>)")
+
+
+def _line_of(path: Path, lexical: str) -> int | None:
+    """The first line of the file where the lexical form appears (a parser gives no positions for terms)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(fh, 1):
+                if lexical in line:
+                    return n
+    except OSError:
+        return None
+    return None
 
 
 # ---------------------------------------------------------------- rdflib bridge

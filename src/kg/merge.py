@@ -2,14 +2,19 @@
 
 * the ontology files go to the named graph ``ONTOLOGY_GRAPH``;
 * every named graph of a data file is a source graph, kept as it is;
-* triples in the default graph of a data file are an error;
+* triples outside a named graph (a Turtle, N-Triples or RDF/XML file, or the
+  default graph of a TriG file) go to the graph of the file's own source,
+  ``source:{file name as a slug}``, which the data must describe like any
+  source (the saved check ``no-undescribed-source-graph`` says so);
 * entity-level provenance: every subject typed in a source graph G gets
   ``dct:source G`` inside G.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -27,58 +32,91 @@ RESERVED_GRAPHS = {ns.ONTOLOGY_GRAPH, ns.INFERRED_GRAPH}
 
 @dataclass
 class Merged:
-    """The asserted dataset and where each source graph came from."""
+    """The asserted dataset and where each graph came from."""
 
     ontology: list[ox.Quad] = field(default_factory=list)  # in ONTOLOGY_GRAPH
     data: list[ox.Quad] = field(default_factory=list)  # in source graphs, incl. derived dct:source
     graph_files: dict[str, list[str]] = field(default_factory=dict)  # source graph IRI -> data files
-    subject_files: dict[str, set[str]] = field(default_factory=dict)  # subject -> files stating it
+    # (file, list, start, end): the statements of each file, a slice of ``ontology`` or ``data``
+    file_ranges: list[tuple[str, str, int, int]] = field(default_factory=list)
 
     @property
     def quads(self) -> list[ox.Quad]:
         return self.ontology + self.data
 
+    def files_stating(self, subjects: set) -> dict:
+        """For each of ``subjects`` (pyoxigraph terms), the files where it is the subject of a statement.
+        One pass over the statements, made only when a report needs it."""
+        out: dict = {}
+        for display, which, start, end in self.file_ranges:
+            statements = self.ontology if which == "ontology" else self.data
+            for q in statements[start:end]:
+                if q.subject in subjects:
+                    out.setdefault(q.subject, set()).add(display)
+        return out
 
-def merge(project: Project) -> Merged:
+
+def file_source(path: Path) -> ox.NamedNode:
+    """The source a file's triples outside any named graph belong to: ``source:{slug of its name}``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    if not slug:
+        raise DataError(f"{path.name}: no source IRI can be made from this file name; rename it")
+    return ox.NamedNode(ns.PREFIXES["source"] + slug)
+
+
+def merge(project: Project, log=None) -> Merged:
     merged = Merged()
-    seen: set[ox.Quad] = set()
     for path in project.ontology_files():
         display = project.relpath(path)
-        for q in parse_file(path, display):
-            merged.subject_files.setdefault(q.subject.value, set()).add(display)
-            quad = ox.Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH)
-            if quad not in seen:
-                seen.add(quad)
-                merged.ontology.append(quad)
-
-    for path in project.data_files():
+        start = len(merged.ontology)
+        merged.ontology.extend(ox.Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH)
+                               for q in parse_file(path, display))
+        merged.file_ranges.append((display, "ontology", start, len(merged.ontology)))
+    files = project.data_files()
+    for n, path in enumerate(files, 1):
         display = project.relpath(path)
-        quads = parse_file(path, display)
-        default = [q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
-        if default:
-            first = default[0]
-            raise DataError(
-                f"{display}: {len(default)} triple(s) outside any named graph, e.g. "
-                f"<{first.subject.value}> <{first.predicate.value}> …; put every fact in its source graph"
-            )
-        for q in quads:
-            g = q.graph_name
-            if isinstance(g, ox.BlankNode):
-                raise DataError(f"{display}: a source graph must be named by an IRI, not a blank node")
-            if g.value in RESERVED_GRAPHS:
-                raise DataError(f"{display}: graph <{g.value}> is reserved for the build")
-            merged.subject_files.setdefault(q.subject.value, set()).add(display)
-            files = merged.graph_files.setdefault(g.value, [])
-            if display not in files:
-                files.append(display)
-            if q not in seen:
-                seen.add(q)
-                merged.data.append(q)
-            derived = entity_source(q)
-            if derived is not None and derived not in seen:
-                seen.add(derived)
-                merged.data.append(derived)
+        start = len(merged.data)
+        merged.data.extend(_data_quads(path, display, merged.graph_files))
+        merged.file_ranges.append((display, "data", start, len(merged.data)))
+        if log is not None:
+            log(n, len(files), display)
+    merged.data.extend(derived_sources(merged.data))
     return merged
+
+
+def _data_quads(path: Path, display: str, graph_files: dict[str, list[str]]) -> list[ox.Quad]:
+    quads = parse_file(path, display)
+    own = None
+    graphs = set()
+    for i, q in enumerate(quads):
+        g = q.graph_name
+        if isinstance(g, ox.DefaultGraph):
+            own = own or file_source(path)
+            quads[i] = ox.Quad(q.subject, q.predicate, q.object, own)
+            g = own
+        elif isinstance(g, ox.BlankNode):
+            raise DataError(f"{display}: a source graph must be named by an IRI, not a blank node")
+        graphs.add(g.value)
+    for g in sorted(graphs):
+        if g in RESERVED_GRAPHS:
+            raise DataError(f"{display}: graph <{g}> is reserved for the build")
+        files = graph_files.setdefault(g, [])
+        if display not in files:
+            files.append(display)
+    return quads
+
+
+def derived_sources(quads) -> list[ox.Quad]:
+    """``(subject dct:source G)`` in G for every subject typed in source graph G, once each."""
+    seen: set[tuple] = set()
+    out = []
+    for q in quads:
+        if q.predicate == RDF_TYPE and not isinstance(q.graph_name, ox.DefaultGraph):
+            key = (q.subject, q.graph_name)
+            if key not in seen:
+                seen.add(key)
+                out.append(ox.Quad(q.subject, DCT_SOURCE, q.graph_name, q.graph_name))
+    return out
 
 
 def entity_source(quad: ox.Quad) -> ox.Quad | None:

@@ -72,7 +72,13 @@ class Project:
         return self._glob("ontology", "*.ttl")
 
     def data_files(self) -> list[Path]:
-        return self._glob("data", "*.trig")
+        """Every file under data/ but hidden ones (``.gitkeep``, editor swap files): an RDF file in any
+        format kg reads, or an error that names it (kg.load)."""
+        base = self.home / "data"
+        if not base.is_dir():
+            return []
+        return sorted(p for p in base.rglob("*")
+                      if p.is_file() and not any(part.startswith(".") for part in p.relative_to(base).parts))
 
     def data_shape_files(self) -> list[Path]:
         return self._glob("shapes/data", "*.ttl")
@@ -87,12 +93,13 @@ class Project:
         return self._glob("queries/checks", "*.rq")
 
     def input_files(self) -> list[Path]:
-        """Every file whose content determines the build (hashed)."""
+        """Every file whose content determines the build (hashed); saved queries too, since the build parses them."""
         return (
             self.ontology_files()
             + self.data_files()
             + self.data_shape_files()
             + self.ontology_shape_files()
+            + self.query_files()
             + self.check_files()
         )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from kg.errors import UsageError
 
@@ -38,19 +39,35 @@ def resolve(project, name_or_file: str | None, text: str | None) -> QuerySpec:
     return QuerySpec(q.name, q.text, q.params)
 
 
-def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = False,
-        engine: str = "oxigraph", log=None):
-    """The kg.store.Result of a query over the built graph (built first if needed)."""
-    from kg.build import fresh
+def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = False, build: bool = True,
+        reporter=None, store=None):
+    """The kg.store.Result of a query over the build queries answer from (built first when the inputs
+    changed, unless ``build`` is False; see kg.build.open_store)."""
+    from kg.build import open_store
     from kg.params import bind_params
-    from kg.store import check_safe, open_store
+    from kg.progress import SILENT
+    from kg.store import check_safe
 
     check_safe(spec.text, spec.name)  # before anything else, even before building
-    if log is not None and fresh(project) is None:
-        log("the build is missing or stale: building first")
-    store = open_store(project, engine=engine)
+    store = store or open_store(project, build=build, reporter=reporter or SILENT)
     bindings = bind_params(spec.text, params, declared=spec.declared, store=store)
     return store.query(spec.text, bindings, asserted_only=asserted_only, name=spec.name)
+
+
+def run_query(project, text: str, params: Mapping[str, str] | None = None, fmt: str = "json",
+              asserted_only: bool = False, store=None, declared=None) -> tuple[bytes, str]:
+    """Run SPARQL text with textual parameters and return (W3C-formatted bytes, media type).
+
+    The one call a web server needs: ``params`` are bound as RDF terms (see
+    kg.params), SELECT/ASK results come out in W3C SPARQL 1.1 JSON, XML, CSV
+    or TSV, CONSTRUCT/DESCRIBE in turtle, nt, jsonld or rdfxml."""
+    from kg.formats import MEDIA_TYPES, RESULTS_FORMATS
+
+    spec = QuerySpec("query", text, declared)
+    result = run(project, spec, dict(params or {}), asserted_only=asserted_only, store=store)
+    if result.kind == "graph" and fmt in RESULTS_FORMATS:
+        fmt = "turtle" if fmt != "xml" else "rdfxml"
+    return result.serialize(fmt), MEDIA_TYPES[fmt]
 
 
 # ---------------------------------------------------------------- catalogue

@@ -342,7 +342,7 @@ class Engine:
     def job_sparql(self, text: str, params: dict, default_graphs, named_graphs, select_fmts, graph_fmts,
                    base_iri: str | None = None) -> dict:
         from kg.params import bind_params
-        from kg.store import MEDIA_TYPES, serialize_triples
+        from kg.formats import MEDIA_TYPES, serialize_triples
 
         text, from_default, from_named = dataset_clauses(text)
         if default_graphs is None and named_graphs is None:
@@ -522,7 +522,7 @@ class Engine:
         """The entity's statements (both directions, asserted and inferred) as RDF, capped at max_rows."""
         import pyoxigraph as ox
 
-        from kg.store import serialize_triples
+        from kg.formats import serialize_triples
 
         node = ox.NamedNode(iri)
         if not self.store.has_resource(node):
@@ -536,7 +536,7 @@ class Engine:
         """The content of one named graph as RDF, capped at max_rows."""
         import pyoxigraph as ox
 
-        from kg.store import serialize_triples
+        from kg.formats import serialize_triples
 
         if iri not in self.graphs:
             return None
@@ -619,7 +619,10 @@ def _worker_main(conn, files: list[str], max_rows: int, memory_limit: int) -> No
     try:
         from kg.store import OxigraphStore
 
-        store = OxigraphStore.from_files(*[Path(f) for f in files])
+        if len(files) == 1 and Path(files[0]).is_dir():  # a built store: opened read-only, nothing loaded
+            store = OxigraphStore.open(Path(files[0]))
+        else:
+            store = OxigraphStore.from_files(*[Path(f) for f in files])
         engine = Engine(store, max_rows)
         _limit_memory(memory_limit)
         conn.send(("ready", os.getpid()))
@@ -1033,6 +1036,7 @@ class Snapshot:
         self._finalizer = weakref.finalize(self, _remove_tree, self.path)
         try:
             for name, src in files.items():
+                (self.path / name).parent.mkdir(parents=True, exist_ok=True)
                 _link_or_copy(Path(src), self.path / name, link)
         except OSError as exc:
             self.remove()
@@ -1082,13 +1086,15 @@ class Dataset:
     @classmethod
     def of_project(cls, project) -> Dataset:
         """The project's build (built first when missing or stale: at start, never in a request), snapshotted."""
-        from kg.build import ARTIFACTS, ensure_built
+        from kg.build import ARTIFACTS, STORE, serving_build
+        from kg.progress import Reporter
 
-        built = ensure_built(project, log=log.info)
-        snap = Snapshot({name: built.path / name for name in ARTIFACTS if (built.path / name).is_file()})
+        built = serving_build(project, reporter=Reporter(quiet=False, tty=False))
+        files = {name: built.path / name for name in ARTIFACTS if (built.path / name).is_file()}
+        files.update({f"{STORE}/{f.name}": f for f in sorted(built.store_path.iterdir()) if f.is_file()})
+        snap = Snapshot(files)
         built = replace(built, path=snap.path)
-        return cls(files=[snap.path / "asserted.nq", snap.path / "inferred.nq"], project=project, built=built,
-                   snapshot=snap)
+        return cls(files=[snap.path / STORE], project=project, built=built, snapshot=snap)
 
     @classmethod
     def of_files(cls, files, title: str) -> Dataset:
@@ -1206,9 +1212,9 @@ LD_OFFERS = HTML_OFFERS + [
 RDF_OFFERS = [o for o in LD_OFFERS if o[1] != "html"]
 def _dump_media() -> dict[str, str]:
     """File name -> media type of what /dumps serves: kg.export's table, plus its two side files."""
-    from kg.export import DUMPS
+    from kg.export import DUMP_MEDIA as dumps
 
-    return {name: media for name, media, _fmt in DUMPS.values()} | {"void.ttl": "text/turtle", "SHA256SUMS": _PLAIN}
+    return dumps | {"void.ttl": "text/turtle", "SHA256SUMS": _PLAIN}
 
 
 DUMP_MEDIA = _dump_media()
@@ -1476,7 +1482,7 @@ class KgServer:
             fmt = choose_format(request, GRAPH_OFFERS[:4] + HTML_OFFERS, "the service description")
             if fmt == "html":
                 return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
-            from kg.store import MEDIA_TYPES
+            from kg.formats import MEDIA_TYPES
 
             body = await self.service_description(request, fmt)
             return Response(body, media_type=MEDIA_TYPES[fmt], headers={"Vary": "Accept"})
@@ -1496,7 +1502,7 @@ class KgServer:
     async def service_description(self, request, fmt: str) -> bytes:
         import pyoxigraph as ox
 
-        from kg.store import serialize_triples
+        from kg.formats import serialize_triples
 
         idx = await self.index()
         N, L = ox.NamedNode, ox.Literal
@@ -1537,7 +1543,7 @@ class KgServer:
                   ox.Triple(gr, N(void + "triples"), L(str(count), datatype=xsd_int))]
         if fmt in ("turtle", "rdfxml"):
             fmts = {"turtle": ox.RdfFormat.TURTLE, "rdfxml": ox.RdfFormat.RDF_XML}
-            from kg.store import used_prefixes
+            from kg.formats import used_prefixes
 
             prefixes = {"sd": SD, **used_prefixes(t)}  # the project prefixes (kg.namespaces) the triples use
             return ox.serialize(sorted(t, key=str), format=fmts[fmt], prefixes=prefixes) + b"\n"
@@ -1617,7 +1623,7 @@ class KgServer:
         """An RDF document from a worker's {"body", "truncated"}, with KG-Results-Truncated when it was cut."""
         from starlette.responses import Response
 
-        from kg.store import MEDIA_TYPES
+        from kg.formats import MEDIA_TYPES
 
         if out["truncated"]:
             headers = {**headers, "KG-Results-Truncated": f"max-rows={self.settings.max_rows}"}

@@ -1,15 +1,16 @@
 """Counts per class and per property, asserted and inferred.
 
-Read straight from the build artifacts (no reasoning, no SPARQL):
-a class counts its distinct instances typed in a source or ontology graph
-(asserted) and those typed only by inference (inferred); a property counts
-its distinct asserted triples and its inferred triples.
+Aggregated by the store (no Python pass over the graph): a class counts its
+instances typed in a source or ontology graph (asserted) and those typed
+only by inference (inferred); a property counts its distinct asserted
+triples and its inferred triples.  "Triples" are distinct (subject,
+predicate, object); the build also reports *statements*, the quads of the
+named graphs, where a triple two sources state counts twice.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
 import pyoxigraph as ox
 
@@ -17,31 +18,32 @@ from kg import namespaces as ns
 
 RDF_TYPE = ns.PREFIXES["rdf"] + "type"
 
+_PER_CLASS = "SELECT ?k (COUNT(?s) AS ?n) WHERE { %s } GROUP BY ?k"
+_ASSERTED_TYPES = "?s a ?k"
+_INFERRED_TYPES = f"GRAPH <{ns.INFERRED_GRAPH}> {{ ?s a ?k }}"
+_ASSERTED_PROPS = "?s ?k ?o"
+_INFERRED_PROPS = f"GRAPH <{ns.INFERRED_GRAPH}> {{ ?s ?k ?o }}"
 
-def stats(project) -> dict:
-    from kg.build import ensure_built
 
-    built = ensure_built(project)
-    asserted = {(q.subject, q.predicate, q.object)
-                for q in ox.parse(path=str(built.path / "asserted.nq"), format=ox.RdfFormat.N_QUADS)}
-    inferred = {(q.subject, q.predicate, q.object)
-                for q in ox.parse(path=str(built.path / "inferred.nq"), format=ox.RdfFormat.N_QUADS)}
-    cls = defaultdict(lambda: [set(), set()])
-    prop = defaultdict(lambda: [0, 0])
-    for i, triples in enumerate((asserted, inferred)):
-        for s, p, o in triples:
-            prop[p.value][i] += 1
-            if p.value == RDF_TYPE and isinstance(o, ox.NamedNode):
-                cls[o.value][i].add(s)
-    classes = []
-    for c in sorted(cls):
-        a, inf = cls[c]
-        only_inferred = inf - a
-        classes.append({"class": c, "asserted": len(a), "inferred": len(only_inferred), "total": len(a | inf)})
-    properties = [{"property": p, "asserted": prop[p][0], "inferred": prop[p][1], "total": sum(prop[p])}
-                  for p in sorted(prop)]
+def stats(project, build: bool = True, reporter=None) -> dict:
+    from kg.build import open_store
+    from kg.progress import SILENT
+
+    store = open_store(project, build=build, reporter=reporter or SILENT)
+
+    def counts(pattern: str, asserted: bool) -> dict[str, int]:
+        rows = store.query(_PER_CLASS % pattern, asserted_only=asserted).rows
+        return {k.value: int(n.value) for k, n in rows if isinstance(k, ox.NamedNode)}
+
+    cls_a, cls_i = counts(_ASSERTED_TYPES, True), counts(_INFERRED_TYPES, False)
+    prop_a, prop_i = counts(_ASSERTED_PROPS, True), counts(_INFERRED_PROPS, False)
+    classes = [{"class": c, "asserted": cls_a.get(c, 0), "inferred": cls_i.get(c, 0),
+                "total": cls_a.get(c, 0) + cls_i.get(c, 0)} for c in sorted(set(cls_a) | set(cls_i))]
+    properties = [{"property": p, "asserted": prop_a.get(p, 0), "inferred": prop_i.get(p, 0),
+                   "total": prop_a.get(p, 0) + prop_i.get(p, 0)} for p in sorted(set(prop_a) | set(prop_i))]
+    asserted, inferred = sum(prop_a.values()), sum(prop_i.values())
     return {
-        "triples": {"asserted": len(asserted), "inferred": len(inferred), "total": len(asserted | inferred)},
+        "triples": {"asserted": asserted, "inferred": inferred, "total": asserted + inferred},
         "classes": classes,
         "properties": properties,
     }
@@ -66,6 +68,6 @@ def render(data: dict, fmt: str = "table") -> str:
         out += [f"property,{r['property']},{r['asserted']},{r['inferred']},{r['total']}" for r in data["properties"]]
         return "\r\n".join(out) + "\r\n"
     table = render_markdown if fmt == "md" else render_table
-    head = f"triples: {t['asserted']} asserted, {t['inferred']} inferred, {t['total']} in all\n\n"
+    head = f"distinct triples: {t['asserted']} asserted, {t['inferred']} inferred, {t['total']} in all\n\n"
     return (head + table(["class", "asserted", "inferred", "total"], rows("class", "classes")) + "\n"
             + table(["property", "asserted", "inferred", "total"], rows("property", "properties")))

@@ -1,22 +1,24 @@
-"""THE query-engine interface.
+"""THE query-engine interface, at the bottom of the import graph.
 
-Everything that runs SPARQL goes through this small protocol, so that a
-faster or persistent store can later serve large graphs without touching the
-commands::
+Everything that runs SPARQL goes through this small protocol, so that the
+commands never touch the engine itself::
 
-    store = open_store(project)            # builds first if the build is stale
+    store = OxigraphStore.open(path)       # a built store on disk, read-only
     result = store.query(text, bindings={"park": NamedNode(...)}, asserted_only=False)
     result.kind                            # "select" | "ask" | "graph"
     result.serialize("json")               # W3C SPARQL 1.1 JSON / XML / CSV / TSV
-                                           # (graph results: turtle / nt / jsonld / xml)
+                                           # (graph results: turtle / nt / jsonld / rdfxml)
 
-For a web server, ``run_query(project, text, params, fmt)`` does the whole
-thing and returns ``(bytes, media_type)``.
+Terms are pyoxigraph terms throughout (NamedNode, BlankNode, Literal).
 
-Terms are pyoxigraph terms throughout (NamedNode, BlankNode, Literal).  Two
-implementations: ``OxigraphStore`` (the default: pyoxigraph, in memory, loaded
-from the built N-Quads) and ``RdflibStore`` (rdflib's engine; used by the tests
-to prove the same answers).
+The dataset layout (written once by ``kg build``, or by ``lay_out`` for a
+store made in memory): every named graph as built (the ontology graph, one
+graph per source, ``kgg:inferred``), and in the default graph the asserted
+triples as a set.  Inferred triples are by construction not asserted, so
+the closure is the union of two disjoint sets: a query's default graph is
+``[default graph, kgg:inferred]`` and a triple stated by three sources still
+comes back once (Oxigraph's own ``use_default_graph_as_union`` would give it
+three times).  ``asserted_only`` leaves the inferred graph out.
 
 Safety: queries are refused before they run when they contain ``SERVICE``
 (pyoxigraph would really call the network) or ``FROM`` / ``FROM NAMED`` (the
@@ -34,29 +36,10 @@ import pyoxigraph as ox
 
 from kg import namespaces as ns
 from kg.errors import QueryError
+from kg.formats import FORMATS, GRAPH_FORMATS, RESULTS_FORMATS, serialize_triples
 
-SELECT_FORMATS = {"json", "xml", "csv", "tsv"}
-GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-                 "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
-MEDIA_TYPES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-    "turtle": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-}
-_OX_RESULTS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
+_OX_RESULTS = {name: FORMATS[name].results for name in RESULTS_FORMATS}
 INFERRED = ox.NamedNode(ns.INFERRED_GRAPH)
-# Internal to the query store, never exported or listed: the asserted triples as a set.
-ASSERTED_UNION = ox.NamedNode(ns.GRAPH + "asserted-union")
 
 # ------------------------------------------------------------------ safety
 _NOISE = re.compile(
@@ -205,10 +188,10 @@ class Result:
         """W3C SPARQL results (json, xml, csv, tsv) or RDF for graph results."""
         if self.kind == "graph":
             if fmt not in GRAPH_FORMATS:
-                raise QueryError(f"format {fmt!r} is not for CONSTRUCT/DESCRIBE results; use turtle, nt, jsonld or rdfxml")
+                raise QueryError(f"format {fmt!r} is not for CONSTRUCT/DESCRIBE results; use {', '.join(GRAPH_FORMATS)}")
             return serialize_triples(self.triples, fmt)
-        if fmt not in SELECT_FORMATS:
-            raise QueryError(f"format {fmt!r} is not a SPARQL results format; use json, xml, csv or tsv")
+        if fmt not in RESULTS_FORMATS:
+            raise QueryError(f"format {fmt!r} is not a SPARQL results format; use {', '.join(RESULTS_FORMATS)}")
         if self.kind == "select":
             raw, self._raw = self._raw, None
             if raw is None and self._rerun is not None:
@@ -219,42 +202,12 @@ class Result:
         return _w3c(self, fmt)
 
 
-def serialize_triples(triples, fmt: str) -> bytes:
-    """Triples as Turtle, N-Triples, JSON-LD or RDF/XML, in a stable order."""
-    ordered = sorted(set(triples), key=str)
-    if fmt == "jsonld":
-        from kg.export import jsonld_bytes
-
-        return jsonld_bytes(ordered)
-    if fmt in ("turtle", "rdfxml"):
-        data = ox.serialize(ordered, format=GRAPH_FORMATS[fmt], prefixes=used_prefixes(ordered))
-    else:
-        data = ox.serialize(ordered, format=GRAPH_FORMATS[fmt])
-    return data if data.endswith(b"\n") or not data else data + b"\n"
-
-
-def used_prefixes(statements) -> dict[str, str]:
-    """The project prefixes whose namespace some IRI of ``statements`` is in."""
-    iris = set()
-    for t in statements:
-        for term in (t.subject, t.predicate, t.object):
-            if isinstance(term, ox.NamedNode):
-                iris.add(term.value)
-            elif isinstance(term, ox.Literal):
-                iris.add(term.datatype.value)
-    out = {}
-    for prefix, namespace in ns.PREFIXES.items():
-        if any(i.startswith(namespace) for i in iris):
-            out[prefix] = namespace
-    return out
-
-
 def _w3c(result: Result, fmt: str) -> bytes:
     """W3C serialisation of materialised rows through pyoxigraph's own writers.
 
     pyoxigraph writes results only from a live QuerySolutions, so the rows are
     replayed through a VALUES query on an empty store (used for ASK and for
-    the rdflib engine)."""
+    rows that were read before being written)."""
     if result.kind == "ask":
         q = "ASK {}" if result.boolean else "ASK { FILTER(false) }"
         return ox.Store().query(q).serialize(format=_OX_RESULTS[fmt])
@@ -292,42 +245,38 @@ class Store(Protocol):
 
 
 class OxigraphStore:
-    """pyoxigraph, in memory."""
+    """pyoxigraph: a built store opened read-only from disk, or a store in memory."""
 
-    def __init__(self, store: ox.Store | None = None):
-        self._store = store if store is not None else ox.Store()
-        self._layout_union()
+    def __init__(self, store: ox.Store):
+        self._store = store
+        self._named = sorted(store.named_graphs(), key=str)
 
-    def _layout_union(self) -> None:
-        """Copy every triple into the default graph and the asserted ones into
-        ASSERTED_UNION. Oxigraph's ``use_default_graph_as_union`` is a bag: a
-        triple stated by three articles would come back three times. A store
-        is a set of quads, so these copies are the RDF merge the query needs."""
-        s = self._store
-        laid_out = any(True for _ in s.quads_for_pattern(None, None, None, ASSERTED_UNION))
-        if not laid_out:
-            quads = list(s.quads_for_pattern(None, None, None, None))
-            s.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                     for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
-            s.extend(ox.Quad(q.subject, q.predicate, q.object, ASSERTED_UNION)
-                     for q in quads if q.graph_name != INFERRED)
-        self._named = [g for g in s.named_graphs() if g != ASSERTED_UNION]
+    @classmethod
+    def open(cls, path: Path) -> "OxigraphStore":
+        """The store a build wrote (already laid out), read-only: opening costs nothing proportional to its size."""
+        try:
+            return cls(ox.Store.read_only(str(path)))
+        except OSError as exc:
+            raise QueryError(f"cannot open the store in {path}: {exc}") from None
 
     @classmethod
     def from_files(cls, *paths: Path) -> "OxigraphStore":
+        """In memory, from N-Quads files (laid out here)."""
         s = ox.Store()
         for p in paths:
-            s.load(path=str(p), format=ox.RdfFormat.N_QUADS)
+            s.bulk_load(path=str(p), format=ox.RdfFormat.N_QUADS)
+        lay_out(s)
         return cls(s)
 
     @classmethod
     def from_quads(cls, quads) -> "OxigraphStore":
         s = ox.Store()
-        s.extend(quads)
+        s.bulk_extend(quads)
+        lay_out(s)
         return cls(s)
 
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._named)
+        return [g.value for g in self._named]
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
               name: str = "query", default_graphs=None, named_graphs=None, base_iri=None) -> Result:
@@ -337,12 +286,14 @@ class OxigraphStore:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
         elif asserted_only:
-            kwargs["default_graph"] = ASSERTED_UNION
+            kwargs["default_graph"] = ox.DefaultGraph()
             kwargs["named_graphs"] = [g for g in self._named if g != INFERRED]
         else:
+            kwargs["default_graph"] = [ox.DefaultGraph(), INFERRED]
             kwargs["named_graphs"] = self._named
         if bindings:
             kwargs["substitutions"] = {ox.Variable(k): v for k, v in bindings.items()}
+
         def run():
             try:
                 return self._store.query(text, **kwargs)
@@ -376,99 +327,10 @@ class OxigraphStore:
         return False
 
 
-class RdflibStore:
-    """rdflib's SPARQL engine over an rdflib Dataset (slow; tests and cross-checks only).
-
-    rdflib would load FROM / FROM NAMED IRIs from the web: check_safe refuses
-    them before rdflib sees the query."""
-
-    def __init__(self, dataset):
-        self._ds = dataset
-
-    @classmethod
-    def from_files(cls, *paths: Path) -> "RdflibStore":
-        from rdflib import Dataset
-
-        ds = Dataset(default_union=True)
-        for p in paths:
-            ds.parse(str(p), format="nquads")
-        return cls(ds)
-
-    def graph_names(self) -> list[str]:
-        return sorted(str(g.identifier) for g in self._ds.contexts() if str(g.identifier).startswith("http"))
-
-    def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
-              name: str = "query", default_graphs=None, named_graphs=None, base_iri=None) -> Result:
-        from rdflib import Dataset, Variable
-
-        from kg.load import from_rdflib, to_rdflib
-
-        check_safe(text, name)
-        if default_graphs is not None or named_graphs is not None:
-            raise QueryError(f"{name}: the rdflib engine cannot choose the dataset; use the oxigraph engine")
-        target = self._ds
-        if asserted_only:
-            target = Dataset(default_union=True)
-            for g in self._ds.contexts():
-                if str(g.identifier) != ns.INFERRED_GRAPH:
-                    for t in g:
-                        target.graph(g.identifier).add(t)
-        init = {Variable(k): to_rdflib(v) for k, v in (bindings or {}).items()}
-        prologue = ns.sparql_prologue()
-        try:
-            res = target.query(prologue + text, initBindings=init, base=base_iri)
-        except Exception as exc:  # rdflib raises pyparsing errors
-            raise QueryError(f"{name}: query failed: {exc}") from None
-        conv = lambda t: None if t is None else from_rdflib(t)  # noqa: E731
-        if res.type == "ASK":
-            return Result("ask", boolean=bool(res.askAnswer))
-        if res.type in ("CONSTRUCT", "DESCRIBE"):
-            return Result("graph", triples=[ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in res.graph])
-        variables = [str(v) for v in res.vars]
-        rows = [tuple(conv(row[v]) for v in res.vars) for row in res]
-        return Result("select", variables=variables, rows=rows)
-
-    def has_resource(self, term) -> bool:
-        from kg.load import to_rdflib
-
-        t = to_rdflib(term)
-        return any(True for _ in self._ds.triples((t, None, None))) or any(
-            True for _ in self._ds.triples((None, None, t))
-        )
-
-
-ENGINES = {"oxigraph": OxigraphStore, "rdflib": RdflibStore}
-
-
-def open_store(project=None, engine: str = "oxigraph") -> Store:
-    """A store over the built graph (asserted + inferred) of ``project``.
-
-    The build is checked cheaply (a content hash of the inputs) and run first
-    when missing or stale."""
-    from kg.build import ensure_built
-    from kg.project import locate
-
-    project = project or locate()
-    built = ensure_built(project)
-    try:
-        cls = ENGINES[engine]
-    except KeyError:
-        raise QueryError(f"unknown query engine {engine!r} (known: {', '.join(ENGINES)})") from None
-    return cls.from_files(built.path / "asserted.nq", built.path / "inferred.nq")
-
-
-def run_query(project, text: str, params: Mapping[str, str] | None = None, fmt: str = "json",
-              asserted_only: bool = False, store: Store | None = None, declared=None) -> tuple[bytes, str]:
-    """Run SPARQL text with textual parameters and return (W3C-formatted bytes, media type).
-
-    The one call a web server needs: ``params`` are bound as RDF terms (see
-    kg.params), SELECT/ASK results come out in W3C SPARQL 1.1 JSON, XML, CSV
-    or TSV, CONSTRUCT/DESCRIBE in turtle, nt, jsonld or rdfxml."""
-    from kg.params import bind_params
-
-    store = store or open_store(project)
-    bindings = bind_params(text, params or {}, declared=declared, store=store)
-    result = store.query(text, bindings, asserted_only=asserted_only)
-    if result.kind == "graph" and fmt in SELECT_FORMATS:
-        fmt = "turtle" if fmt != "xml" else "rdfxml"
-    return result.serialize(fmt), MEDIA_TYPES[fmt]
+def lay_out(store: ox.Store) -> None:
+    """Put the asserted triples, as a set, into the default graph (see the module docstring); triples
+    already in the default graph stay there."""
+    copies = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+              for q in store.quads_for_pattern(None, None, None, None)
+              if q.graph_name != INFERRED and not isinstance(q.graph_name, ox.DefaultGraph)]
+    store.bulk_extend(copies)

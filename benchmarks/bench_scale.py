@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""kg at scale: build, validate, query and export from the seed graph to a million triples.
+
+For each size, a working copy is made of the project's ontology, shapes and
+saved queries, with the project's data plus generated data (kg.generate) up
+to that many asserted triples; then, each in a fresh process:
+
+* ``kg build`` with the default engines (kg.rules, kg.shacl, the on-disk
+  store), its wall and CPU time per step (from the build's manifest) and its
+  peak RSS, beside ``kg build --reference`` (owlrl + pyshacl) when that
+  finishes within ``--reference-timeout`` seconds, as a ratio from the same run;
+* ``kg validate`` on the fresh build;
+* two saved queries (median of ``-n`` runs), beside pyoxigraph alone on the
+  same build: loading the build's N-Quads into memory and running the same
+  query text (what a fresh process paid before the on-disk store), and
+  opening the same on-disk store read-only (the floor: Python and pyoxigraph
+  start-up);
+* ``kg export --only nt``.
+
+Prints one Markdown table per size.  Wall time is what a person waits on an
+idle machine; CPU time is the figure to compare when the machine is shared.
+
+Usage: python benchmarks/bench_scale.py [--sizes seed,10k,100k,1m] [-n 5] [--reference-timeout 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import ROOT, kg, median, run  # noqa: E402
+
+QUERIES = [("park-locations", []), ("figures", ["--param", "subject=park:sinoswiss-technopark"])]
+SIZES = {"seed": 0, "10k": 10_000, "100k": 100_000, "1m": 1_000_000, "3m": 3_000_000, "10m": 10_000_000}
+PYOXIGRAPH_ALONE = """
+import sys, pyoxigraph as ox
+from pathlib import Path
+mode, build, query = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]).read_text()
+prefixes = {PREFIXES}
+if mode == "memory":
+    s = ox.Store()
+    for f in ("asserted.nq", "inferred.nq"):
+        s.bulk_load(path=str(build / f), format=ox.RdfFormat.N_QUADS)
+    rows = s.query(query, use_default_graph_as_union=True, prefixes=prefixes)
+else:
+    s = ox.Store.read_only(str(build / "store"))
+    rows = s.query(query, default_graph=[ox.DefaultGraph(), ox.NamedNode("{INFERRED}")], prefixes=prefixes)
+sys.stdout.buffer.write(rows.serialize(format=ox.QueryResultsFormat.CSV))
+"""
+
+
+def working_copy(base: Path, size: int) -> tuple[Path, int]:
+    """A working copy with the project's data and generated data up to ``size`` asserted triples."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from kg.generate import generate
+
+    home = base / "home"
+    home.mkdir(parents=True)
+    for folder in ("ontology", "shapes", "queries"):
+        os.symlink(ROOT / folder, home / folder)
+    data = home / "data"
+    data.mkdir()
+    for f in sorted((ROOT / "data").iterdir()):
+        os.symlink(f, data / f.name)
+    generated = 0
+    if size > 5_000:
+        seed_triples = 3_500
+        generated = generate(data / "generated", triples=size - seed_triples, seed=1).triples
+    return home, generated
+
+
+def step_rows(manifest: dict) -> list[tuple[str, float, float]]:
+    return [(name, manifest["timings"][name], manifest.get("cpu_seconds", {}).get(name, 0.0))
+            for name in manifest["timings"]]
+
+
+def fmt_s(x: float | None) -> str:
+    return "—" if x is None else (f"{x:.3f}" if x < 1 else f"{x:.1f}")
+
+
+def bench_size(label: str, size: int, n: int, ref_timeout: float, tmp: Path) -> str:
+    base = tmp / label
+    home, generated = working_copy(base, size)
+    fast_dir, ref_dir = base / "build", base / "build-reference"
+    common = ["--home", str(home), "--build-dir", str(fast_dir)]
+    print(f"[{label}] building ({generated} generated triples) …", file=sys.stderr, flush=True)
+    build = kg(["build", "-q", *common])
+    manifest = json.loads((fast_dir / "current" / "manifest.json").read_text())
+    counts = manifest["counts"]
+    print(f"[{label}] reference build (owlrl + pyshacl, at most {ref_timeout:.0f} s) …", file=sys.stderr, flush=True)
+    ref = kg(["build", "-q", "--reference", "--home", str(home), "--build-dir", str(ref_dir)], timeout=ref_timeout)
+    ref_manifest = json.loads((ref_dir / "current" / "manifest.json").read_text()) if ref else None
+
+    lines = [f"### {label}: {counts['asserted_statements']:,} asserted statements "
+             f"({counts['asserted_triples']:,} distinct triples), {counts['inferred_triples']:,} inferred", "",
+             "| step | wall s | CPU s | peak RSS MiB | reference wall s | reference CPU s | reference / kg (CPU) |",
+             "|---|---|---|---|---|---|---|"]
+    ref_steps = {name: (w, c) for name, w, c in step_rows(ref_manifest)} if ref_manifest else {}
+    for name, wall, cpu in step_rows(manifest):
+        rw, rc = ref_steps.get(name, (None, None))
+        ratio = f"{rc / cpu:.1f}x" if rc and cpu else "—"
+        lines.append(f"| build: {name} | {fmt_s(wall)} | {fmt_s(cpu)} |  | {fmt_s(rw)} | {fmt_s(rc)} | {ratio} |")
+    ref_cell = (f"{fmt_s(ref.wall)} | {fmt_s(ref.cpu)} | {ref.cpu / build.cpu:.1f}x" if ref
+                else f"over {ref_timeout:.0f} s | — | —")
+    lines.append(f"| **build, whole process** | **{fmt_s(build.wall)}** | **{fmt_s(build.cpu)}** | "
+                 f"{build.rss:.0f} | {ref_cell} |")
+
+    validate = [kg(["validate", *common]) for _ in range(n)]
+    lines.append(f"| validate (fresh build), median | {fmt_s(median(validate))} | {fmt_s(median(validate, 'cpu'))} | "
+                 f"{max(s.rss for s in validate):.0f} |  |  |  |")
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from kg import namespaces as ns
+    from kg.catalogue import Catalogue
+    from kg.project import locate
+
+    script = PYOXIGRAPH_ALONE.replace("{PREFIXES}", repr(ns.PREFIXES)).replace("{INFERRED}", ns.INFERRED_GRAPH)
+    catalogue = Catalogue.of(locate(home, fast_dir))
+    built_path = (fast_dir / "current").resolve()
+    for name, params in QUERIES:
+        kg(["query", name, "-f", "csv", *params, *common])  # warm the file cache once
+        samples = [kg(["query", name, "-f", "csv", *params, *common]) for _ in range(n)]
+        text = catalogue.get(name).text
+        if params:  # pyoxigraph alone gets the parameter written into the query text
+            value = ns.expand_curie(params[1].split("=", 1)[1])
+            text = text.replace("WHERE {", f"WHERE {{ VALUES ?{params[1].split('=')[0]} {{ <{value}> }}", 1)
+        qfile = base / f"{name}.rq"
+        qfile.write_text(text)
+        memory = [run([sys.executable, "-c", script, "memory", str(built_path), str(qfile)]) for _ in range(n)]
+        floor = [run([sys.executable, "-c", script, "store", str(built_path), str(qfile)]) for _ in range(n)]
+        ratio = median(samples) / median(memory)
+        lines.append(f"| query {name}, median | {fmt_s(median(samples))} | {fmt_s(median(samples, 'cpu'))} | "
+                     f"{max(s.rss for s in samples):.0f} | pyoxigraph loading the N-Quads: "
+                     f"{fmt_s(median(memory))} | {fmt_s(median(memory, 'cpu'))} | kg / that: {ratio:.2f}x |")
+        lines.append(f"| (floor: pyoxigraph opening the same store) | {fmt_s(median(floor))} | "
+                     f"{fmt_s(median(floor, 'cpu'))} | {max(s.rss for s in floor):.0f} |  |  |  |")
+
+    export = kg(["export", "--only", "nt", "-o", str(base / "dist"), *common])
+    lines.append(f"| export --only nt | {fmt_s(export.wall)} | {fmt_s(export.cpu)} | {export.rss:.0f} |  |  |  |")
+    shutil.rmtree(base, ignore_errors=True)
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="seed,10k,100k,1m", help=f"comma-separated, of {', '.join(SIZES)}")
+    ap.add_argument("-n", type=int, default=5, help="runs per query (default 5)")
+    ap.add_argument("--reference-timeout", type=float, default=600.0,
+                    help="seconds the reference build (owlrl + pyshacl) may take (default 600)")
+    opts = ap.parse_args()
+    sizes = [s.strip().lower() for s in opts.sizes.split(",") if s.strip()]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        ap.error(f"unknown size(s) {', '.join(unknown)}; known: {', '.join(SIZES)}")
+    tmp = Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    try:
+        print(f"kg at scale: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+        for label in sizes:
+            print(bench_size(label, SIZES[label], opts.n, opts.reference_timeout, tmp), flush=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
