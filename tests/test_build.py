@@ -106,6 +106,30 @@ def test_a_changed_input_rebuilds(mini):
     assert not first.path.exists()  # old generations are removed
 
 
+def store_quads(path: Path) -> set[str]:
+    import pyoxigraph as ox
+
+    return {str(q) for q in ox.Store.read_only(str(path)).quads_for_pattern(None, None, None, None)}
+
+
+def test_an_edit_reuses_the_previous_store_and_gives_what_a_fresh_build_gives(mini, tmp_path):
+    from kg.progress import Reporter
+    import io
+
+    b.build(mini)
+    p = mini.home / "data" / "beta.trig"
+    p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
+    log = io.StringIO()
+    edited = b.build(mini, reporter=Reporter(stream=log, tty=False))
+    assert "reused the previous build's store: 2 statements removed, 2 added" in log.getvalue()
+    from kg.project import locate
+
+    scratch = b.build(locate(mini.home, tmp_path / "scratch"))
+    assert store_quads(edited.store_path) == store_quads(scratch.store_path)
+    for name in ("asserted.nq", "inferred.nq", "report.json"):
+        assert (edited.path / name).read_bytes() == (scratch.path / name).read_bytes(), name
+
+
 def test_force_rebuilds_byte_for_byte(mini):
     """Blank nodes too (OWL lists, anonymous axioms): the parser names them at
     random, the build renames them, so a rebuild of the same input is identical."""

@@ -31,20 +31,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import threading
 import time
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg import __version__
+from kg import namespaces as ns
 from kg.errors import BuildError, KgError
 from kg.progress import SILENT, Reporter
 from kg.project import Project
 
 ARTIFACTS = ("asserted.nq", "inferred.nq", "report.json", "manifest.json")
+_INFERRED_TAIL = f"<{ns.INFERRED_GRAPH}> .".encode()
 STORE = "store"
 CURRENT = "current"
 LATEST = "latest"
@@ -102,7 +101,7 @@ def input_hash(project: Project) -> str:
         h.update(bytes.fromhex(digest))
     if fresh_cache != cache and project.build_dir.is_dir():
         try:
-            tmp = cache_path.with_name(f".input-hashes-{uuid.uuid4().hex}")
+            tmp = cache_path.with_name(f".input-hashes-{os.getpid()}-{time.time_ns()}")
             tmp.write_text(json.dumps(fresh_cache), encoding="utf-8")
             os.replace(tmp, cache_path)
         except OSError:  # a read-only build folder: hash again next time
@@ -240,6 +239,8 @@ class _Timer:
 
 def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: str, validator: str,
                   allow_invalid: bool) -> Built:
+    import uuid
+
     import pyoxigraph as ox
 
     from kg import validate as v
@@ -282,7 +283,8 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
             asserted_triples = _triples_of(asserted)
             # The on-disk store is written by Oxigraph in a thread of its own (it
             # releases the GIL) while SHACL runs in Python.
-            loader = _StoreLoader(tmp / STORE, [tmp / "asserted.nq", tmp / "inferred.nq"], asserted_triples)
+            loader = _StoreLoader(tmp / STORE, [tmp / "asserted.nq", tmp / "inferred.nq"], asserted_triples,
+                                  previous=latest(project))
             loader.start()
             counts = {
                 "ontology_statements": len(set(merged.ontology)),
@@ -293,7 +295,8 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
             }
             counts["closure_triples"] = counts["asserted_triples"] + counts["inferred_triples"]
             del asserted, inferred, asserted_triples
-            step.done(f"{counts['asserted_statements']} statements, {counts['inferred_triples']} inferred triples")
+            step.done(f"{counts['asserted_statements']} statements, {counts['inferred_triples']} inferred triples; "
+                      f"store {loader.summary}")
         timer.lap("write")
 
         with reporter.step("validating (SHACL and checks)") as step:
@@ -342,6 +345,8 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
 
 
 def _abandon(tmp: Path, loader: "_StoreLoader | None") -> None:
+    import shutil
+
     if loader is not None:
         try:
             loader.wait()
@@ -361,31 +366,80 @@ def _triples_of(nquads: bytes) -> bytes:
 
 
 class _StoreLoader:
-    """Writes the on-disk store in a background thread; ``wait`` returns the open store."""
+    """Writes the on-disk store in a background thread; ``wait`` returns the open store.
 
-    def __init__(self, path: Path, nquads: list[Path], default_triples: bytes):
+    With the store of the previous build at hand, the new one starts as its
+    backup (hard links to its immutable files: instant) and only what changed
+    is removed and added; when most of the dataset changed, or there is no
+    previous build, the store is bulk-loaded anew."""
+
+    REUSE_AT_MOST = 0.25  # of the statements changed: beyond that a bulk load is faster
+
+    def __init__(self, path: Path, nquads: list[Path], default_triples: bytes, previous: "Built | None" = None):
         self.path, self.nquads, self.default_triples = path, nquads, default_triples
+        self.previous = previous
+        self.summary = "written anew"
         self.store = None
         self.error: BaseException | None = None
+        import threading
+
         self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
 
     def start(self) -> None:
         import pyoxigraph as ox
 
-        self.store = ox.Store(str(self.path))
+        delta = self._delta()
+        if delta is None:
+            self.store = ox.Store(str(self.path))
+        else:
+            ox.Store.read_only(str(self.previous.store_path)).backup(str(self.path))
+            self.store = ox.Store(str(self.path))
+            removed, added = (part.count(b"\n") for part in delta)
+            self.summary = f"reused the previous build's store: {removed} statements removed, {added} added"
+            self.nquads, self.default_triples = [], b""
+            self.delta = delta
         self.thread.start()
+
+    def _delta(self) -> tuple[bytes, bytes] | None:
+        """(removed, added) as N-Quads (the default graph's triples among them), or None to load anew."""
+        prev = self.previous
+        if prev is None or not prev.store_path.is_dir():
+            return None
+        try:
+            old_quads = set((prev.path / "asserted.nq").read_bytes().splitlines())
+            old_quads |= set((prev.path / "inferred.nq").read_bytes().splitlines())
+        except OSError:
+            return None
+        new_quads = set()
+        for path in self.nquads:
+            new_quads |= set(path.read_bytes().splitlines())
+        changed = len(old_quads ^ new_quads)
+        if changed > self.REUSE_AT_MOST * max(len(new_quads), 1):
+            return None
+        old_triples = {line.rsplit(b" ", 2)[0] + b" ." for line in old_quads if not line.endswith(_INFERRED_TAIL)}
+        new_triples = set(self.default_triples.splitlines())
+        removed = sorted(old_quads - new_quads) + sorted(old_triples - new_triples)
+        added = sorted(new_quads - old_quads) + sorted(new_triples - old_triples)
+        return b"".join(line + b"\n" for line in removed), b"".join(line + b"\n" for line in added)
 
     def _run(self) -> None:
         import pyoxigraph as ox
 
         try:
-            for path in self.nquads:
-                self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-            self.store.bulk_load(self.default_triples, format=ox.RdfFormat.N_TRIPLES)
+            if self.nquads:
+                for path in self.nquads:
+                    self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+                self.store.bulk_load(self.default_triples, format=ox.RdfFormat.N_TRIPLES)
+            else:
+                removed, added = self.delta
+                for quad in ox.parse(removed, format=ox.RdfFormat.N_QUADS):
+                    self.store.remove(quad)
+                self.store.extend(ox.parse(added, format=ox.RdfFormat.N_QUADS))
         except BaseException as exc:  # re-raised by wait()
             self.error = exc
         finally:
             self.default_triples = b""
+            self.delta = None
 
     def wait(self):
         self.thread.join()
@@ -421,6 +475,9 @@ class _StoreLoader:
 def _publish(build_dir: Path, generation: Path, good: bool) -> None:
     """Point ``latest`` (and ``current`` when ``good``) at the generation atomically; remove generations
     neither link names."""
+    import shutil
+    import uuid
+
     links = [LATEST] + ([CURRENT] if good else [])
     for name in links:
         tmp_link = build_dir / f".{name}-{uuid.uuid4().hex}"

@@ -9,9 +9,7 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +43,8 @@ class SavedQuery:
     def example_params(self) -> dict[str, str]:
         """Parameter values for a one-click run: the ``--param`` values of the
         header's examples, else an "e.g." in a required parameter's description."""
+        import shlex
+
         out: dict[str, str] = {}
         for example in self.examples:
             try:
@@ -161,6 +161,8 @@ class Catalogue:
             return self.queries[name]
         except KeyError:
             pass
+        import difflib
+
         close = difflib.get_close_matches(name, self.names(), n=3, cutoff=0.5)
         if not close:
             close = [n for n in self.names() if name.lower() in n.lower()][:3]

@@ -12,7 +12,6 @@ substitution (SEP-0007 in pyoxigraph).  Accepted spellings:
 
 from __future__ import annotations
 
-import datetime
 import re
 
 import pyoxigraph as ox
@@ -73,6 +72,8 @@ def parse_value(name: str, text: str, type_: str | None = None):
         if rx.fullmatch(text):
             if type_ == "date":
                 try:
+                    import datetime
+
                     datetime.date.fromisoformat(text.lstrip("-"))
                 except ValueError:
                     raise ParamError(f"parameter {name}: {text!r} is not a valid date (YYYY-MM-DD)") from None

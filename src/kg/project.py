@@ -13,7 +13,6 @@ it can be written; else a per-user cache folder keyed by the home's path.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +50,8 @@ def _writable(path: Path) -> bool:
 
 def _cache_dir(home: Path) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    import hashlib
+
     key = hashlib.sha256(str(home).encode()).hexdigest()[:12]
     return base / "kg" / f"build-{key}"
 
