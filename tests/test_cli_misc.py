@@ -64,7 +64,7 @@ def test_describe_json(cli):
 
 def test_describe_not_found(cli):
     r = cli("describe", "Alpha Prak")
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.stderr == ("kg: error: nothing in the graph has the IRI, CURIE or label 'Alpha Prak'; "
                         "did you mean 'Alpha Park' or 'Alpha article'?\n")
     r = cli("describe", "place:mars")
@@ -96,7 +96,7 @@ def test_queries_one(cli):
         "\n"
         "# title: Places that contain a park\n")
     r = cli("queries", "park-place")
-    assert r.exit_code == 1 and "did you mean park-places" in r.stderr
+    assert r.exit_code == 2 and "did you mean park-places" in r.stderr
 
 
 def test_queries_json(cli):
@@ -143,5 +143,5 @@ def test_internal_errors_are_one_line(cli, monkeypatch):
 
     monkeypatch.setattr("kg.stats.stats", boom)
     r = cli("stats")
-    assert r.exit_code == 1
+    assert r.exit_code == 3
     assert r.stderr == "kg: internal error: RuntimeError: something broke (set KG_DEBUG=1 for the traceback)\n"

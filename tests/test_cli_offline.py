@@ -29,9 +29,9 @@ def test_everything_runs_offline(mini_cli, no_network, tmp_path):
         r = mini_cli("query", *args)
         assert r.exit_code == 0, r.stderr
     r = mini_cli("query", "-e", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    assert r.exit_code == 1 and "SERVICE is refused" in r.stderr
+    assert r.exit_code == 2 and "SERVICE is refused" in r.stderr
     r = mini_cli("query", "-e", "SELECT * FROM <http://example.org/data.ttl> WHERE { ?s ?p ?o }")
-    assert r.exit_code == 1 and "FROM / FROM NAMED are refused" in r.stderr
+    assert r.exit_code == 2 and "FROM / FROM NAMED are refused" in r.stderr
     assert mini_cli("export", "-o", str(tmp_path / "dist")).exit_code == 0
     assert mini_cli("stats").exit_code == 0
     assert mini_cli("describe", "park:alpha").exit_code == 0

@@ -140,21 +140,21 @@ def test_query_file(cli, tmp_path):
 
 def test_inline_parameter_must_be_a_variable(cli):
     r = cli("query", "-e", "SELECT ?s WHERE { ?s a stc:Park }", "-p", "x=1")
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.stderr == "kg: error: unknown parameter 'x': the query has no variable ?x (variables: s)\n"
 
 
 # ---------------------------------------------------------------- errors
 def test_unknown_query_name_suggests_close_ones(cli):
     r = cli("query", "prks")
-    assert r.exit_code == 1 and r.stdout == ""
+    assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr == "kg: error: no saved query named 'prks'; did you mean parks or parks-since or park-places?\n"
 
 
 def test_missing_parameter_is_named(cli):
     r = cli("query", "parks-since")
     assert r.stderr == "kg: error: missing required parameter 'year' (integer: The earliest year of establishment)\n"
-    assert r.exit_code == 1
+    assert r.exit_code == 2
 
 
 def test_unknown_parameter_is_named(cli):
@@ -172,20 +172,20 @@ def test_bad_parameter_value(cli):
 
 def test_parameter_naming_no_resource(cli):
     r = cli("query", "park-places", "-p", "park=park:gamma")
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.stderr == "kg: error: parameter park: park:gamma names no resource of the graph\n"
 
 
 def test_sparql_syntax_error_shows_where(cli):
     r = cli("query", "-e", "SELECT ?s WHERE {\n  ?s a stc:Park .\n  FILTER(?s = ) }")
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.stderr == ("kg: error: inline query:3:18: SPARQL syntax error: expected one of ABS, AVG, DAY, IRI, "
                         "MAX, MD5, MIN, NOT, NOW, PREDICATE, STR, STRBEFORE, … — at: FILTER(?s = ) }⏵\n")
 
 
 def test_service_is_refused(cli):
     r = cli("query", "-e", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    assert r.exit_code == 1
+    assert r.exit_code == 2
     assert r.stderr == "kg: error: inline query:1:18: SERVICE is refused: queries never reach the network\n"
 
 
@@ -204,7 +204,7 @@ def test_keywords_in_strings_iris_and_comments_are_not_refused(cli):
 def test_name_and_expression_together_is_a_usage_error(cli):
     r = cli("query", "parks", "-e", "ASK {}")
     assert r.exit_code == 2
-    assert r.stderr == "kg: error: give a saved query NAME, a .rq FILE, or -e SPARQL (exactly one)\n"
+    assert r.stderr == "kg: error: give a saved query NAME, a .rq FILE, - (stdin), or -e SPARQL (exactly one)\n"
 
 
 def test_missing_build_is_built_on_first_use(mini_cli):

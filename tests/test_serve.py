@@ -790,7 +790,7 @@ def test_kg_serve_command_end_to_end(project):
         except subprocess.TimeoutExpired:
             proc.kill()
             raise
-    assert "Uvicorn running on http://127.0.0.1:" in proc.stderr.read()
+    assert f"on http://127.0.0.1:{port}/ (SPARQL at /sparql" in proc.stderr.read()
     time.sleep(0.2)
     for pid in workers:
         with pytest.raises(ProcessLookupError):

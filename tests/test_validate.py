@@ -93,7 +93,7 @@ def test_a_build_that_does_not_conform_fails_and_keeps_the_last_good_one(bad_cli
     assert r.stdout.endswith("does not conform (4 violations; see kg validate); "
                              "queries answer from the last conforming build\n")
     r = bad_cli("query", "-e", "ASK { ?s ?p ?o }")
-    assert r.exit_code == 1 and "no earlier conforming build" in r.stderr
+    assert r.exit_code == 2 and "no earlier conforming build" in r.stderr
     r = bad_cli("build", "-q", "--allow-invalid")
     assert r.exit_code == 1 and r.stdout.endswith("published anyway\n")
     r = bad_cli("query", "-e", "ASK { ?s ?p ?o }")
@@ -106,6 +106,6 @@ def test_broken_shapes_are_one_clear_error(mini):
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
         "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:minCount \"x\" ; sh:path <urn:x:p> .\n")
     r = Cli(mini)("validate")
-    assert r.exit_code == 1
-    assert r.stderr.splitlines()[-1].startswith("kg: error: SHACL shapes (shacl) cannot be used: ")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1].startswith("kg: error: shapes/data/broken.ttl: SHACL shapes (shacl) cannot be used: ")
     assert "Traceback" not in r.stderr

@@ -5,8 +5,10 @@ Artifacts of a build (a generation folder ``<build_dir>/gen-…``)::
     store/          the dataset as an on-disk Oxigraph store, laid out for
                     queries (kg.store): opened read-only by query, describe,
                     stats, export and serve, at no cost proportional to its size
-    asserted.nq     ontology graph + source graphs (incl. derived dct:source), sorted N-Quads
-    inferred.nq     the cleaned OWL RL inferences, in the graph kgg:inferred, sorted N-Quads
+    asserted.nq     ontology graph + source graphs (incl. derived dct:source), N-Quads in input order
+                    (the ontology files, then the data files, by name; each as written), once each
+    inferred.nq     the cleaned OWL RL inferences, in the graph kgg:inferred, N-Quads in the rules
+                    engine's order (sorted when owlrl reasoned); ``kg export`` writes sorted dumps
     report.json     the validation report (SHACL + saved checks)
     manifest.json   input hash, kg version, engines, counts, timings, graphs -> files
 
@@ -245,7 +247,6 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
 
     from kg import validate as v
     from kg.catalogue import Catalogue
-    from kg.formats import sorted_lines
     from kg.load import parse_file
     from kg.merge import INFERRED_GRAPH, merge
     from kg.reason import infer
@@ -258,8 +259,9 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
         tmp.mkdir()
         with reporter.step("loading inputs") as step:
             merged = merge(project, log=lambda n, total, name: step.advance(n, total, name))
-            data_shapes = [q for p in project.data_shape_files() for q in parse_file(p, project.relpath(p))]
-            onto_shapes = [q for p in project.ontology_shape_files() for q in parse_file(p, project.relpath(p))]
+            data_shapes = {project.relpath(p): parse_file(p, project.relpath(p)) for p in project.data_shape_files()}
+            onto_shapes = {project.relpath(p): parse_file(p, project.relpath(p))
+                           for p in project.ontology_shape_files()}
             catalogue = Catalogue.of(project)
             catalogue.check_syntax()
             step.done(f"{len(project.data_files())} data files, {len(merged.graph_files)} source graphs, "
@@ -274,11 +276,11 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
         timer.lap("reason")
 
         with reporter.step("writing the dataset") as step:
-            asserted = sorted_lines(ox.serialize(merged.quads, format=ox.RdfFormat.N_QUADS))
+            asserted = _lines(ox.serialize(merged.quads, format=ox.RdfFormat.N_QUADS))
             (tmp / "asserted.nq").write_bytes(asserted)
-            inferred = sorted_lines(ox.serialize(
+            inferred = _lines(ox.serialize(
                 (ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inference.inferred),
-                format=ox.RdfFormat.N_QUADS))
+                format=ox.RdfFormat.N_QUADS), ordered=inference.engine == "rules")
             (tmp / "inferred.nq").write_bytes(inferred)
             asserted_triples = _triples_of(asserted)
             # The on-disk store is written by Oxigraph in a thread of its own (it
@@ -356,13 +358,20 @@ def _abandon(tmp: Path, loader: "_StoreLoader | None") -> None:
     shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _lines(data: bytes, ordered: bool = True) -> bytes:
+    """N-Triples / N-Quads without repeated lines, in the order given when that order is ``ordered``
+    (deterministic: the input files by name, each as written; the rules engine's order), else sorted.
+    Sorting a million lines costs seconds, and the released dumps are sorted by kg export anyway."""
+    lines = data.splitlines()
+    unique = dict.fromkeys(lines) if ordered else sorted(set(lines))
+    return b"".join(line + b"\n" for line in unique if line)
+
+
 def _triples_of(nquads: bytes) -> bytes:
-    """The distinct triples of sorted N-Quads whose graph names are IRIs, as N-Triples."""
-    lines = set()
-    for line in nquads.splitlines():
-        # "<s> <p> <o> <g> ." : an IRI holds no space, so the graph is the last term but one
-        lines.add(line.rsplit(b" ", 2)[0])
-    return b"".join(sorted(line + b" .\n" for line in lines))
+    """The distinct triples of N-Quads whose graph names are IRIs, as N-Triples, in order of first appearance."""
+    # "<s> <p> <o> <g> ." : an IRI holds no space, so the graph is the last term but one
+    triples = dict.fromkeys(line.rsplit(b" ", 2)[0] for line in nquads.splitlines())
+    return b"".join(line + b" .\n" for line in triples)
 
 
 class _StoreLoader:
@@ -470,6 +479,30 @@ class _StoreLoader:
         if self.store is not None:
             self.store.flush()
             self.store = None  # the store closes when the last reference goes
+
+
+def clean(project: Project, everything: bool = False) -> list[tuple[Path, int]]:
+    """Remove the project's build folder (and, with ``everything``, kg's whole user cache of builds);
+    returns what was removed with its size in bytes.  Waits for a build in progress to finish."""
+    import shutil
+
+    from kg.project import cache_root
+
+    targets = [project.build_dir]
+    if everything:
+        targets.append(cache_root())
+    removed = []
+    for target in targets:
+        if not target.is_dir():
+            continue
+        size = sum(f.lstat().st_size for f in target.rglob("*") if f.is_file() or f.is_symlink())
+        if target == project.build_dir:
+            with _lock(target, SILENT):
+                shutil.rmtree(target)
+        else:
+            shutil.rmtree(target)
+        removed.append((target, size))
+    return removed
 
 
 def _publish(build_dir: Path, generation: Path, good: bool) -> None:

@@ -137,11 +137,12 @@ class Catalogue:
         import pyoxigraph as ox
 
         from kg import namespaces as ns
-        from kg.store import check_safe, syntax_error
+        from kg.store import check_read_only, check_safe, syntax_error
 
         empty = ox.Store()
         for q in self.queries.values():
             check_safe(q.text, q.display)
+            check_read_only(q.text, q.display)
             try:
                 empty.query(q.text, prefixes=ns.PREFIXES)
             except SyntaxError as exc:

@@ -1,9 +1,10 @@
 """The ``kg`` command line: a thin click layer over the library.
 
-Every command calls one library function; library errors (``KgError``)
-become ``kg: error: <one line>`` on stderr and exit 1 (2 for usage).
-Heavy modules are imported inside the commands, so ``kg query`` on a fresh
-build never imports rdflib, owlrl or pyshacl.
+Every command parses its arguments, calls one library function and formats
+the result.  Library errors (``KgError``) become ``kg: error: <one line>`` on
+stderr; exit codes mean one thing each (see ``EXIT_CODES``).  Heavy modules
+are imported inside the commands, so ``kg query`` on a fresh build never
+imports rdflib, owlrl or pyshacl.
 """
 
 from __future__ import annotations
@@ -14,7 +15,21 @@ import sys
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NEGATIVE, KgError
+
+EXIT_CODES = f"""\b
+Exit codes:
+  0    success
+  {EXIT_NEGATIVE}    a negative answer: ASK is false, the data does not conform,
+       a saved check returned rows
+  {EXIT_INPUT}    a usage or input error: bad option, file, query, parameter, data
+  {EXIT_INTERNAL}    an internal error (a bug in kg: please report it)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
+
+\b
+The working copy: --home, else KG_HOME, else the current directory or the
+nearest parent holding ontology/ and data/, else the copy bundled with kg.
+`kg info` says which one is used and where its build is."""
 
 # ------------------------------------------------------------ shared options
 
@@ -31,16 +46,25 @@ def project_options(f):
         "--home",
         envvar="KG_HOME",
         type=click.Path(file_okay=False),
-        help="The working copy to use (env KG_HOME; default: this checkout, or the copy bundled with kg).",
+        help="The working copy (env KG_HOME; default: found from the current directory, else the bundled copy).",
     )(f)
     return f
 
 
-def format_option(choices, default):
+def format_option(choices, default, what: str = ""):
     return click.option(
-        "--format", "-f", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
-        help="Output format.",
+        "--format", "-f", "fmt", type=click.Choice(list(choices)), default=default, show_default=default is not None,
+        help="Output format" + (f" ({what})" if what else "") + ".",
     )
+
+
+def quiet_option(f):
+    return click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")(f)
+
+
+def no_build_option(f):
+    return click.option("--no-build", is_flag=True,
+                        help="Answer from the current build even when the inputs changed since (with a warning).")(f)
 
 
 param_option = click.option(
@@ -76,33 +100,48 @@ class KgGroup(click.Group):
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # pragma: no cover - `kg … | head`
             ctx.exit(0)
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo("kg: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:  # a bug: still one line, unless KG_DEBUG is set
             if os.environ.get("KG_DEBUG"):
                 raise
             click.echo(f"kg: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
                        "(set KG_DEBUG=1 for the traceback)", err=True)
-            ctx.exit(1)
+            ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, prog_name="kg")
 def main():
     """Knowledge graph of international science-and-technology cooperation parks."""
+
+
+# -------------------------------------------------------------------- info
+@main.command()
+@project_options
+@format_option(("text", "json"), "text")
+def info(home, build_dir, fmt):
+    """The working copy in use and how it was found, its build folder, the build's state, the engines."""
+    from kg.info import info as gather
+    from kg.info import render
+
+    _out(render(gather(_project(home, build_dir)), fmt))
 
 
 # ------------------------------------------------------------------- build
 @main.command()
 @project_options
 @click.option("--force", is_flag=True, help="Rebuild even when the inputs have not changed.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
+@quiet_option
 @click.option("--allow-invalid", is_flag=True,
               help="Publish the build for queries even when it does not conform (to look at a broken build).")
 @click.option("--reference", is_flag=True,
               help="Reason with owlrl and validate with pyshacl, the reference engines (slow; same answer).")
 def build(home, build_dir, force, quiet, allow_invalid, reference):
-    """Load, reason (OWL RL), validate (SHACL) and write the build artifacts.
+    """Load, reason (OWL RL), validate (SHACL and checks) and write the build.
 
     Exit 1 when the build does not conform: it is kept for kg validate, and
     queries go on answering from the last conforming build."""
@@ -110,7 +149,8 @@ def build(home, build_dir, force, quiet, allow_invalid, reference):
 
     project = _project(home, build_dir)
     engines = {"reasoner": "owlrl", "validator": "pyshacl"} if reference else {}
-    built = do_build(project, force=force, reporter=_reporter(quiet), allow_invalid=allow_invalid, **engines)
+    reporter = _reporter(quiet)
+    built = do_build(project, force=force, reporter=reporter, allow_invalid=allow_invalid, **engines)
     c = built.manifest["counts"]
     state = "built" if built.rebuilt else "up to date"
     conform = "conforms" if built.conforms else (
@@ -121,26 +161,25 @@ def build(home, build_dir, force, quiet, allow_invalid, reference):
         f"({c['asserted_triples']} distinct triples), {c['inferred_triples']} triples inferred, "
         f"{c['closure_triples']} in the closure; {conform}"
     )
-    if built.rebuilt and not quiet:
-        t = built.manifest["timings"]
-        _reporter().note("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in t.items()) + f"; artifacts in {built.path}")
+    if built.rebuilt:
+        reporter.note(f"build in {built.path}")
     if not built.conforms:
-        sys.exit(1)
+        sys.exit(EXIT_NEGATIVE)
 
 
 # ---------------------------------------------------------------- validate
 @main.command()
 @project_options
 @format_option(("text", "turtle", "json"), "text")
-def validate(home, build_dir, fmt):
+@quiet_option
+def validate(home, build_dir, fmt, quiet):
     """SHACL report grouped by focus node, plus the saved checks; exit 1 when the data does not conform."""
     from kg.build import ensure_built
 
-    project = _project(home, build_dir)
-    built = ensure_built(project, reporter=_reporter())
+    built = ensure_built(_project(home, build_dir), reporter=_reporter(quiet))
     report = built.report()
     _out(report.render(fmt))
-    sys.exit(0 if report.conforms else 1)
+    sys.exit(0 if report.conforms else EXIT_NEGATIVE)
 
 
 # ------------------------------------------------------------------- query
@@ -155,43 +194,53 @@ def _complete_query_names(ctx, param, incomplete):
         return []
 
 
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "md", "turtle", "nt", "jsonld", "rdfxml")
+
+
 @main.command()
 @click.argument("name_or_file", required=False, shell_complete=_complete_query_names)
-@click.option("-e", "--expression", "text", metavar="SPARQL", help="Run this SPARQL text instead.")
+@click.option("-e", "--expression", "text", metavar="SPARQL", help="Run this SPARQL text instead (- reads stdin).")
 @param_option
-@format_option(("table", "csv", "tsv", "json", "xml", "md", "turtle", "nt", "jsonld", "rdfxml"), "table")
+@format_option(QUERY_FORMATS, None, "SELECT and ASK: table (default), csv, tsv, json, xml, md; "
+                                    "CONSTRUCT and DESCRIBE: turtle (default), nt, jsonld, rdfxml")
 @click.option("--asserted", is_flag=True, help="Without the inferred triples.")
-@click.option("--no-build", is_flag=True, help="Answer from the current build even when the inputs changed since.")
+@no_build_option
 @project_options
 def query(name_or_file, text, params, fmt, asserted, no_build, home, build_dir):
-    """Run a saved query (by NAME), a .rq FILE, or inline SPARQL (-e) on the built graph.
+    """Run a saved query (by NAME), a .rq FILE, - (the query on stdin), or inline SPARQL (-e).
 
-    SELECT: table, csv, tsv, json, xml (the W3C formats) or md.  CONSTRUCT and
-    DESCRIBE: Turtle (or nt, jsonld, rdfxml).  ASK prints true/false and
-    exits 0 for true, 1 for false."""
+    The build answers (built first when the inputs changed, unless
+    --no-build).  ASK prints true or false and exits 0 for true, 1 for false.
+    The built store is read-only: SPARQL Update is refused."""
     from kg.params import parse_assignments
     from kg.query import resolve, run
+    from kg.results import check_format, render
 
     project = _project(home, build_dir)
-    q = resolve(project, name_or_file, text)
+    stdin = click.get_text_stream("stdin")
+    q = resolve(project, name_or_file, text, stdin=stdin)
+    fmt = check_format(q.text, fmt)  # before building: a format that cannot fit is a usage error at once
     result = run(project, q, parse_assignments(params), asserted_only=asserted, build=not no_build,
                  reporter=_reporter())
-    from kg.results import render
-
     _out(render(result, fmt))
-    if result.kind == "ask":
-        sys.exit(0 if result.boolean else 1)
+    if result.kind == "ask" and not result.boolean:
+        sys.exit(EXIT_NEGATIVE)
 
 
 @main.command()
 @click.argument("name", required=False, shell_complete=_complete_query_names)
 @format_option(("table", "json", "md"), "table")
+@click.option("--check", "check_syntax", is_flag=True,
+              help="Parse every saved query and check; exit 2 naming FILE:LINE:COL of the first broken one.")
 @project_options
-def queries(name, fmt, home, build_dir):
+def queries(name, fmt, check_syntax, home, build_dir):
     """The catalogue of saved queries; with NAME, one query with its text."""
-    from kg.query import catalogue_listing, show_query
+    from kg.query import catalogue_listing, check_catalogue, show_query
 
     project = _project(home, build_dir)
+    if check_syntax:
+        click.echo(check_catalogue(project))
+        return
     _out(show_query(project, name, fmt) if name else catalogue_listing(project, fmt))
 
 
@@ -202,13 +251,14 @@ def queries(name, fmt, home, build_dir):
               help="Folder to write the dumps to.")
 @click.option("--gzip", "gz", is_flag=True, help="Gzip the dumps (deterministically).")
 @click.option("--only", multiple=True, type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld", "rdf"]),
-              help="Only these dumps (repeatable; default all).")
-def export(home, build_dir, out_dir, gz, only):
+              help="Only these dumps (repeatable; default all); other dumps in the folder are removed.")
+@no_build_option
+def export(home, build_dir, out_dir, gz, only, no_build):
     """Deterministic dumps (Turtle, N-Triples, TriG, N-Quads, JSON-LD, RDF/XML), VoID/DCAT and SHA256SUMS."""
     from kg.export import export as do_export
 
     project = _project(home, build_dir)
-    written = do_export(project, out_dir, gzip=gz, only=only or None, reporter=_reporter())
+    written = do_export(project, out_dir, gzip=gz, only=only or None, build=not no_build, reporter=_reporter())
     for path, size in written:
         click.echo(f"{size:>10}  {path}")
 
@@ -217,13 +267,13 @@ def export(home, build_dir, out_dir, gz, only):
 @main.command()
 @project_options
 @format_option(("table", "md", "csv", "json"), "table")
-def stats(home, build_dir, fmt):
-    """Counts per class and per property, asserted and inferred."""
+@no_build_option
+def stats(home, build_dir, fmt, no_build):
+    """Counts of distinct triples per class and per property, asserted and inferred."""
     from kg.stats import render
     from kg.stats import stats as compute
 
-    project = _project(home, build_dir)
-    _out(render(compute(project, reporter=_reporter()), fmt))
+    _out(render(compute(_project(home, build_dir), build=not no_build, reporter=_reporter()), fmt))
 
 
 # ---------------------------------------------------------------- describe
@@ -231,13 +281,37 @@ def stats(home, build_dir, fmt):
 @click.argument("term")
 @project_options
 @format_option(("text", "json", "turtle"), "text")
-def describe(term, home, build_dir, fmt):
+@no_build_option
+def describe(term, home, build_dir, fmt, no_build):
     """Everything about one entity, found by IRI, CURIE or label, with its sources."""
     from kg.describe import describe as do_describe
     from kg.describe import render
 
     project = _project(home, build_dir)
-    _out(render(do_describe(project, term, reporter=_reporter()), fmt))
+    _out(render(do_describe(project, term, build=not no_build, reporter=_reporter()), fmt))
+
+
+# ------------------------------------------------------------------- clean
+@main.command()
+@project_options
+@click.option("--all", "everything", is_flag=True,
+              help="Also every build kg keeps in the user cache (for the bundled copy and read-only working copies).")
+def clean(home, build_dir, everything):
+    """Remove the build folder of the working copy (and with --all the user cache); says how much was freed."""
+    from kg.build import clean as do_clean
+
+    removed = do_clean(_project(home, build_dir), everything=everything)
+    for path, size in removed:
+        click.echo(f"removed {path} ({_size(size)})")
+    click.echo(f"freed {_size(sum(size for _, size in removed))}" if removed else "nothing to remove")
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"  # pragma: no cover
 
 
 # ------------------------------------------------------------------- serve

@@ -1,13 +1,20 @@
 """One family of errors.  The command line prints them as one line on stderr
-(``kg: error: <message>``) and exits with ``exit_code``; never a traceback."""
+(``kg: error: <message>``) and exits with ``exit_code``; never a traceback.
+
+Exit codes, one meaning each (``kg --help`` lists them)."""
 
 from __future__ import annotations
+
+EXIT_NEGATIVE = 1  # a negative answer: ASK false, does not conform, a check returned rows
+EXIT_INPUT = 2  # a usage or input error (every KgError)
+EXIT_INTERNAL = 3  # a bug in kg
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 class KgError(Exception):
     """Base of every error the library raises on bad input or state."""
 
-    exit_code = 1
+    exit_code = EXIT_INPUT
 
     def __str__(self) -> str:  # one line, always
         text = super().__str__() or type(self).__name__
@@ -61,8 +68,6 @@ class NotFoundError(KgError):
 
 class UsageError(KgError):
     """Bad use of the command line."""
-
-    exit_code = 2
 
 
 class ExportError(KgError):

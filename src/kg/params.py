@@ -113,14 +113,14 @@ def parse_iri(text: str, what: str) -> ox.NamedNode | None:
             return term
         raise ParamError(f"{what}: {text} is not a valid IRI")
     expanded = ns.expand_curie(text)
-    if expanded is not None:
+    if expanded is None and _ABSOLUTE_IRI.fullmatch(text):
+        expanded = text
+    if expanded is None:
+        return None
+    try:
         return ox.NamedNode(expanded)
-    if _ABSOLUTE_IRI.fullmatch(text):
-        try:
-            return ox.NamedNode(text)
-        except ValueError:
-            raise ParamError(f"{what}: {text} is not a valid IRI") from None
-    return None
+    except ValueError as exc:
+        raise ParamError(f"{what}: {text} is not a valid IRI ({exc})") from None
 
 
 def _iri(name: str, text: str):

@@ -1,14 +1,18 @@
 """Locate the working copy (ontology, data, shapes, queries) and the build folder.
 
-Order of precedence for the working copy ("home"):
+A folder is a kg working copy when it holds both an ``ontology/`` and a
+``data/`` folder.  The working copy ("home") used, first found wins:
 
 1. an explicit path (the ``--home`` option), else the ``KG_HOME`` environment variable;
-2. the source checkout this package is imported from (src layout: a parent
-   folder holding both ``pyproject.toml`` and ``ontology/``);
-3. the copy bundled inside the installed wheel, ``kg/bundle/``.
+2. the current directory or the nearest of its parents that is a working copy
+   (as git finds its repository);
+3. the copy bundled inside the installed wheel, ``kg/bundle/``; in an
+   editable install, which has no bundle, the source checkout the package is
+   imported from.
 
 The build folder: ``--build-dir`` / ``KG_BUILD_DIR``; else ``<home>/build`` when
-it can be written; else a per-user cache folder keyed by the home's path.
+it can be written; else a per-user cache folder keyed by the home's path
+(always for the bundled copy: nothing is written into site-packages).
 """
 
 from __future__ import annotations
@@ -26,8 +30,20 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 BUNDLE_DIR = PACKAGE_DIR / "bundle"
 
 
+MARKERS = ("ontology", "data")  # the folders that make a working copy
+
+
 def _is_home(path: Path) -> bool:
-    return (path / "ontology").is_dir() or (path / "data").is_dir()
+    return all((path / m).is_dir() for m in MARKERS)
+
+
+def discover(start: Path | None = None) -> Path | None:
+    """The working copy at ``start`` (default: the current directory) or its nearest parent that is one."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if _is_home(folder):
+            return folder
+    return None
 
 
 def _source_checkout() -> Path | None:
@@ -48,12 +64,16 @@ def _writable(path: Path) -> bool:
     return os.access(probe, os.W_OK | os.X_OK)
 
 
+def cache_root() -> Path:
+    """Where kg keeps builds it cannot put beside a working copy."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+
+
 def _cache_dir(home: Path) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     import hashlib
 
     key = hashlib.sha256(str(home).encode()).hexdigest()[:12]
-    return base / "kg" / f"build-{key}"
+    return cache_root() / f"build-{key}"
 
 
 @dataclass(frozen=True)
@@ -62,7 +82,7 @@ class Project:
 
     home: Path
     build_dir: Path
-    origin: str = field(default="explicit", compare=False)  # explicit|env|checkout|bundle
+    origin: str = field(default="explicit", compare=False)  # explicit|env|discovered|bundle|checkout
 
     # ---- the layout contract (docs/LAYOUT.md) ----
     def _glob(self, folder: str, pattern: str) -> list[Path]:
@@ -123,16 +143,17 @@ def locate(home: str | os.PathLike | None = None, build_dir: str | os.PathLike |
         if not path.is_dir():
             raise ProjectError(f"working copy {path} does not exist")
         if not _is_home(path):
-            raise ProjectError(f"{path} is not a kg working copy (no ontology/ or data/ folder)")
+            raise ProjectError(f"{path} is not a kg working copy (it needs an ontology/ and a data/ folder)")
     else:
-        path = _source_checkout()
-        origin = "checkout"
+        path, origin = discover(), "discovered"
         if path is None:
-            if not BUNDLE_DIR.is_dir():
-                raise ProjectError(
-                    f"no working copy found: set {ENV_HOME} or pass --home (no bundled copy in {BUNDLE_DIR})"
-                )
-            path, origin = BUNDLE_DIR, "bundle"
+            if BUNDLE_DIR.is_dir():
+                path, origin = BUNDLE_DIR, "bundle"
+            else:
+                path, origin = _source_checkout(), "checkout"
+        if path is None:
+            raise ProjectError(f"no working copy here or in a parent folder (one holds ontology/ and data/), "
+                               f"and no bundled copy in {BUNDLE_DIR}: use --home or set {ENV_HOME}")
 
     if build_dir is None and os.environ.get(ENV_BUILD_DIR):
         build_dir = os.environ[ENV_BUILD_DIR]
@@ -145,3 +166,12 @@ def locate(home: str | os.PathLike | None = None, build_dir: str | os.PathLike |
         if not _writable(bdir):
             bdir = _cache_dir(path)
     return Project(home=path, build_dir=bdir, origin=origin)
+
+
+ORIGINS = {
+    "explicit": "given with --home",
+    "env": f"given by {ENV_HOME}",
+    "discovered": "found from the current directory",
+    "bundle": "the copy bundled with kg (no working copy here or in a parent folder)",
+    "checkout": "the source checkout kg runs from (no working copy here or in a parent folder)",
+}

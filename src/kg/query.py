@@ -21,12 +21,20 @@ class QuerySpec:
     declared: list | None  # the header's params; None: any variable of the query
 
 
-def resolve(project, name_or_file: str | None, text: str | None) -> QuerySpec:
-    """A saved query by name, a .rq file, or inline text (exactly one)."""
-    from kg.catalogue import Catalogue, read_query
+def resolve(project, name_or_file: str | None, text: str | None, stdin=None) -> QuerySpec:
+    """A saved query by name, a .rq file, inline text, or ``-`` for ``stdin`` (as NAME_OR_FILE or as text)."""
+    from kg.catalogue import Catalogue, parse_header, read_query
 
     if (name_or_file is None) == (text is None):
-        raise UsageError("give a saved query NAME, a .rq FILE, or -e SPARQL (exactly one)")
+        raise UsageError("give a saved query NAME, a .rq FILE, - (stdin), or -e SPARQL (exactly one)")
+    if name_or_file == "-" or text == "-":
+        if stdin is None:
+            raise UsageError("no standard input to read the query from")
+        text = stdin.read()
+        if not text.strip():
+            raise UsageError("the query on standard input is empty")
+        params = parse_header(text, "stdin")["params"]
+        return QuerySpec("stdin", text, params or None)
     if text is not None:
         return QuerySpec("inline query", text, None)
     path = Path(name_or_file)
@@ -46,9 +54,10 @@ def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = 
     from kg.build import open_store
     from kg.params import bind_params
     from kg.progress import SILENT
-    from kg.store import check_safe
+    from kg.store import check_read_only, check_safe
 
     check_safe(spec.text, spec.name)  # before anything else, even before building
+    check_read_only(spec.text, spec.name)
     store = store or open_store(project, build=build, reporter=reporter or SILENT)
     bindings = bind_params(spec.text, params, declared=spec.declared, store=store)
     return store.query(spec.text, bindings, asserted_only=asserted_only, name=spec.name)
@@ -68,6 +77,15 @@ def run_query(project, text: str, params: Mapping[str, str] | None = None, fmt: 
     if result.kind == "graph" and fmt in RESULTS_FORMATS:
         fmt = "turtle" if fmt != "xml" else "rdfxml"
     return result.serialize(fmt), MEDIA_TYPES[fmt]
+
+
+def check_catalogue(project) -> str:
+    """Parse every saved query and check: a summary line, or a QueryError naming FILE:LINE:COL."""
+    from kg.catalogue import Catalogue
+
+    catalogue = Catalogue.of(project)
+    catalogue.check_syntax()
+    return f"{len(catalogue.saved())} saved queries and {len(catalogue.checks())} checks parse"
 
 
 # ---------------------------------------------------------------- catalogue

@@ -9,10 +9,32 @@ import unicodedata
 import pyoxigraph as ox
 
 from kg import namespaces as ns
+from kg.errors import UsageError
+from kg.formats import GRAPH_FORMATS
 
 TABLE_FORMATS = ("table", "md")
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
-GRAPH_FORMATS = ("turtle", "nt", "jsonld", "rdfxml")
+# What each kind of answer can be printed as.
+FORMATS_OF = {"select": RESULT_FORMATS, "ask": RESULT_FORMATS, "graph": GRAPH_FORMATS}
+_KIND_NAMES = {"select": "SELECT", "ask": "ASK", "graph": "CONSTRUCT/DESCRIBE"}
+_FORM_KINDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+
+
+def check_format(text: str, fmt: str | None) -> str:
+    """The format to print the answer to the query ``text`` in: ``fmt``, or by default a table (Turtle for
+    CONSTRUCT and DESCRIBE); UsageError when ``fmt`` cannot print that kind of answer."""
+    from kg.store import query_form
+
+    kind = _FORM_KINDS.get(query_form(text), "select")
+    fmt = fmt or ("turtle" if kind == "graph" else "table")
+    _check(kind, fmt)
+    return fmt
+
+
+def _check(kind: str, fmt: str) -> None:
+    if fmt not in FORMATS_OF[kind]:
+        raise UsageError(f"--format {fmt} does not fit a {_KIND_NAMES[kind]} answer; "
+                         f"use one of {', '.join(FORMATS_OF[kind])}")
 
 
 def cell(term) -> str:
@@ -65,9 +87,10 @@ def _nl(data: bytes) -> bytes:
 
 
 def render(result, fmt: str) -> bytes:
-    """Bytes to print for a kg.store.Result in ``fmt``."""
+    """Bytes to print for a kg.store.Result in ``fmt`` (UsageError when it does not fit the answer)."""
+    _check(result.kind, fmt)
     if result.kind == "graph":
-        return result.serialize("turtle" if fmt in RESULT_FORMATS else fmt)
+        return result.serialize(fmt)
     if result.kind == "ask":
         if fmt in TABLE_FORMATS:
             return (b"true\n" if result.boolean else b"false\n")

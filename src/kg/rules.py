@@ -164,9 +164,22 @@ class IdGraph:
         return graph
 
     def add_all(self, triples) -> None:
-        gid, fwd = self.id, self.fwd
+        ids, terms, fwd = self.ids, self.terms, self.fwd
+        get = ids.get
         for t in triples:
-            s, p, o = gid(t.subject), gid(t.predicate), gid(t.object)
+            # self.id, inlined: this loop runs once per input statement
+            s = get(t.subject)
+            if s is None:
+                s = ids[t.subject] = len(terms)
+                terms.append(t.subject)
+            p = get(t.predicate)
+            if p is None:
+                p = ids[t.predicate] = len(terms)
+                terms.append(t.predicate)
+            o = get(t.object)
+            if o is None:
+                o = ids[t.object] = len(terms)
+                terms.append(t.object)
             by_subject = fwd.get(p)
             if by_subject is None:
                 by_subject = fwd[p] = {}
@@ -461,6 +474,9 @@ def _run(graph: IdGraph, schema: Schema, agenda: list, add, type_id: int) -> Non
     domains, ranges, inverses = schema.domains, schema.ranges, schema.inverses
     symmetric, transitive = schema.symmetric, schema.transitive
     chains, chain_positions = schema.chains, schema.chain_positions
+    # Most predicates take part in no rule: one set lookup skips them.
+    active = (set(superproperties) | set(domains) | set(ranges) | set(inverses) | set(symmetric)
+              | set(transitive) | set(chain_positions))
     pop = agenda.pop
     empty = ()
     while agenda:
@@ -468,6 +484,10 @@ def _run(graph: IdGraph, schema: Schema, agenda: list, add, type_id: int) -> Non
         if p == type_id:
             for d in superclasses.get(o, empty):
                 add(s, type_id, d)
+            if p not in active:
+                continue
+        elif p not in active:
+            continue
         for q in superproperties.get(p, empty):
             add(s, q, o)
         for c in domains.get(p, empty):
@@ -570,15 +590,35 @@ def _inconsistencies(graph: IdGraph, type_id: int) -> list[str]:
 
 
 def _clean(graph: IdGraph, inferred: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """kg's cleaning (keep_terms) on ids: drop what no consumer wants, from the list and the graph."""
+    """kg's cleaning (keep_terms) on ids: drop what no consumer wants, from the list and the graph.
+
+    The verdict depends on the terms alone, so it is computed once per term and
+    predicate pair and the triples are then judged by set lookups."""
     terms = graph.terms
-    verdict: dict[tuple[int, int, int], bool] = {}
-    kept = []
-    for s, p, o in inferred:
-        if keep_terms(terms[s], terms[p], terms[o]):
-            kept.append((s, p, o))
+    bad_subjects, reflexive, top_objects, top_predicates = set(), set(), set(), set()
+    for i, term in enumerate(terms):
+        if isinstance(term, ox.Literal):
+            bad_subjects.add(i)
+            continue
+        value = term.value
+        if (isinstance(term, ox.NamedNode) and value.startswith(VOCAB_NAMESPACES)) or value.startswith(
+                ns.OWLRL_ERROR):
+            bad_subjects.add(i)
+        if value in _REFLEXIVE:
+            reflexive.add(i)
+        if value in _TOP_PREDICATES:
+            top_predicates.add(i)
+        if isinstance(term, ox.NamedNode) and (value in _TOP or value.startswith(ns.OWLRL_ERROR)):
+            top_objects.add(i)
+    agent_objects = {i for i in top_objects if terms[i].value.startswith(ns.OWLRL_ERROR)}
+    kept, dropped = [], []
+    for triple in inferred:
+        s, p, o = triple
+        if (s in bad_subjects or (s == o and p in reflexive) or o in agent_objects
+                or (o in top_objects and p in top_predicates)):
+            dropped.append(triple)
         else:
-            verdict[(s, p, o)] = False
-    for s, p, o in verdict:
+            kept.append(triple)
+    for s, p, o in dropped:
         graph.remove(s, p, o)
     return kept

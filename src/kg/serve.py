@@ -1949,14 +1949,45 @@ def create_app(project=None, *, files=None, timeout: float = 10.0, max_rows: int
 def serve(project=None, host: str = "127.0.0.1", port: int = 8000, *, timeout: float = 10.0,
           max_rows: int = 10_000, max_body: int = 1_048_576, workers: int = 0, memory_limit: int = 2048,
           log_level: str = "info", files=None) -> None:
-    """Run the endpoint under uvicorn until interrupted (Ctrl-C)."""
+    """Run the endpoint under uvicorn until interrupted (Ctrl-C).
+
+    The address is taken first, before the build is snapshotted and workers
+    start: a busy port is one clear KgError, not a server that starts and dies."""
     import uvicorn
 
-    logging.basicConfig(level=getattr(logging, log_level.upper(), logging.INFO), format="kg serve: %(message)s")
-    app = create_app(project, files=files, timeout=timeout, max_rows=max_rows, max_body=max_body,
-                     workers=workers, memory_limit=memory_limit)
-    s = app.state.server.settings
-    log.info("serving %s on http://%s:%d/ (SPARQL at /sparql; %d workers, timeout %g s, max %d rows)",
-             app.state.server.dataset.title, host, port, s.workers, s.timeout, s.max_rows)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug",
-                h11_max_incomplete_event_size=max_body + 65536, timeout_graceful_shutdown=5)
+    sock = listen(host, port)
+    try:
+        logging.basicConfig(level=getattr(logging, log_level.upper(), logging.INFO),
+                            format="kg serve: %(message)s")
+        app = create_app(project, files=files, timeout=timeout, max_rows=max_rows, max_body=max_body,
+                         workers=workers, memory_limit=memory_limit)
+        s = app.state.server.settings
+        bound_host, bound_port = sock.getsockname()[:2]
+        log.info("serving %s on http://%s:%d/ (SPARQL at /sparql; %d workers, timeout %g s, max %d rows)",
+                 app.state.server.dataset.title, bound_host, bound_port, s.workers, s.timeout, s.max_rows)
+        config = uvicorn.Config(app, log_level=log_level, access_log=log_level == "debug",
+                                h11_max_incomplete_event_size=max_body + 65536, timeout_graceful_shutdown=5)
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def listen(host: str, port: int):
+    """A listening socket on host:port, or a KgError that says why not."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise KgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise KgError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock

@@ -86,6 +86,19 @@ def check_safe(text: str, name: str = "query") -> None:
         )
 
 
+_UPDATE = re.compile(r"(?<![\w?$:\-.])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:\-])",
+                     re.IGNORECASE)
+
+
+def check_read_only(text: str, name: str = "query") -> None:
+    """Refuse SPARQL Update: the built store is read-only (the data is changed in data/ and rebuilt)."""
+    stripped = _strip(text)
+    update, form = _UPDATE.search(stripped), _FORM.search(stripped)
+    if update and (form is None or update.start() < form.start()):
+        raise QueryError(f"{name}: {update.group(1).upper()} is SPARQL Update, and the built store is read-only: "
+                         "change the files in data/ and run kg build")
+
+
 def query_variables(text: str) -> set[str]:
     """The names of the variables a query mentions (outside strings, IRIs, comments)."""
     return set(_VARIABLE.findall(_strip(text)))

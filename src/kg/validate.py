@@ -25,6 +25,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from kg import namespaces as ns
+from kg.errors import DataError
 
 SH = ns.PREFIXES["sh"]
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -242,8 +243,6 @@ def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
         return []
     from pyshacl import errors as shacl_errors
 
-    from kg.errors import DataError
-
     broken = tuple(getattr(shacl_errors, n) for n in ("ShapeLoadError", "ConstraintLoadError",
                                                        "ReportableRuntimeError", "ValidationFailure")
                    if hasattr(shacl_errors, n))
@@ -263,8 +262,6 @@ def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
         detail = " ".join(str(getattr(exc, "message", exc)).split())
         raise DataError(f"SHACL shapes ({origin}) cannot be used: {detail}") from None
     if not hasattr(results, "subjects"):  # pyshacl's ValidationFailure: the shapes are broken
-        from kg.errors import DataError
-
         detail = " ".join(str(getattr(results, "message", results)).split())
         raise DataError(f"SHACL shapes ({origin}) cannot be used: {detail}")
     S = lambda x: URIRef(SH + x)  # noqa: E731
@@ -325,12 +322,51 @@ def check_issues(store, checks) -> list[Issue]:
     return issues
 
 
-def shacl(merged, inference, data_shapes, onto_shapes, validator: str = "fast", run_select=None):
+def shacl(merged, inference, data_shapes: dict, onto_shapes: dict, validator: str = "fast", run_select=None):
     """SHACL issues of the closure (data shapes) and of the ontology graph
     (ontology shapes), and the name of the validator that found them.
 
-    ``run_select`` is called (once, when a SPARQL-based target or constraint
-    needs it) to get a function that runs SELECT queries over the closure."""
+    The shapes come as {file: quads}; a shape that cannot be used is a
+    DataError naming the file that defines it.  ``run_select`` is called
+    (once, when a SPARQL-based target or constraint needs it) to get a
+    function that runs SELECT queries over the closure."""
+    try:
+        return _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select)
+    except DataError as exc:
+        files = {**data_shapes, **onto_shapes}
+        where = _defining_file(str(exc), files) or _failing_file(files, validator)
+        if where is None:
+            raise
+        raise DataError(f"{where}: {exc}") from None
+
+
+def _defining_file(message: str, shape_files: dict) -> str | None:
+    """The shapes file that states something about a node the message names."""
+    for display, quads in shape_files.items():
+        for q in quads:
+            if len(q.subject.value) > 3 and q.subject.value in message:
+                return display
+    return None
+
+
+def _failing_file(shape_files: dict, validator: str) -> str | None:
+    """The first shapes file that cannot be used even alone (on an empty graph): for messages that name no node."""
+    from kg.reason import Inference
+    from kg.merge import Merged
+    from kg.rules import IdGraph
+
+    empty = Merged()
+    for display, quads in shape_files.items():
+        try:
+            _shacl(empty, Inference([], "rules", index=IdGraph()), {display: quads}, {}, validator, None)
+        except DataError:
+            return display
+    return None
+
+
+def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
+    data_shapes = [q for quads in data_shapes.values() for q in quads]
+    onto_shapes = [q for quads in onto_shapes.values() for q in quads]
     if validator == "pyshacl":
         from kg.load import rdflib_graph
 
