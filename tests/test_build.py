@@ -276,7 +276,7 @@ def test_build_command_output(mini_cli):
     assert r.stdout == ("up to date: 59 statements in 3 source graphs and the ontology (59 distinct triples), "
                         "7 triples inferred, 66 in the closure; conforms\n")
     manifest = json.loads((mini_cli.project.build_dir / "current" / "manifest.json").read_text())
-    assert set(manifest["timings"]) == {"load", "reason", "write", "validate", "finish"}
+    assert set(manifest["timings"]) == {"load", "reason", "write", "shacl", "store", "checks", "finish"}
 
 
 def test_missing_home_is_one_clear_line(tmp_path):

@@ -289,12 +289,14 @@ def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
     return issues
 
 
-def check_issues(store, checks) -> list[Issue]:
-    """Run the saved checks (SavedQuery objects) on a kg.store Store."""
+def check_issues(store, checks, progress=None) -> list[Issue]:
+    """Run the saved checks (SavedQuery objects) on a kg.store Store; ``progress(done, total, name)``."""
     import pyoxigraph as ox
 
     issues = []
-    for check in checks:
+    for n, check in enumerate(checks):
+        if progress is not None:
+            progress(n, len(checks), check.name)
         result = store.query(check.text)
         if result.kind != "select":
             from kg.errors import QueryError
@@ -385,19 +387,13 @@ def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
         index = IdGraph.from_triples(list(merged.quads) + list(inference.inferred))
     issues = fast.validate(index, data_shapes, "shacl", _Lazy(run_select) if run_select else None)
     onto_index = IdGraph.from_triples(merged.ontology)
-    onto_store = None
 
-    def onto_select(text: str, bindings: dict) -> list[dict]:
-        nonlocal onto_store
-        if onto_store is None:
-            onto_store = ox.Store()
-            onto_store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                                   for q in merged.ontology)
-        solutions = onto_store.query(text, substitutions={ox.Variable(k): v for k, v in bindings.items()} or None)
-        names = [v.value for v in solutions.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in solutions]
+    def onto_select():  # only when an ontology shape needs SPARQL
+        onto_store = ox.Store()
+        onto_store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in merged.ontology)
+        return fast.select_runner(onto_store)
 
-    issues += fast.validate(onto_index, onto_shapes, "shacl-ontology", onto_select)
+    issues += fast.validate(onto_index, onto_shapes, "shacl-ontology", _Lazy(onto_select))
     return issues, "kg.shacl"
 
 
