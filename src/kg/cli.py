@@ -73,6 +73,36 @@ param_option = click.option(
 )
 
 
+def endpoint_options(required: bool = False, writes: bool = False):
+    """``--endpoint`` and how to reach it (credentials, auth scheme, timeout); with ``writes`` also
+    ``--graph-store`` and ``--update``, the services a load or a patch writes to."""
+    def decorate(f):
+        if writes:
+            f = click.option("--update", "update_url", metavar="URL",
+                             help="The store's SPARQL Update service, for --patch (default: the endpoint).")(f)
+            f = click.option("--graph-store", metavar="URL",
+                             help="The store's Graph Store Protocol service (default: the endpoint).")(f)
+        f = click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+                         help="Seconds to wait for the store's answer to each request.")(f)
+        f = click.option("--auth", type=click.Choice(["auto", "basic", "digest"]), default="auto", show_default=True,
+                         help="HTTP authentication scheme (auto: the one the store asks for).")(f)
+        f = click.option("--password", metavar="PASSWORD", envvar="KG_ENDPOINT_PASSWORD", show_envvar=True,
+                         help="Password for --user (better from the environment: it is never printed).")(f)
+        f = click.option("--user", metavar="NAME", envvar="KG_ENDPOINT_USER", show_envvar=True,
+                         help="User name for the store (HTTP basic or digest).")(f)
+        return click.option("--endpoint", metavar="URL", required=required,
+                            help="A SPARQL 1.1 store's query service (SPARQL Protocol), e.g. "
+                                 "http://127.0.0.1:7878/query.")(f)
+    return decorate
+
+
+def _endpoint(endpoint, user, password, auth, timeout, graph_store=None, update_url=None):
+    from kg.remote import Endpoint
+
+    return Endpoint.of(endpoint, graph_store=graph_store, update=update_url, user=user, password=password,
+                       auth=auth, timeout=timeout)
+
+
 def _project(home, build_dir):
     from kg.project import locate
 
@@ -172,12 +202,20 @@ def build(home, build_dir, force, quiet, allow_invalid, reference):
 @project_options
 @format_option(("text", "turtle", "json"), "text")
 @quiet_option
-def validate(home, build_dir, fmt, quiet):
-    """SHACL report grouped by focus node, plus the saved checks; exit 1 when the data does not conform."""
+@endpoint_options()
+def validate(home, build_dir, fmt, quiet, endpoint, user, password, auth, timeout):
+    """SHACL report grouped by focus node, plus the saved checks; exit 1 when the data does not conform.
+
+    With --endpoint, the saved checks run on that store instead (the SHACL
+    shapes run at build time, on kg's own store)."""
     from kg.build import ensure_built
 
-    built = ensure_built(_project(home, build_dir), reporter=_reporter(quiet))
-    report = built.report()
+    if endpoint:
+        from kg.remote import validate_remote
+
+        report = validate_remote(_project(home, build_dir), _endpoint(endpoint, user, password, auth, timeout))
+    else:
+        report = ensure_built(_project(home, build_dir), reporter=_reporter(quiet)).report()
     _out(report.render(fmt))
     sys.exit(0 if report.conforms else EXIT_NEGATIVE)
 
@@ -206,12 +244,18 @@ QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "md", "turtle", "nt", "js
 @click.option("--asserted", is_flag=True, help="Without the inferred triples.")
 @no_build_option
 @project_options
-def query(name_or_file, text, params, fmt, asserted, no_build, home, build_dir):
+@endpoint_options()
+def query(name_or_file, text, params, fmt, asserted, no_build, home, build_dir, endpoint, user, password, auth,
+          timeout):
     """Run a saved query (by NAME), a .rq FILE, - (the query on stdin), or inline SPARQL (-e).
 
     The build answers (built first when the inputs changed, unless
     --no-build).  ASK prints true or false and exits 0 for true, 1 for false.
-    The built store is read-only: SPARQL Update is refused."""
+    The built store is read-only: SPARQL Update is refused.
+
+    With --endpoint a SPARQL 1.1 store answers instead (SPARQL Protocol,
+    POST), with the parameters bound in the query it is sent; the store's
+    default graph must be the union of its graphs (docs/STORES.md)."""
     from kg.params import parse_assignments
     from kg.query import resolve, run
     from kg.results import check_format, render
@@ -220,8 +264,17 @@ def query(name_or_file, text, params, fmt, asserted, no_build, home, build_dir):
     stdin = click.get_text_stream("stdin")
     q = resolve(project, name_or_file, text, stdin=stdin)
     fmt = check_format(q.text, fmt)  # before building: a format that cannot fit is a usage error at once
+    store = None
+    if endpoint:
+        from kg.remote import RemoteStore
+
+        store = RemoteStore(_endpoint(endpoint, user, password, auth, timeout))
     result = run(project, q, parse_assignments(params), asserted_only=asserted, build=not no_build,
-                 reporter=_reporter())
+                 reporter=_reporter(), store=store)
+    if store is not None and result.kind == "select" and not result.rows:
+        problem = store.union_problem()  # an empty answer may only mean the store sees no data
+        if problem:
+            _reporter().note(f"warning: {problem}")
     _out(render(result, fmt))
     if result.kind == "ask" and not result.boolean:
         sys.exit(EXIT_NEGATIVE)
@@ -314,27 +367,114 @@ def _size(n: int) -> str:
     return f"{n} B"  # pragma: no cover
 
 
+# -------------------------------------------------------------------- load
+@main.command()
+@endpoint_options(required=True, writes=True)
+@click.option("--asserted", is_flag=True, help="Leave the inferred graph out (and delete one an earlier load left).")
+@click.option("--patch", type=click.Path(dir_okay=False, exists=True), metavar="FILE",
+              help="Apply this SPARQL Update (kg diff writes patch.ru) to the store instead of loading the build.")
+@no_build_option
+@quiet_option
+@project_options
+def load(endpoint, user, password, auth, timeout, graph_store, update_url, asserted, patch, no_build, quiet, home,
+         build_dir):
+    """Send the build to a SPARQL 1.1 store: each named graph (the ontology, every source, the inferred
+    graph) replaces the store's graph of that name (Graph Store Protocol PUT), so loading twice changes
+    nothing; then the store's triple counts are checked against what was sent.
+
+    Which URLs each store needs, and its union-default-graph setting: docs/STORES.md."""
+    from kg.remote import apply_patch
+    from kg.remote import load as do_load
+
+    target = _endpoint(endpoint, user, password, auth, timeout, graph_store, update_url)
+    if patch:
+        from pathlib import Path
+
+        apply_patch(target, Path(patch).read_text(encoding="utf-8"), name=patch)
+        click.echo(f"applied {patch} to {target.update_url}")
+        return
+    from kg.build import serving_build
+
+    reporter = _reporter(quiet)
+    built = serving_build(_project(home, build_dir), build=not no_build, reporter=reporter)
+    loaded = do_load(built, target, asserted_only=asserted, reporter=reporter)
+    click.echo(f"loaded {len(loaded)} graphs, {sum(g.triples for g in loaded)} triples, into "
+               f"{target.graph_store_url} (checked: the store holds exactly these)")
+
+
+# -------------------------------------------------------------------- diff
+@main.command()
+@click.argument("old", type=click.Path(exists=True))
+@click.argument("new", type=click.Path(exists=True))
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False),
+              help="Write removed.nq, added.nq and patch.ru (a SPARQL Update for kg load --patch) to this folder.")
+@format_option(("text", "json"), "text", "the summary")
+def diff(old, new, out_dir, fmt):
+    """What changed from OLD to NEW, per named graph and per class: each is a build folder (or a build
+    directory, for its current build) or an N-Quads / TriG dump.
+
+    Exit 0 when they hold the same statements, 1 when they differ (as diff does)."""
+    from kg.diff import diff as compute
+    from kg.diff import summary, write_patches
+
+    d = compute(old, new)
+    _out(summary(d, fmt))
+    if out_dir:
+        for path, size in write_patches(d, out_dir):
+            click.echo(f"{size:>10}  {path}", err=True)
+    if d.changes:
+        sys.exit(EXIT_NEGATIVE)
+
+
 # ------------------------------------------------------------------- serve
 @main.command()
 @project_options
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", "-P", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--base-url", default=None,
+              help="The public address clients use (sd:endpoint, the base of relative IRIs); never taken from the "
+                   "Host header. Default: http://HOST:PORT.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query may run; then its worker is killed and the client gets 504.")
 @click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Rows (SELECT) or triples (CONSTRUCT/DESCRIBE) per answer; more are cut.")
+@click.option("--max-bytes", default=16 * 1024 * 1024, show_default=True, type=click.IntRange(min=65536),
+              help="Bytes per answer; more are cut at a row or triple.")
 @click.option("--max-body", default=1_048_576, show_default=True, type=click.IntRange(min=1024),
               help="Largest request body or URL query string, in bytes.")
+@click.option("--max-depth", default=64, show_default=True, type=click.IntRange(min=1),
+              help="Deepest nesting of ( { [ in a query (400 beyond, before any engine sees it).")
+@click.option("--max-operators", default=8192, show_default=True, type=click.IntRange(min=1),
+              help="Most operators in a query (400 beyond, before any engine sees it).")
 @click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
               help="Query worker processes (0: one per CPU plus one, at least 3).")
+@click.option("--long-workers", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Workers long queries may hold at once; the rest stay for cheap ones (0: a third, at least 1).")
+@click.option("--long-after", "long_after", default=0.25, show_default=True, type=click.FloatRange(min=0.01),
+              help="CPU seconds after which a running query counts as long.")
+@click.option("--client-limit", default=4, show_default=True, type=click.IntRange(min=1),
+              help="Requests one client may have running or waiting at once (429 beyond).")
+@click.option("--queue", default=64, show_default=True, type=click.IntRange(min=1),
+              help="Requests that may wait for a worker in all (503 beyond).")
 @click.option("--memory-limit", default=2048, show_default=True, type=click.IntRange(min=0),
               help="MiB of address space per query worker (0: no limit).")
-def serve(home, build_dir, host, port, timeout, max_rows, max_body, workers, memory_limit):
+@click.option("--header-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client has to send a whole request head.")
+@click.option("--body-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client has to send a whole request body.")
+@click.option("--send-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client may leave an answer unread before it is disconnected.")
+@click.option("--idle-timeout", default=5.0, show_default=True, type=click.FloatRange(min=1),
+              help="Seconds a kept-alive connection may stay idle.")
+@click.option("--max-connections", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Open connections; past it the longest-waiting idle one is closed (0: from the open-file limit).")
+@click.option("--trusted-proxies", default="127.0.0.1,::1", show_default=True,
+              help="Addresses whose X-Forwarded-For names the client (for per-client limits), comma-separated.")
+def serve(home, build_dir, host, port, **limits):
     """Serve the built graph: SPARQL 1.1 endpoint at /sparql, linked-data pages, a query page (read-only)."""
     from kg.serve import serve as do_serve
 
-    do_serve(_project(home, build_dir), host, port, timeout=timeout, max_rows=max_rows, max_body=max_body,
-             workers=workers, memory_limit=memory_limit)
+    do_serve(_project(home, build_dir), host, port, **limits)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,9 +13,15 @@ Files written to the output folder (``.gz`` added with ``--gzip``)::
                 one dcat:distribution per dump with size and SHA-256)
     SHA256SUMS  ``sha256sum -c`` compatible
 
-Determinism: the inputs are sorted (no blank nodes in the data), the
-serialisers write in input order, gzip is written with mtime 0 and no file
-name; the same build gives byte-identical files.
+Determinism: the inputs are sorted (blank nodes keep the names the loader
+gave them, by file and order), the serialisers write in input order, gzip is
+written with mtime 0 and no file name; the same build gives byte-identical
+files.
+
+Canonical lexical forms: every decimal, integer and boolean literal is
+written in its XSD 1.1 canonical form (``kg.formats.canonical_lexical``), the
+form kg's own store answers with, so that a store loading any dump prints
+the same ``10980000000`` as ``kg query`` does.
 
 N-Triples and N-Quads are made from the build's sorted N-Quads as bytes,
 without turning a statement into Python objects; the counts of the VoID
@@ -42,7 +48,7 @@ import pyoxigraph as ox
 from kg import __version__
 from kg import namespaces as ns
 from kg.errors import ExportError
-from kg.formats import FORMATS, jsonld_bytes, sorted_lines, used_prefixes
+from kg.formats import FORMATS, canonical_nquads, jsonld_bytes, sorted_lines, used_prefixes
 
 # dump kind (as --only takes it) -> (file name, format name in kg.formats)
 DUMPS = {
@@ -74,7 +80,7 @@ class _Build:
         self.built = built
         asserted = (built.path / "asserted.nq").read_bytes()
         inferred = (built.path / "inferred.nq").read_bytes()
-        self.nquads = sorted_lines(asserted + inferred)
+        self.nquads = sorted_lines(canonical_nquads(asserted + inferred))
         self.ntriples = sorted_lines(b"".join(line.rsplit(b" ", 2)[0] + b" .\n"
                                               for line in self.nquads.splitlines()))
         self._triples = self._quads = None

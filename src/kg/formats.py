@@ -11,6 +11,7 @@ import a sibling stage to serialise.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -21,29 +22,41 @@ from kg import namespaces as ns
 @dataclass(frozen=True)
 class Format:
     name: str  # as given to --format
-    kind: str  # "results" (SELECT/ASK), "graph" (triples) or "dataset" (quads)
+    kind: str  # "results" (SELECT/ASK), "graph" (triples), "dataset" (quads); "page", "text", "request" (HTTP)
     media_type: str
     extension: str  # of a file in this format, with the dot
     rdf: ox.RdfFormat | None = None
     results: ox.QueryResultsFormat | None = None
     label: str = ""
+    # Other media types a client may ask for this format by (content negotiation), after media_type.
+    aliases: tuple[str, ...] = ()
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("json", "results", "application/sparql-results+json", ".srj", results=ox.QueryResultsFormat.JSON,
-           label="SPARQL 1.1 results JSON"),
+           label="SPARQL 1.1 results JSON", aliases=("application/json",)),
     Format("xml", "results", "application/sparql-results+xml", ".srx", results=ox.QueryResultsFormat.XML,
-           label="SPARQL 1.1 results XML"),
+           label="SPARQL 1.1 results XML", aliases=("application/xml", "text/xml")),
     Format("csv", "results", "text/csv; charset=utf-8", ".csv", results=ox.QueryResultsFormat.CSV,
            label="SPARQL 1.1 results CSV"),
     Format("tsv", "results", "text/tab-separated-values; charset=utf-8", ".tsv", results=ox.QueryResultsFormat.TSV,
            label="SPARQL 1.1 results TSV"),
-    Format("turtle", "graph", "text/turtle", ".ttl", rdf=ox.RdfFormat.TURTLE, label="Turtle"),
-    Format("nt", "graph", "application/n-triples", ".nt", rdf=ox.RdfFormat.N_TRIPLES, label="N-Triples"),
-    Format("jsonld", "graph", "application/ld+json", ".jsonld", rdf=ox.RdfFormat.JSON_LD, label="JSON-LD"),
-    Format("rdfxml", "graph", "application/rdf+xml", ".rdf", rdf=ox.RdfFormat.RDF_XML, label="RDF/XML"),
+    Format("turtle", "graph", "text/turtle", ".ttl", rdf=ox.RdfFormat.TURTLE, label="Turtle",
+           aliases=("application/x-turtle", "application/turtle")),
+    Format("nt", "graph", "application/n-triples", ".nt", rdf=ox.RdfFormat.N_TRIPLES, label="N-Triples",
+           aliases=("text/plain",)),
+    Format("jsonld", "graph", "application/ld+json", ".jsonld", rdf=ox.RdfFormat.JSON_LD, label="JSON-LD",
+           aliases=("application/json",)),
+    Format("rdfxml", "graph", "application/rdf+xml", ".rdf", rdf=ox.RdfFormat.RDF_XML, label="RDF/XML",
+           aliases=("application/xml",)),
     Format("trig", "dataset", "application/trig", ".trig", rdf=ox.RdfFormat.TRIG, label="TriG"),
     Format("nq", "dataset", "application/n-quads", ".nq", rdf=ox.RdfFormat.N_QUADS, label="N-Quads"),
+    # what kg serve speaks besides RDF: its pages, its one-line messages, and the bodies of query requests
+    Format("html", "page", "text/html; charset=utf-8", ".html", label="HTML", aliases=("application/xhtml+xml",)),
+    Format("text", "text", "text/plain; charset=utf-8", ".txt", label="plain text"),
+    Format("sparql-query", "request", "application/sparql-query", ".rq", label="SPARQL query"),
+    Format("sparql-update", "request", "application/sparql-update", ".ru", label="SPARQL update"),
+    Format("form", "request", "application/x-www-form-urlencoded", "", label="HTML form"),
 )}
 RESULTS_FORMATS = tuple(n for n, f in FORMATS.items() if f.kind == "results")
 GRAPH_FORMATS = tuple(n for n, f in FORMATS.items() if f.kind == "graph")
@@ -69,6 +82,68 @@ def sorted_lines(data: bytes) -> bytes:
     if lines and not lines[0]:
         lines = lines[1:]
     return b"\n".join(lines) + b"\n" if lines else b""
+
+
+# ---------------------------------------------------------- canonical lexical forms
+# Stores disagree on how they print a number they were given in a non-canonical form: Oxigraph and
+# Virtuoso print "10980000000.0"^^xsd:decimal as 10980000000, Jena and rdflib as given.  Dumps (and
+# whatever kg sends to a store) carry the XSD 1.1 canonical form, which is also the one kg's own store
+# answers with, so that every engine prints one form.  Other datatypes have one form already in kg's
+# data (dates are checked at load time; language tags are lower-cased by the parser).
+_XSD = ns.PREFIXES["xsd"]
+_INTEGERS = ("integer", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
+             "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")
+_CANONICAL_DATATYPES = re.compile(
+    rb"\^\^<" + re.escape(_XSD.encode()) + rb"(?:decimal|boolean|" + b"|".join(n.encode() for n in _INTEGERS) + rb")>")
+# An IRI or a whole literal of an N-Triples / N-Quads line: matching IRIs and every literal keeps a
+# quote inside an IRI or a string from being taken for the start of a literal.
+_NT_TOKEN = re.compile(rb'<[^>]*>|"((?:[^"\\]|\\.)*)"(?:\^\^<([^>]*)>|@[A-Za-z0-9-]+)?')
+_DECIMAL = re.compile(r"([+-]?)(\d*)(?:\.(\d*))?")
+_INTEGER = re.compile(r"([+-]?)(\d+)")
+
+
+def canonical_lexical(lexical: str, datatype: str) -> str:
+    """The XSD 1.1 canonical form of a decimal, integer or boolean lexical form (others, and
+    ill-formed ones, unchanged): no "+", no leading zeros, no trailing fractional zeros, no decimal
+    point in a whole decimal (``10980000000.0`` -> ``10980000000``), ``1``/``0`` -> ``true``/``false``."""
+    local = datatype[len(_XSD):] if datatype.startswith(_XSD) else None
+    if local == "decimal":
+        m = _DECIMAL.fullmatch(lexical)
+        if not m or not (m.group(2) or m.group(3)):
+            return lexical
+        whole, fraction = m.group(2).lstrip("0") or "0", (m.group(3) or "").rstrip("0")
+        text = whole + ("." + fraction if fraction else "")
+        return "-" + text if m.group(1) == "-" and text != "0" else text
+    if local in _INTEGERS:
+        m = _INTEGER.fullmatch(lexical)
+        if not m:
+            return lexical
+        digits = m.group(2).lstrip("0") or "0"
+        return "-" + digits if m.group(1) == "-" and digits != "0" else digits
+    if local == "boolean":
+        return {"1": "true", "0": "false"}.get(lexical, lexical)
+    return lexical
+
+
+def _canonical_token(m: re.Match) -> bytes:
+    datatype = m.group(2)
+    if datatype is None or not datatype.startswith(_XSD.encode()):
+        return m.group(0)
+    lexical = m.group(1).decode("utf-8")
+    canonical = canonical_lexical(lexical, datatype.decode("utf-8"))
+    return m.group(0) if canonical == lexical else b'"' + canonical.encode("utf-8") + b'"^^<' + datatype + b">"
+
+
+def canonical_nquads(data: bytes) -> bytes:
+    """N-Triples / N-Quads bytes with every decimal, integer and boolean literal in its canonical form
+    (see canonical_lexical); only the lines that hold such a literal are looked at."""
+    if not _CANONICAL_DATATYPES.search(data):
+        return data
+    lines = data.split(b"\n")
+    for i, line in enumerate(lines):
+        if _CANONICAL_DATATYPES.search(line):
+            lines[i] = _NT_TOKEN.sub(_canonical_token, line)
+    return b"\n".join(lines)
 
 
 def used_prefixes(statements) -> dict[str, str]:

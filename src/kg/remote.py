@@ -1,0 +1,539 @@
+"""kg and a SPARQL 1.1 store over HTTP: the query client, the loader and the patch sender.
+
+Three calls, each behind one command:
+
+* ``RemoteStore(endpoint)`` answers queries through the SPARQL 1.1 Protocol
+  (POST, a timeout), behind the same interface as the built store
+  (``kg.store.Store``), so ``kg query --endpoint`` and ``kg validate
+  --endpoint`` run the saved queries and checks unchanged and print every
+  format kg prints locally;
+* ``load(built, endpoint)`` sends a build to the store through the Graph
+  Store Protocol, one ``PUT`` per named graph (the ontology, each source, the
+  inferred graph), which replaces that graph: a second load changes nothing.
+  The triple count of every graph is read back afterwards, so a load is
+  reported as done only when the store holds exactly what was sent;
+* ``apply_patch(endpoint, text)`` sends a SPARQL Update (``kg diff`` writes
+  them) to the update service.
+
+Only the URLs the user names are contacted.  Credentials (HTTP basic or
+digest, from the options or ``KG_ENDPOINT_USER`` / ``KG_ENDPOINT_PASSWORD``)
+never appear in a message: URLs are shown without their user part.  Every
+failure is a ``RemoteError`` of one line that names the URL (and for a load
+the graph), which the command line turns into exit code 2.
+
+Parameters.  Locally they are bound by substitution; a store has no such
+thing, so the parsed RDF terms (``kg.params``) are written by pyoxigraph in
+N-Triples syntax into a ``VALUES`` block at the start of the query's
+outermost group: the variable is bound before the rest of the group is
+evaluated, as substitution binds it (an ``OPTIONAL`` or ``FILTER NOT EXISTS``
+on it sees the value).  User text is never pasted into a query.
+
+The store decides what the default graph is: the saved queries are written
+to give the same rows whether its merged default graph is a set (kg, Jena
+TDB2) or a bag (Virtuoso, Oxigraph server's union default graph); see
+docs/STORES.md for the setting each store needs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import httpx
+import pyoxigraph as ox
+
+from kg import namespaces as ns
+from kg.errors import KgError, QueryError, UsageError
+from kg.formats import FORMATS, canonical_nquads
+
+USER_ENV = "KG_ENDPOINT_USER"
+PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
+AUTH_SCHEMES = ("auto", "basic", "digest")
+DEFAULT_TIMEOUT = 60.0
+
+_RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
+_GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.8"
+# Virtuoso 7 answers ASK with a table of this variable (a row of 1 for true, none for false), not a boolean.
+_VIRTUOSO_ASK = "__ASK_RETVAL"
+
+
+class RemoteError(KgError):
+    """A store could not be reached, refused the credentials, or answered with an error."""
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where a store answers: its SPARQL query service (``url``), its Graph Store Protocol service
+    and its update service (both default to ``url``, as in Fuseki), how to log in, how long to wait."""
+
+    url: str
+    graph_store: str | None = None
+    update: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    auth: str = "auto"
+    timeout: float = DEFAULT_TIMEOUT
+
+    @classmethod
+    def of(cls, url: str, graph_store: str | None = None, update: str | None = None, user: str | None = None,
+           password: str | None = None, auth: str = "auto", timeout: float = DEFAULT_TIMEOUT,
+           environ: Mapping[str, str] | None = None) -> "Endpoint":
+        """An endpoint from command-line options: URLs checked, credentials from the options, else the
+        URL's user part, else the environment."""
+        environ = os.environ if environ is None else environ
+        for what, value in (("--endpoint", url), ("--graph-store", graph_store), ("--update", update)):
+            if value is not None:
+                _check_url(what, value)
+        if auth not in AUTH_SCHEMES:
+            raise UsageError(f"--auth {auth}: use one of {', '.join(AUTH_SCHEMES)}")
+        parts = urllib.parse.urlsplit(url)
+        if user is None and parts.username is not None:
+            user = urllib.parse.unquote(parts.username)
+            password = password if password is not None else urllib.parse.unquote(parts.password or "")
+        user = user if user is not None else environ.get(USER_ENV) or None
+        if password is None and user is not None:
+            password = environ.get(PASSWORD_ENV)
+        if password is not None and user is None:
+            raise UsageError(f"a password without a user: give --user or {USER_ENV}")
+        if user is not None and password is None:
+            raise UsageError(f"no password for user {user!r}: give --password or {PASSWORD_ENV}")
+        return cls(_without_userinfo(url), graph_store and _without_userinfo(graph_store),
+                   update and _without_userinfo(update), user, password, auth, timeout)
+
+    @property
+    def graph_store_url(self) -> str:
+        return self.graph_store or self.url
+
+    @property
+    def update_url(self) -> str:
+        return self.update or self.url
+
+
+def _check_url(what: str, url: str) -> None:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{what} {_without_userinfo(url)!r} is not an http:// or https:// URL")
+
+
+def _without_userinfo(url: str) -> str:
+    """The URL as it may be shown: without user name and password."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+# ------------------------------------------------------------------ HTTP
+def _auth(endpoint: Endpoint):
+    if endpoint.user is None:
+        return None
+    scheme = {"basic": httpx.BasicAuth, "digest": httpx.DigestAuth, "auto": _ChallengeAuth}[endpoint.auth]
+    return scheme(endpoint.user, endpoint.password or "")
+
+
+class _ChallengeAuth(httpx.Auth):
+    """Basic or digest, whichever the store's challenge asks for: the first request goes without
+    credentials, so a password is never sent in clear to a store that asks for digest."""
+
+    requires_request_body = True  # the request is sent again, with credentials
+
+    def __init__(self, user: str, password: str):
+        self._basic, self._digest = httpx.BasicAuth(user, password), httpx.DigestAuth(user, password)
+        self._chosen = None
+
+    def auth_flow(self, request):
+        if self._chosen is not None:
+            yield from self._chosen.auth_flow(request)
+            return
+        response = yield request
+        scheme = response.headers.get("www-authenticate", "").split(" ", 1)[0].lower()
+        if response.status_code != 401 or scheme not in ("basic", "digest"):
+            return
+        self._chosen = self._digest if scheme == "digest" else self._basic
+        yield from self._chosen.auth_flow(request)
+
+
+class _Client:
+    """One HTTP client for a command's requests, with its errors turned into RemoteError."""
+
+    def __init__(self, endpoint: Endpoint):
+        self.endpoint = endpoint
+        self._http = httpx.Client(auth=_auth(endpoint), timeout=endpoint.timeout, follow_redirects=True,
+                                  trust_env=False, headers={"User-Agent": "kg (SPARQL client)"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def request(self, method: str, url: str, what: str, **kwargs):
+        shown = _without_userinfo(url)
+        try:
+            response = self._http.request(method, url, **kwargs)
+        except httpx.TimeoutException:
+            raise RemoteError(f"{what}: {shown} did not answer within {self.endpoint.timeout:g} s "
+                              "(--timeout)") from None
+        except httpx.ConnectError as exc:
+            raise RemoteError(f"{what}: cannot reach {shown}: {_reason(exc)}") from None
+        except httpx.HTTPError as exc:
+            raise RemoteError(f"{what}: {shown}: {type(exc).__name__}: {_reason(exc)}") from None
+        if response.status_code in (401, 403):
+            if self.endpoint.user is None:
+                raise RemoteError(f"{what}: {shown} asks for credentials (HTTP {response.status_code}): give --user "
+                                  f"and --password, or {USER_ENV} and {PASSWORD_ENV}")
+            raise RemoteError(f"{what}: {shown} refused the credentials of user {self.endpoint.user!r} "
+                              f"(HTTP {response.status_code})")
+        if response.status_code >= 400:
+            raise RemoteError(f"{what}: {shown} answered HTTP {response.status_code} {response.reason_phrase}"
+                              + _excerpt(response))
+        return response
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc) or type(exc).__name__
+    m = re.search(r"\[Errno -?\d+\] (.*)", text)
+    return (m.group(1) if m else text).strip()
+
+
+def _excerpt(response) -> str:
+    """The start of an error body, as one line without markup."""
+    try:
+        text = response.text
+    except (UnicodeDecodeError, LookupError):
+        return ""
+    text = " ".join(re.sub(r"<[^>]*>", " ", text).split())
+    if not text:
+        return ""
+    return ": " + (text if len(text) <= 300 else text[:300] + "…")
+
+
+def _media_type(response) -> str:
+    return response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+# ------------------------------------------------------------------ queries
+def bind_in_text(text: str, bindings: Mapping[str, object] | None) -> str:
+    """The query with ``bindings`` (parameter name -> pyoxigraph term) bound by a VALUES block at the
+    start of its outermost group (see the module docstring); QueryError when that is not possible."""
+    if not bindings:
+        return text
+    for name, term in bindings.items():
+        if not isinstance(term, (ox.NamedNode, ox.Literal)):
+            raise QueryError(f"parameter {name}: only IRIs and literals can be sent to a store")
+    names = list(bindings)
+    # str() of a pyoxigraph term is its N-Triples form, escapes included: valid SPARQL.
+    block = (f" VALUES (?{' ?'.join(names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }} ")
+    at = _outer_group(text)
+    if at is None:
+        raise QueryError("parameters can be sent to a store only in a query with a WHERE group "
+                         "(for CONSTRUCT: CONSTRUCT { … } WHERE { … }, not CONSTRUCT WHERE { … })")
+    bound = text[:at] + block + text[at:]
+    _parse(bound)
+    return bound
+
+
+def _outer_group(text: str) -> int | None:
+    """The offset just after the "{" that opens the outermost WHERE group, or None (CONSTRUCT WHERE)."""
+    from kg.store import _strip
+
+    stripped = _strip(text)  # strings, IRIs, prefixed names and comments blanked out, offsets kept
+    form = re.search(r"(?<![\w?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?!\w)", stripped, re.IGNORECASE)
+    pos = form.end() if form else 0
+    if form and form.group(1).upper() == "CONSTRUCT":
+        rest = stripped[pos:]
+        ahead = rest.lstrip()
+        if ahead[:1] != "{":
+            return None  # CONSTRUCT WHERE { … }: the group is the template too
+        start = pos + len(rest) - len(ahead)
+        pos = stripped.index("}", start) + 1  # a template holds no braces of its own
+    depth = 0
+    for i in range(pos, len(stripped)):
+        ch = stripped[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "{" and depth == 0:
+            return i + 1
+    return None
+
+
+def _parse(text: str) -> None:
+    """Raise QueryError when the text is not SPARQL (checked here, with kg's message, before a store sees it)."""
+    from kg.store import syntax_error
+
+    try:
+        ox.Store().query(text, prefixes=ns.PREFIXES)
+    except SyntaxError as exc:
+        raise syntax_error(exc, text) from None
+
+
+def with_prefixes(text: str) -> str:
+    """The query with PREFIX lines for the project prefixes it uses without declaring them (kg answers
+    those locally; a store would not know them)."""
+    try:
+        ox.Store().query(text)
+        return text
+    except SyntaxError:
+        pass
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w.-]*):", text, re.IGNORECASE)}
+    missing = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in ns.PREFIXES.items() if p.lower() not in declared)
+    return missing + text
+
+
+class RemoteStore:
+    """A SPARQL endpoint behind the ``kg.store.Store`` interface (see the module docstring)."""
+
+    def __init__(self, endpoint: Endpoint):
+        self.endpoint = endpoint
+        self._client: _Client | None = None
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def client(self) -> _Client:
+        if self._client is None:
+            self._client = _Client(self.endpoint)
+        return self._client
+
+    def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
+              name: str = "query", default_graphs=None, named_graphs=None, base_iri=None):
+        from kg.store import Result, check_safe, query_form
+
+        check_safe(text, name)
+        if asserted_only:
+            raise UsageError("--asserted cannot be asked of a store: load it with kg load --asserted instead")
+        _parse(text)  # a syntax error is reported by kg, with its line and column, before anything is sent
+        sent = with_prefixes(bind_in_text(text, bindings))
+        if base_iri:
+            sent = f"BASE <{base_iri}>\n{sent}"
+        form = query_form(text)
+        data: dict[str, object] = {"query": sent}
+        if default_graphs:
+            data["default-graph-uri"] = list(default_graphs)
+        if named_graphs:
+            data["named-graph-uri"] = list(named_graphs)
+        graph = form in ("CONSTRUCT", "DESCRIBE")
+        response = self.client.request(
+            "POST", self.endpoint.url, name, data=data,
+            headers={"Accept": _GRAPH_ACCEPT if graph else _RESULTS_ACCEPT})
+        if graph:
+            return Result("graph", triples=_triples(response, name), name=name)
+        return _results(response, name, ask=form == "ASK")
+
+    def has_resource(self, term) -> bool:
+        t = str(term)
+        pattern = f"{{ {t} ?p ?o }} UNION {{ ?s ?p {t} }}" + (f" UNION {{ ?s {t} ?o }}"
+                                                               if isinstance(term, ox.NamedNode) else "")
+        # In the default graph or in a named one: the answer must not depend on the store's union setting.
+        result = self.query(f"ASK {{ {{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }} }}", name=f"checking the parameter {ns.shorten(term.value)}")
+        return bool(result.boolean)
+
+    def union_problem(self) -> str | None:
+        """Why the store's default graph cannot be the union of its graphs, or None: it is empty while its
+        named graphs hold triples (Jena TDB2 without tdb:unionDefaultGraph, Oxigraph server without
+        --union-default-graph), so every saved query would answer nothing."""
+        empty = self.query("ASK { FILTER NOT EXISTS { ?s ?p ?o } FILTER EXISTS { GRAPH ?g { ?gs ?gp ?go } } }",
+                           name="checking the default graph").boolean
+        if not empty:
+            return None
+        return (f"the default graph of {self.endpoint.url} is empty while its named graphs hold triples: the store "
+                "does not query the union of its graphs by default (see docs/STORES.md for its setting)")
+
+    def graph_names(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", name="graph names").rows
+        return sorted(g.value for (g,) in rows if isinstance(g, ox.NamedNode))
+
+    def graph_sizes(self, graphs: list[str]) -> dict[str, int]:
+        """The number of triples in each of ``graphs`` (IRIs) that the store holds."""
+        if not graphs:
+            return {}
+        values = " ".join(f"<{g}>" for g in graphs)
+        rows = self.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} "
+                          "GROUP BY ?g", name="graph sizes").rows
+        sizes = {g: 0 for g in graphs}
+        sizes.update({g.value: int(n.value) for g, n in rows})
+        return sizes
+
+
+def _results(response, name: str, ask: bool):
+    from kg.store import Result
+
+    media = _media_type(response)
+    fmt = {"application/sparql-results+json": ox.QueryResultsFormat.JSON, "application/json": ox.QueryResultsFormat.JSON,
+           "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+           "application/xml": ox.QueryResultsFormat.XML}.get(media)
+    shown = _without_userinfo(str(response.url))
+    if fmt is None:
+        raise RemoteError(f"{name}: {shown} answered {media or 'without a Content-Type'}, not SPARQL results")
+    body = response.content
+    try:
+        parsed = ox.parse_query_results(body, fmt)
+        if isinstance(parsed, ox.QueryBoolean):
+            return Result("ask", boolean=bool(parsed), name=name)
+        variables = [v.value for v in parsed.variables]
+        rows = [tuple(solution[v] for v in variables) for solution in parsed]
+    except (SyntaxError, ValueError) as exc:
+        raise RemoteError(f"{name}: {shown} answered malformed SPARQL results: {exc}") from None
+    if ask:
+        if variables == [_VIRTUOSO_ASK]:  # one row of 1 for true, no row for false
+            return Result("ask", boolean=any(isinstance(t, ox.Literal) and t.value not in ("0", "false")
+                                             for (t,) in rows), name=name)
+        raise RemoteError(f"{name}: {shown} answered an ASK query with a table, not a boolean")
+    # pyoxigraph writes the W3C formats from a parsed answer again (blank nodes included)
+    return Result("select", variables=variables, rows=rows, name=name,
+                  rerun=lambda: ox.parse_query_results(body, fmt))
+
+
+def _triples(response, name: str) -> list:
+    media = _media_type(response)
+    shown = _without_userinfo(str(response.url))
+    fmt = ox.RdfFormat.N_TRIPLES if media == "text/plain" else ox.RdfFormat.from_media_type(media) if media else None
+    if fmt is None or fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        raise RemoteError(f"{name}: {shown} answered {media or 'without a Content-Type'}, not RDF triples")
+    try:
+        return list(ox.parse(response.content, format=fmt, base_iri=str(response.url)))
+    except SyntaxError as exc:
+        raise RemoteError(f"{name}: {shown} answered malformed {FORMATS_BY_RDF.get(fmt, media)}: {exc}") from None
+
+
+FORMATS_BY_RDF = {f.rdf: f.label for f in FORMATS.values() if f.rdf is not None}
+
+
+# ------------------------------------------------------------------ loading
+@dataclass
+class GraphLoad:
+    graph: str
+    triples: int
+
+
+def graphs_of(built, asserted_only: bool = False) -> list[tuple[str, bytes]]:
+    """The named graphs of a build as (IRI, canonical N-Triples), in load order: the ontology, the
+    sources by IRI, the inferred graph last (unless ``asserted_only``)."""
+    files = ["asserted.nq"] + ([] if asserted_only else ["inferred.nq"])
+    by_graph: dict[str, list[bytes]] = {}
+    for name in files:
+        data = canonical_nquads((built.path / name).read_bytes())
+        for line in data.splitlines():
+            if not line:
+                continue
+            # "<s> <p> <o> <g> ." as the build writes it: graph names are IRIs, which hold no space
+            head, graph, _dot = line.rsplit(b" ", 2)
+            by_graph.setdefault(graph[1:-1].decode("utf-8"), []).append(head + b" .\n")
+    order = {ns.ONTOLOGY_GRAPH: 0, ns.INFERRED_GRAPH: 2}
+    return [(g, b"".join(dict.fromkeys(by_graph[g])))
+            for g in sorted(by_graph, key=lambda g: (order.get(g, 1), g))]
+
+
+def load(built, endpoint: Endpoint, asserted_only: bool = False, reporter=None) -> list[GraphLoad]:
+    """Replace each named graph of ``built`` in the store, then check it holds exactly what was sent
+    (see send_graphs). With ``asserted_only`` the inferred graph is not sent, and one an earlier load
+    left in the store is deleted, so that the store answers as ``kg query --asserted`` does."""
+    return send_graphs(graphs_of(built, asserted_only), endpoint, reporter=reporter,
+                       delete=[ns.INFERRED_GRAPH] if asserted_only else [])
+
+
+def send_graphs(graphs: list[tuple[str, bytes]], endpoint: Endpoint, reporter=None,
+                delete: list[str] = ()) -> list[GraphLoad]:
+    """PUT each (graph IRI, N-Triples) through the Graph Store Protocol, which replaces the graph,
+    DELETE the graphs in ``delete`` (absent ones are no error), then read every graph's triple count
+    back: a load that the store did not take whole is an error, never a success."""
+    from kg.progress import SILENT
+
+    reporter = reporter or SILENT
+    done: list[GraphLoad] = []
+    with RemoteStore(endpoint) as store:
+        client = store.client
+        for n, (graph, data) in enumerate(graphs, 1):
+            count = data.count(b"\n")
+            with reporter.step(f"graph {n}/{len(graphs)} {ns.shorten(graph)}") as step:
+                try:
+                    client.request("PUT", endpoint.graph_store_url, f"loading graph <{graph}>",
+                                   params={"graph": graph}, content=data,
+                                   headers={"Content-Type": FORMATS["nt"].media_type})
+                except RemoteError as exc:
+                    raise RemoteError(f"{exc}; {_partial(done, graphs)}") from None
+                step.done(f"{count} triples")
+            done.append(GraphLoad(graph, count))
+        for graph in delete:
+            _delete_graph(client, endpoint, graph)
+        with reporter.step("checking what the store holds") as step:
+            sizes = store.graph_sizes([g.graph for g in done])
+            wrong = [g for g in done if sizes.get(g.graph) != g.triples]
+            if wrong:
+                g = wrong[0]
+                raise RemoteError(f"after the load the store holds {sizes.get(g.graph)} triples in graph <{g.graph}>, "
+                                  f"not the {g.triples} sent ({len(wrong)} of {len(done)} graphs differ)")
+            step.done(f"{len(done)} graphs, {sum(g.triples for g in done)} triples")
+    return done
+
+
+def validate_remote(project, endpoint: Endpoint):
+    """The saved checks of ``project`` run on the store, as a kg.validate.Report (the SHACL shapes
+    run at build time, on kg's own store, and are not part of it)."""
+    from kg.catalogue import Catalogue
+    from kg.validate import Report, check_issues
+
+    with RemoteStore(endpoint) as store:
+        problem = store.union_problem()  # else every check would pass on a store that sees no data
+        if problem:
+            raise RemoteError(problem)
+        return Report(check_issues(store, Catalogue.of(project, checks_only=True).checks()))
+
+
+def _partial(done: list[GraphLoad], graphs: list) -> str:
+    if not done:
+        return "nothing was loaded"
+    return (f"the load is incomplete: {len(done)} of {len(graphs)} graphs were replaced before it "
+            "(run kg load again)")
+
+
+def _delete_graph(client: _Client, endpoint: Endpoint, graph: str) -> None:
+    """DELETE a graph through the Graph Store Protocol; a graph the store does not have is no error."""
+    try:
+        client.request("DELETE", endpoint.graph_store_url, f"deleting graph <{graph}>", params={"graph": graph})
+    except RemoteError as exc:
+        if "HTTP 404" not in str(exc):
+            raise
+
+
+# ------------------------------------------------------------------ updates
+_FORBIDDEN_IN_PATCH = re.compile(r"(?<![\w?$])(LOAD|SERVICE)(?!\w)", re.IGNORECASE)
+
+
+def apply_patch(endpoint: Endpoint, text: str, name: str = "patch") -> None:
+    """Send a SPARQL Update (such as the one kg diff writes) to the store's update service in one request.
+    LOAD and SERVICE are refused: the store would fetch from elsewhere."""
+    from kg.store import _strip
+
+    m = _FORBIDDEN_IN_PATCH.search(_strip(text))
+    if m:
+        raise QueryError(f"{name}: {m.group(1).upper()} is refused in a patch: it would make the store reach "
+                         "the network")
+    try:
+        ox.Store().update(text)  # syntax checked here, on an empty store, before the store sees it
+    except SyntaxError as exc:
+        raise QueryError(f"{name}: not a SPARQL Update: {' '.join(str(exc).split())}") from None
+    with _Client(endpoint) as client:
+        client.request("POST", endpoint.update_url, f"applying {name}", content=text.encode("utf-8"),
+                       headers={"Content-Type": "application/sparql-update"})
