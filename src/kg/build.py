@@ -39,14 +39,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg import __version__
-from kg import namespaces as ns
 from kg.errors import BuildError, KgError
 from kg.progress import SILENT, Reporter
 from kg.project import Project
 
 ARTIFACTS = ("asserted.nq", "inferred.nq", "report.json", "manifest.json")
-_INFERRED_TAIL = f"<{ns.INFERRED_GRAPH}> .".encode()
 STORE = "store"
+# What the store holds where (kg.store's docstring); a store of another layout is never reused.
+STORE_LAYOUT = "closure-default-graph/1"
 CURRENT = "current"
 LATEST = "latest"
 REASONERS = ("rules", "owlrl")
@@ -75,10 +75,10 @@ class Built:
         return Report.from_dict(json.loads((self.path / "report.json").read_text(encoding="utf-8")))
 
 
-def input_hash(project: Project) -> str:
-    """The hash of every input file's path and content, and of the kg version.
+def input_digests(project: Project) -> dict[str, str]:
+    """The SHA-256 of every input file, by path relative to the working copy.
 
-    A file's content hash is remembered in the build folder with its size and
+    A file's digest is remembered in the build folder with its size and
     modification time (as git's index does), so a fresh ``kg query`` reads
     no input file that has not changed."""
     cache_path = project.build_dir / ".input-hashes.json"
@@ -86,9 +86,7 @@ def input_hash(project: Project) -> str:
         cache = json.loads(cache_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cache = {}
-    fresh_cache = {}
-    h = hashlib.sha256()
-    h.update(f"kg {__version__}\n".encode())
+    fresh_cache, digests = {}, {}
     for path in project.input_files():
         st = path.stat()
         key = str(path)
@@ -99,8 +97,7 @@ def input_hash(project: Project) -> str:
         else:  # new, changed, or modified so recently that a second change could keep its time stamp
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         fresh_cache[key] = stamp + [digest]
-        h.update(project.relpath(path).encode() + b"\0")
-        h.update(bytes.fromhex(digest))
+        digests[project.relpath(path)] = digest
     if fresh_cache != cache and project.build_dir.is_dir():
         try:
             tmp = cache_path.with_name(f".input-hashes-{os.getpid()}-{time.time_ns()}")
@@ -108,6 +105,16 @@ def input_hash(project: Project) -> str:
             os.replace(tmp, cache_path)
         except OSError:  # a read-only build folder: hash again next time
             pass
+    return digests
+
+
+def input_hash(project: Project, digests: dict[str, str] | None = None) -> str:
+    """The hash of every input file's path and content, and of the kg version."""
+    h = hashlib.sha256()
+    h.update(f"kg {__version__}\n".encode())
+    for relpath, digest in (digests or input_digests(project)).items():
+        h.update(relpath.encode() + b"\0")
+        h.update(bytes.fromhex(digest))
     return h.hexdigest()
 
 
@@ -156,7 +163,8 @@ def open_store(project: Project, build: bool = True, reporter: Reporter = SILENT
     last conforming one answers and the reporter says so."""
     from kg.store import OxigraphStore
 
-    return OxigraphStore.open(serving_build(project, build=build, reporter=reporter).store_path)
+    built = serving_build(project, build=build, reporter=reporter)
+    return OxigraphStore.open(built.store_path, asserted=built.path / "asserted.nq")
 
 
 def serving_build(project: Project, build: bool = True, reporter: Reporter = SILENT) -> Built:
@@ -214,14 +222,15 @@ def build(project: Project, force: bool = False, reporter: Reporter = SILENT, re
     if first:
         reporter.note(f"building {project.home} into {project.build_dir}")
     with _lock(project.build_dir, reporter):
-        digest = input_hash(project)
+        digests = input_digests(project)
+        digest = input_hash(project, digests)
         if not force:
             built = fresh(project)
             if built is not None:
                 if allow_invalid and not built.conforms:
                     _publish(project.build_dir, built.path, good=True)
                 return built
-        return _build_locked(project, digest, reporter, reasoner, validator, allow_invalid)
+        return _build_locked(project, digest, digests, reporter, reasoner, validator, allow_invalid)
 
 
 class _Timer:
@@ -239,8 +248,8 @@ class _Timer:
         self._t, self._c = t, c
 
 
-def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: str, validator: str,
-                  allow_invalid: bool) -> Built:
+def _build_locked(project: Project, digest: str, digests: dict[str, str], reporter: Reporter, reasoner: str,
+                  validator: str, allow_invalid: bool) -> Built:
     import uuid
 
     import pyoxigraph as ox
@@ -266,6 +275,17 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
             catalogue.check_syntax()
             step.done(f"{len(project.data_files())} data files, {len(merged.graph_files)} source graphs, "
                       f"{len(merged.quads)} statements")
+            # The on-disk store is written by Oxigraph in a thread of its own (it releases the GIL):
+            # the asserted statements while reasoning runs, the rest while SHACL runs.
+            file_statements = {display: end - start for display, _which, start, end in merged.file_ranges}
+            loader = _StoreLoader(tmp / STORE)
+            previous = _reusable(project, digests, file_statements)
+            asserted = _lines(ox.serialize(merged.quads, format=ox.RdfFormat.N_QUADS))
+            (tmp / "asserted.nq").write_bytes(asserted)
+            if previous is None:
+                loader.load_file(tmp / "asserted.nq")
+            else:
+                loader.reuse(previous)
         timer.lap("load")
 
         with reporter.step("reasoning (OWL RL)") as step:
@@ -276,18 +296,17 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
         timer.lap("reason")
 
         with reporter.step("writing the dataset") as step:
-            asserted = _lines(ox.serialize(merged.quads, format=ox.RdfFormat.N_QUADS))
-            (tmp / "asserted.nq").write_bytes(asserted)
             inferred = _lines(ox.serialize(
                 (ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inference.inferred),
                 format=ox.RdfFormat.N_QUADS), ordered=inference.engine == "rules")
             (tmp / "inferred.nq").write_bytes(inferred)
             asserted_triples = _triples_of(asserted)
-            # The on-disk store is written by Oxigraph in a thread of its own (it
-            # releases the GIL) while SHACL runs in Python.
-            loader = _StoreLoader(tmp / STORE, [tmp / "asserted.nq", tmp / "inferred.nq"], asserted_triples,
-                                  previous=latest(project))
-            loader.start()
+            closure_triples = asserted_triples + _triples_of(inferred)  # disjoint: inferred means not asserted
+            if previous is None:
+                loader.load_file(tmp / "inferred.nq")
+                loader.load_bytes(closure_triples, ox.RdfFormat.N_TRIPLES)
+            else:
+                loader.apply_delta(previous, asserted + inferred, closure_triples)
             counts = {
                 "ontology_statements": len(set(merged.ontology)),
                 "asserted_statements": asserted.count(b"\n"),
@@ -296,9 +315,10 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
                 "source_graphs": len(merged.graph_files),
             }
             counts["closure_triples"] = counts["asserted_triples"] + counts["inferred_triples"]
-            del asserted, inferred, asserted_triples
+            del asserted, inferred, asserted_triples, closure_triples
             step.done(f"{counts['asserted_statements']} statements, {counts['inferred_triples']} inferred triples; "
-                      f"store {loader.summary}")
+                      + ("the store is being written" if previous is None else
+                         f"the store starts from the previous build's (changed files: {previous.changed_files})"))
         timer.lap("write")
 
         with reporter.step("validating (SHACL)") as step:
@@ -310,6 +330,8 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
         with reporter.step("running the saved checks") as step:
             store = OxigraphStore(loader.wait())
             timer.lap("store")  # what the store loader still had to do once SHACL was done
+            if loader.summary:
+                reporter.note(f"store: {loader.summary}")
             checks = catalogue.checks()
             found = v.check_issues(store, checks, progress=step.advance)
             issues += found
@@ -329,6 +351,9 @@ def _build_locked(project: Project, digest: str, reporter: Reporter, reasoner: s
             "counts": counts,
             "graph_files": {g: merged.graph_files[g] for g in sorted(merged.graph_files)},
             "engines": {"reasoner": inference.engine, "validator": engine, "store": f"pyoxigraph {ox.__version__}"},
+            "store_layout": STORE_LAYOUT,
+            "input_digests": digests,
+            "file_statements": file_statements,
             "conforms": report.conforms,
             "issues": report.counts(),
         }
@@ -381,104 +406,134 @@ def _triples_of(nquads: bytes) -> bytes:
     return b"".join(line + b" .\n" for line in triples)
 
 
+@dataclass
+class _Previous:
+    """A previous build whose store a new build can start from."""
+
+    built: Built
+    changed_files: int
+
+
+REUSE_AT_MOST = 0.1  # of the statements in changed files: beyond that a bulk load is faster
+REUSE_ALWAYS = 50_000  # statements: below that applying them costs next to nothing
+
+
+def _reusable(project: Project, digests: dict[str, str], file_statements: dict[str, int]) -> _Previous | None:
+    """The latest build, when its store has this layout, the ontology is the same and only a few statements
+    come from files that changed (an ontology change alters inferences everywhere: load anew)."""
+    prev = latest(project)
+    if prev is None or prev.manifest.get("store_layout") != STORE_LAYOUT or not prev.store_path.is_dir():
+        return None
+    old_digests, old_counts = prev.manifest.get("input_digests", {}), prev.manifest.get("file_statements", {})
+    ontology = {project.relpath(p) for p in project.ontology_files()}
+    if {f: d for f, d in old_digests.items() if f in ontology} != {f: digests[f] for f in ontology}:
+        return None
+    changed = {f for f in set(old_counts) | set(file_statements) if old_digests.get(f) != digests.get(f)}
+    moved = sum(old_counts.get(f, 0) + file_statements.get(f, 0) for f in changed)
+    if moved > max(REUSE_AT_MOST * sum(file_statements.values()), REUSE_ALWAYS):
+        return None
+    return _Previous(prev, len(changed))
+
+
 class _StoreLoader:
-    """Writes the on-disk store in a background thread; ``wait`` returns the open store.
+    """Writes the on-disk store in a background thread, one task after another; ``wait`` returns the open
+    store.  A store starts empty, or as the backup of a previous build's store (hard links to its immutable
+    files: instant) to which only the changed statements are applied."""
 
-    With the store of the previous build at hand, the new one starts as its
-    backup (hard links to its immutable files: instant) and only what changed
-    is removed and added; when most of the dataset changed, or there is no
-    previous build, the store is bulk-loaded anew."""
-
-    REUSE_AT_MOST = 0.25  # of the statements changed: beyond that a bulk load is faster
-
-    def __init__(self, path: Path, nquads: list[Path], default_triples: bytes, previous: "Built | None" = None):
-        self.path, self.nquads, self.default_triples = path, nquads, default_triples
-        self.previous = previous
-        self.summary = "written anew"
-        self.store = None
-        self.error: BaseException | None = None
+    def __init__(self, path: Path):
+        import queue
         import threading
 
-        self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
-
-    def start(self) -> None:
         import pyoxigraph as ox
 
-        delta = self._delta()
-        if delta is None:
-            self.store = ox.Store(str(self.path))
-        else:
-            ox.Store.read_only(str(self.previous.store_path)).backup(str(self.path))
-            self.store = ox.Store(str(self.path))
-            removed, added = (part.count(b"\n") for part in delta)
-            self.summary = f"reused the previous build's store: {removed} statements removed, {added} added"
-            self.nquads, self.default_triples = [], b""
-            self.delta = delta
+        self.path = path
+        self.store: ox.Store | None = None
+        self.summary = ""
+        self.error: BaseException | None = None
+        self.tasks: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
         self.thread.start()
 
-    def _delta(self) -> tuple[bytes, bytes] | None:
-        """(removed, added) as N-Quads (the default graph's triples among them), or None to load anew."""
-        prev = self.previous
-        if prev is None or not prev.store_path.is_dir():
-            return None
-        try:
-            old_quads = set((prev.path / "asserted.nq").read_bytes().splitlines())
-            old_quads |= set((prev.path / "inferred.nq").read_bytes().splitlines())
-        except OSError:
-            return None
-        new_quads = set()
-        for path in self.nquads:
-            new_quads |= set(path.read_bytes().splitlines())
-        changed = len(old_quads ^ new_quads)
-        if changed > self.REUSE_AT_MOST * max(len(new_quads), 1):
-            return None
-        old_triples = {line.rsplit(b" ", 2)[0] + b" ." for line in old_quads if not line.endswith(_INFERRED_TAIL)}
-        new_triples = set(self.default_triples.splitlines())
-        removed = sorted(old_quads - new_quads) + sorted(old_triples - new_triples)
-        added = sorted(new_quads - old_quads) + sorted(new_triples - old_triples)
-        return b"".join(line + b"\n" for line in removed), b"".join(line + b"\n" for line in added)
+    def load_file(self, path: Path) -> None:
+        self.tasks.put(("file", path))
+
+    def load_bytes(self, data: bytes, fmt) -> None:
+        self.tasks.put(("bytes", (data, fmt)))
+
+    def reuse(self, previous: _Previous) -> None:
+        self.tasks.put(("backup", previous))
+
+    def apply_delta(self, previous: _Previous, statements: bytes, closure_triples: bytes) -> None:
+        self.tasks.put(("delta", (previous, statements, closure_triples)))
 
     def _run(self) -> None:
         import pyoxigraph as ox
 
-        try:
-            if self.nquads:
-                for path in self.nquads:
-                    self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-                self.store.bulk_load(self.default_triples, format=ox.RdfFormat.N_TRIPLES)
-            else:
-                removed, added = self.delta
-                for quad in ox.parse(removed, format=ox.RdfFormat.N_QUADS):
-                    self.store.remove(quad)
-                self.store.extend(ox.parse(added, format=ox.RdfFormat.N_QUADS))
-        except BaseException as exc:  # re-raised by wait()
-            self.error = exc
-        finally:
-            self.default_triples = b""
-            self.delta = None
+        while True:
+            task = self.tasks.get()
+            if task is None:
+                return
+            if self.error is not None:
+                continue
+            kind, arg = task
+            try:
+                if kind == "backup":
+                    ox.Store.read_only(str(arg.built.store_path)).backup(str(self.path))
+                if self.store is None:
+                    self.store = ox.Store(str(self.path))
+                if kind == "file":
+                    self.store.bulk_load(path=str(arg), format=ox.RdfFormat.N_QUADS)
+                elif kind == "bytes":
+                    self.store.bulk_load(arg[0], format=arg[1])
+                elif kind == "delta":
+                    removed, added = _delta(*arg)
+                    for quad in ox.parse(removed, format=ox.RdfFormat.N_QUADS):
+                        self.store.remove(quad)
+                    self.store.extend(ox.parse(added, format=ox.RdfFormat.N_QUADS))
+                    self.summary = (f"reused the previous build's store: {len(removed.splitlines())} statements "
+                                    f"removed, {len(added.splitlines())} added")
+            except BaseException as exc:  # re-raised by wait()
+                self.error = exc
 
     def wait(self):
-        self.thread.join()
+        if self.thread.is_alive():
+            self.tasks.put(None)
+            self.thread.join()
         if self.error is not None:
             error, self.error = self.error, None
             if isinstance(error, (OSError, KgError)):
                 raise error
             raise BuildError(f"cannot write the store: {error}")
+        if self.store is None:  # nothing was asked: an empty store
+            import pyoxigraph as ox
+
+            self.store = ox.Store(str(self.path))
         return self.store
 
     def select_runner(self):
         """A SPARQL SELECT runner over the closure (for SHACL's SPARQL parts), once the store is written."""
-        import pyoxigraph as ox
-
         from kg.shacl import select_runner
-        from kg.store import INFERRED
 
-        return select_runner(self.wait(), default_graph=[ox.DefaultGraph(), INFERRED])
+        return select_runner(self.wait())  # the default graph is the closure
 
     def close(self) -> None:
         if self.store is not None:
             self.store.flush()
             self.store = None  # the store closes when the last reference goes
+
+
+def _delta(previous: _Previous, statements: bytes, closure_triples: bytes) -> tuple[bytes, bytes]:
+    """(removed, added) as N-Quads between the previous build's store and the new statements (the default
+    graph's closure triples among them)."""
+    prev = previous.built.path
+    old_quads = set((prev / "asserted.nq").read_bytes().splitlines())
+    old_quads |= set((prev / "inferred.nq").read_bytes().splitlines())
+    new_quads = set(statements.splitlines())
+    old_triples = {line.rsplit(b" ", 2)[0] + b" ." for line in old_quads}  # the default graph: the closure
+    new_triples = set(closure_triples.splitlines())
+    removed = sorted(old_quads - new_quads) + sorted(old_triples - new_triples)
+    added = sorted(new_quads - old_quads) + sorted(new_triples - old_triples)
+    return b"".join(line + b"\n" for line in removed), b"".join(line + b"\n" for line in added)
 
 
 def clean(project: Project, everything: bool = False) -> list[tuple[Path, int]]:

@@ -18,11 +18,9 @@ from kg import namespaces as ns
 
 RDF_TYPE = ns.PREFIXES["rdf"] + "type"
 
-_PER_CLASS = "SELECT ?k (COUNT(?s) AS ?n) WHERE { %s } GROUP BY ?k"
-_ASSERTED_TYPES = "?s a ?k"
-_INFERRED_TYPES = f"GRAPH <{ns.INFERRED_GRAPH}> {{ ?s a ?k }}"
-_ASSERTED_PROPS = "?s ?k ?o"
-_INFERRED_PROPS = f"GRAPH <{ns.INFERRED_GRAPH}> {{ ?s ?k ?o }}"
+_PER_KEY = "SELECT ?k (COUNT(*) AS ?n) WHERE { %s } GROUP BY ?k"
+_TYPES = "?s a ?k"
+_PROPERTIES = "?s ?k ?o"
 
 
 def stats(project, build: bool = True, reporter=None) -> dict:
@@ -31,19 +29,22 @@ def stats(project, build: bool = True, reporter=None) -> dict:
 
     store = open_store(project, build=build, reporter=reporter or SILENT)
 
-    def counts(pattern: str, asserted: bool) -> dict[str, int]:
-        rows = store.query(_PER_CLASS % pattern, asserted_only=asserted).rows
+    def counts(pattern: str, graph: str | None = None) -> dict[str, int]:
+        where = f"GRAPH <{graph}> {{ {pattern} }}" if graph else pattern
+        rows = store.query(_PER_KEY % where).rows
         return {k.value: int(n.value) for k, n in rows if isinstance(k, ox.NamedNode)}
 
-    cls_a, cls_i = counts(_ASSERTED_TYPES, True), counts(_INFERRED_TYPES, False)
-    prop_a, prop_i = counts(_ASSERTED_PROPS, True), counts(_INFERRED_PROPS, False)
-    classes = [{"class": c, "asserted": cls_a.get(c, 0), "inferred": cls_i.get(c, 0),
-                "total": cls_a.get(c, 0) + cls_i.get(c, 0)} for c in sorted(set(cls_a) | set(cls_i))]
-    properties = [{"property": p, "asserted": prop_a.get(p, 0), "inferred": prop_i.get(p, 0),
-                   "total": prop_a.get(p, 0) + prop_i.get(p, 0)} for p in sorted(set(prop_a) | set(prop_i))]
-    asserted, inferred = sum(prop_a.values()), sum(prop_i.values())
+    # The closure is the default graph and the inferred triples are never asserted ones:
+    # asserted = closure - inferred, without a second store.
+    cls_all, cls_i = counts(_TYPES), counts(_TYPES, ns.INFERRED_GRAPH)
+    prop_all, prop_i = counts(_PROPERTIES), counts(_PROPERTIES, ns.INFERRED_GRAPH)
+    classes = [{"class": c, "asserted": cls_all[c] - cls_i.get(c, 0), "inferred": cls_i.get(c, 0),
+                "total": cls_all[c]} for c in sorted(cls_all)]
+    properties = [{"property": p, "asserted": prop_all[p] - prop_i.get(p, 0), "inferred": prop_i.get(p, 0),
+                   "total": prop_all[p]} for p in sorted(prop_all)]
+    total, inferred = sum(prop_all.values()), sum(prop_i.values())
     return {
-        "triples": {"asserted": asserted, "inferred": inferred, "total": asserted + inferred},
+        "triples": {"asserted": total - inferred, "inferred": inferred, "total": total},
         "classes": classes,
         "properties": properties,
     }

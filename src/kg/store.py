@@ -13,12 +13,14 @@ Terms are pyoxigraph terms throughout (NamedNode, BlankNode, Literal).
 
 The dataset layout (written once by ``kg build``, or by ``lay_out`` for a
 store made in memory): every named graph as built (the ontology graph, one
-graph per source, ``kgg:inferred``), and in the default graph the asserted
-triples as a set.  Inferred triples are by construction not asserted, so
-the closure is the union of two disjoint sets: a query's default graph is
-``[default graph, kgg:inferred]`` and a triple stated by three sources still
-comes back once (Oxigraph's own ``use_default_graph_as_union`` would give it
-three times).  ``asserted_only`` leaves the inferred graph out.
+graph per source, ``kgg:inferred``), and in the default graph the closure
+(asserted and inferred triples) as a set, so a triple stated by three
+sources comes back once (Oxigraph's own ``use_default_graph_as_union`` would
+give it three times).  Queries run on the store's own dataset, with no
+dataset given to the engine: naming the default or named graphs (five
+thousand source graphs at a million triples) makes Oxigraph several times
+slower.  ``asserted_only`` queries a second store, made in memory from the
+build's asserted statements on first use (seconds at a million triples).
 
 Safety: queries are refused before they run when they contain ``SERVICE``
 (pyoxigraph would really call the network) or ``FROM`` / ``FROM NAMED`` (the
@@ -265,15 +267,18 @@ class Store(Protocol):
 class OxigraphStore:
     """pyoxigraph: a built store opened read-only from disk, or a store in memory."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, asserted: Path | None = None):
         self._store = store
         self._named = sorted(store.named_graphs(), key=str)
+        self._asserted_file = asserted  # N-Quads of the asserted statements, for asserted_only
+        self._asserted: OxigraphStore | None = None
 
     @classmethod
-    def open(cls, path: Path) -> "OxigraphStore":
-        """The store a build wrote (already laid out), read-only: opening costs nothing proportional to its size."""
+    def open(cls, path: Path, asserted: Path | None = None) -> "OxigraphStore":
+        """The store a build wrote (already laid out), read-only: opening costs nothing proportional to its size.
+        ``asserted``: the build's asserted.nq, loaded only if an ``asserted_only`` query comes."""
         try:
-            return cls(ox.Store.read_only(str(path)))
+            return cls(ox.Store.read_only(str(path)), asserted)
         except OSError as exc:
             raise QueryError(f"cannot open the store in {path}: {exc}") from None
 
@@ -296,19 +301,28 @@ class OxigraphStore:
     def graph_names(self) -> list[str]:
         return [g.value for g in self._named]
 
+    def _asserted_view(self) -> "OxigraphStore":
+        if self._asserted is None:
+            if self._asserted_file is not None:
+                self._asserted = OxigraphStore.from_files(self._asserted_file)
+            else:  # a store in memory: every statement but the inferred ones
+                inferred = {ox.Triple(q.subject, q.predicate, q.object)
+                            for q in self._store.quads_for_pattern(None, None, None, INFERRED)}
+                self._asserted = OxigraphStore.from_quads(
+                    [q for q in self._store.quads_for_pattern(None, None, None, None) if q.graph_name != INFERRED
+                     and not (isinstance(q.graph_name, ox.DefaultGraph)
+                              and ox.Triple(q.subject, q.predicate, q.object) in inferred)])
+        return self._asserted
+
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
               name: str = "query", default_graphs=None, named_graphs=None, base_iri=None) -> Result:
         check_safe(text, name)
+        if asserted_only and default_graphs is None and named_graphs is None:
+            return self._asserted_view().query(text, bindings, name=name, base_iri=base_iri)
         kwargs: dict = {"prefixes": ns.PREFIXES, "base_iri": base_iri}
         if default_graphs is not None or named_graphs is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs or ()]
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs or ()]
-        elif asserted_only:
-            kwargs["default_graph"] = ox.DefaultGraph()
-            kwargs["named_graphs"] = [g for g in self._named if g != INFERRED]
-        else:
-            kwargs["default_graph"] = [ox.DefaultGraph(), INFERRED]
-            kwargs["named_graphs"] = self._named
         if bindings:
             kwargs["substitutions"] = {ox.Variable(k): v for k, v in bindings.items()}
 
@@ -346,9 +360,9 @@ class OxigraphStore:
 
 
 def lay_out(store: ox.Store) -> None:
-    """Put the asserted triples, as a set, into the default graph (see the module docstring); triples
+    """Put every named-graph triple, as a set, into the default graph (see the module docstring); triples
     already in the default graph stay there."""
     copies = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
               for q in store.quads_for_pattern(None, None, None, None)
-              if q.graph_name != INFERRED and not isinstance(q.graph_name, ox.DefaultGraph)]
+              if not isinstance(q.graph_name, ox.DefaultGraph)]
     store.bulk_extend(copies)
