@@ -70,7 +70,7 @@ class Built:
         return self.path / STORE
 
     def report(self):
-        from kg.validate import Report
+        from kg.report import Report
 
         return Report.from_dict(json.loads((self.path / "report.json").read_text(encoding="utf-8")))
 
@@ -259,6 +259,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
     from kg.load import parse_file
     from kg.merge import INFERRED_GRAPH, merge
     from kg.reason import infer
+    from kg.report import Report
     from kg.store import OxigraphStore
 
     timer = _Timer()
@@ -336,7 +337,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
             found = v.check_issues(store, checks, progress=step.advance)
             issues += found
             v.annotate(issues, loader.store, merged)
-            report = v.Report(issues)
+            report = Report(issues)
             c = report.counts()
             step.done(f"{len(checks)} checks, {len(found)} rows; {'conforms' if report.conforms else 'does not conform'}: "
                       f"{c['Violation']} violations, {c['Warning']} warnings")

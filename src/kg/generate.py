@@ -1146,7 +1146,7 @@ class _Article:
         """Restate the previous article's park (the same triples in a second graph),
         maybe its first person with a later post, maybe one of its figures again: the
         same value, or a different one recorded as a discrepancy; rarely a misspelling."""
-        r, w, p = self.r, self.w, self.w.p
+        r, w = self.r, self.w
         pred, keys = prev.park_location
         where = [self.new_area(key[1]) if key[0] == "newarea" else self.place(key) for key in keys]
         self.own.add(prev.park, ("a", list(prev.park_types)), ("skos:prefLabel", _lit(prev.park_label)),

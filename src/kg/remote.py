@@ -492,7 +492,8 @@ def validate_remote(project, endpoint: Endpoint):
     """The saved checks of ``project`` run on the store, as a kg.validate.Report (the SHACL shapes
     run at build time, on kg's own store, and are not part of it)."""
     from kg.catalogue import Catalogue
-    from kg.validate import Report, check_issues
+    from kg.report import Report
+    from kg.validate import check_issues
 
     with RemoteStore(endpoint) as store:
         problem = store.union_problem()  # else every check would pass on a store that sees no data

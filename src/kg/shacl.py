@@ -1670,7 +1670,7 @@ def _validate(data, shapes_quads, origin: str, run_select=None):
 
 
 def _issues(run: _Run, raw: list[_Result], origin: str) -> list[tuple]:
-    from kg.validate import Issue
+    from kg.report import Issue
 
     text = None
     out = []
