@@ -16,6 +16,8 @@ if str(SRC) not in sys.path:
     sys.path.insert(0, str(SRC))
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+# the kg serve tests' shared server and helpers (one server for all tests/test_serve_*.py)
+pytest_plugins = ["serve_fixtures"]
 
 
 def real_copy_has_data() -> bool:

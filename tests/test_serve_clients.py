@@ -17,24 +17,21 @@ import re
 from pathlib import Path
 
 import pytest
-from knowledge import ROOT, built_real, example_params
-from test_serve_support import LiveServer
+from knowledge import ROOT, example_params
 from thirdparty import need_tool
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 
 
 @pytest.fixture(scope="module")
-def project():
-    return built_real()
+def project(real_project):
+    return real_project
 
 
 @pytest.fixture(scope="module")
-def live(project):
-    from kg.serve import create_app
-
-    with LiveServer(create_app(project, timeout=10, workers=2)) as url:
-        yield url
+def live(served):
+    """The shared server of the real graph (serve_fixtures)."""
+    return served.url
 
 
 _GROUP_CONCAT = re.compile(
@@ -150,11 +147,14 @@ def browser():
 def page(browser, live):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live)
     pg = context.new_page()
-    outside = []
+    outside, refused = [], []
     pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live) else None)
+    # what the content-security policy blocked, as Chromium reports it on the console
+    pg.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     yield pg
     context.close()
     assert not outside, f"the page reached outside the server: {outside}"
+    assert not refused, f"the content-security policy blocked part of the page: {refused}"
 
 
 @pytest.fixture
@@ -228,4 +228,15 @@ def test_chromium_query_page_runs_queries(page, shots, project):
     page.fill("#query", "SELECT * WHERE { ?s ?p ")
     page.click("#run")
     page.wait_for_selector("#error", timeout=15000)
+    assert "SPARQL syntax error" in page.text_content("#error")
+
+
+def test_chromium_query_page_script_runs_whatever_the_query_holds(page):
+    """The attack: /query?query=%3C!--%3Cscript%3E left the page's script dead (the HTML parser read the
+    embedded JSON as the start of a script in a comment).  Now the script runs: the editor is highlighted,
+    the text is the query as given, and a run shows the engine's answer."""
+    page.goto("/query?query=%3C!--%3Cscript%3E&run=1")
+    assert page.input_value("#query") == "<!--<script>"
+    page.wait_for_selector("#highlight span", timeout=15000)  # the highlighter ran
+    page.wait_for_selector("#error", timeout=15000)  # and so did the run: a syntax error, shown
     assert "SPARQL syntax error" in page.text_content("#error")

@@ -1,7 +1,8 @@
 """Every RDF and SPARQL-results format kg reads or writes, in one table.
 
-The command line, the query engine, the dumps and the input loader all look
-formats up here: a format's name (what ``--format`` takes), its media type,
+The command line, the query engine, the dumps, the input loader and the
+server's content negotiation all look formats up here: a format's name (what
+``--format`` takes), its media type (and the aliases a client may ask it by),
 its file extension and pyoxigraph's parser/serialiser for it.  The writers
 shared by several stages (sorted N-Triples/N-Quads, compact JSON-LD, the
 prefixes a document needs) live here too, so that nothing above has to
