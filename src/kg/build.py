@@ -265,6 +265,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
     timer = _Timer()
     tmp = project.build_dir / f".tmp-{uuid.uuid4().hex}"
     loader: _StoreLoader | None = None
+    memory: _StoreLoader | None = None
     try:
         tmp.mkdir()
         with reporter.step("loading inputs") as step:
@@ -276,13 +277,17 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
             catalogue.check_syntax()
             step.done(f"{len(project.data_files())} data files, {len(merged.graph_files)} source graphs, "
                       f"{len(merged.quads)} statements")
-            # The on-disk store is written by Oxigraph in a thread of its own (it releases the GIL):
-            # the asserted statements while reasoning runs, the rest while SHACL runs.
+            # Two stores are written by Oxigraph in threads of their own (it releases the GIL) while
+            # reasoning and SHACL run in Python: the build's on-disk store, and one in memory that
+            # SHACL's SPARQL parts and the saved checks query (string functions on a million terms
+            # cost four times as much on disk, where every term is read back from RocksDB).
             file_statements = {display: end - start for display, _which, start, end in merged.file_ranges}
+            memory = _StoreLoader(None)
             loader = _StoreLoader(tmp / STORE)
             previous = _reusable(project, digests, file_statements)
             asserted = _lines(ox.serialize(merged.quads, format=ox.RdfFormat.N_QUADS))
             (tmp / "asserted.nq").write_bytes(asserted)
+            memory.load_bytes(asserted, ox.RdfFormat.N_QUADS)
             if previous is None:
                 loader.load_file(tmp / "asserted.nq")
             else:
@@ -294,6 +299,11 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
             if inference.note:
                 reporter.note(inference.note)
             step.done(f"{len(inference.inferred)} triples inferred ({inference.engine})")
+            # The fast validator reads the reasoner's index: the parsed statements can go (at a million
+            # statements they are the largest thing in memory).
+            fast = validator == "fast" and inference.index is not None
+            if fast:
+                merged.release_statements()
         timer.lap("reason")
 
         with reporter.step("writing the dataset") as step:
@@ -301,8 +311,12 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
                 (ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inference.inferred),
                 format=ox.RdfFormat.N_QUADS), ordered=inference.engine == "rules")
             (tmp / "inferred.nq").write_bytes(inferred)
+            if fast:
+                inference.inferred = []  # in the index and in inferred.nq: nothing else reads them
             asserted_triples = _triples_of(asserted)
             closure_triples = asserted_triples + _triples_of(inferred)  # disjoint: inferred means not asserted
+            memory.load_bytes(inferred, ox.RdfFormat.N_QUADS)
+            memory.load_bytes(closure_triples, ox.RdfFormat.N_TRIPLES)
             if previous is None:
                 loader.load_file(tmp / "inferred.nq")
                 loader.load_bytes(closure_triples, ox.RdfFormat.N_TRIPLES)
@@ -324,19 +338,15 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
 
         with reporter.step("validating (SHACL)") as step:
             issues, engine = v.shacl(merged, inference, data_shapes, onto_shapes, validator,
-                                     run_select=lambda: loader.select_runner())
+                                     run_select=lambda: memory.select_runner())
             step.done(f"{len(issues)} results ({engine})")
         timer.lap("shacl")
 
         with reporter.step("running the saved checks") as step:
-            store = OxigraphStore(loader.wait())
-            timer.lap("store")  # what the store loader still had to do once SHACL was done
-            if loader.summary:
-                reporter.note(f"store: {loader.summary}")
             checks = catalogue.checks()
-            found = v.check_issues(store, checks, progress=step.advance)
+            found = v.check_issues(OxigraphStore(memory.wait()), checks, progress=step.advance)
             issues += found
-            v.annotate(issues, loader.store, merged)
+            v.annotate(issues, memory.store, merged)
             report = Report(issues)
             c = report.counts()
             step.done(f"{len(checks)} checks, {len(found)} rows; {'conforms' if report.conforms else 'does not conform'}: "
@@ -360,6 +370,11 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         }
         (tmp / "report.json").write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
+        memory.close()
+        loader.wait()
+        timer.lap("store")  # what the on-disk store still needed once everything else was done
+        if loader.summary:
+            reporter.note(f"store: {loader.summary}")
         loader.close()
         timer.lap("finish")
         manifest["timings"] = timer.wall
@@ -370,24 +385,25 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         os.rename(tmp, generation)
         _publish(project.build_dir, generation, good=report.conforms or allow_invalid)
     except OSError as exc:
-        _abandon(tmp, loader)
+        _abandon(tmp, loader, memory)
         raise BuildError(f"cannot write the build in {project.build_dir}: {exc.strerror or exc}; "
                          "the previous build is untouched") from None
     except BaseException:
-        _abandon(tmp, loader)
+        _abandon(tmp, loader, memory)
         raise
     return Built(generation, manifest, rebuilt=True)
 
 
-def _abandon(tmp: Path, loader: "_StoreLoader | None") -> None:
+def _abandon(tmp: Path, *loaders: "_StoreLoader | None") -> None:
     import shutil
 
-    if loader is not None:
-        try:
-            loader.wait()
-        except BaseException:  # the build failed already; its own error is the one to report
-            pass
-        loader.close()
+    for loader in loaders:
+        if loader is not None:
+            try:
+                loader.wait()
+            except BaseException:  # the build failed already; its own error is the one to report
+                pass
+            loader.close()
     shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -441,7 +457,8 @@ class _StoreLoader:
     store.  A store starts empty, or as the backup of a previous build's store (hard links to its immutable
     files: instant) to which only the changed statements are applied."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None):
+        """``path``: the folder of an on-disk store, or None for a store in memory."""
         import queue
         import threading
 
@@ -481,7 +498,7 @@ class _StoreLoader:
                 if kind == "backup":
                     ox.Store.read_only(str(arg.built.store_path)).backup(str(self.path))
                 if self.store is None:
-                    self.store = ox.Store(str(self.path))
+                    self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
                 if kind == "file":
                     self.store.bulk_load(path=str(arg), format=ox.RdfFormat.N_QUADS)
                 elif kind == "bytes":
@@ -508,7 +525,7 @@ class _StoreLoader:
         if self.store is None:  # nothing was asked: an empty store
             import pyoxigraph as ox
 
-            self.store = ox.Store(str(self.path))
+            self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
         return self.store
 
     def select_runner(self):
@@ -518,9 +535,9 @@ class _StoreLoader:
         return select_runner(self.wait())  # the default graph is the closure
 
     def close(self) -> None:
-        if self.store is not None:
+        if self.store is not None and self.path is not None:
             self.store.flush()
-            self.store = None  # the store closes when the last reference goes
+        self.store = None  # the store closes (or is freed) when the last reference goes
 
 
 def _delta(previous: _Previous, statements: bytes, closure_triples: bytes) -> tuple[bytes, bytes]:

@@ -39,21 +39,40 @@ class Merged:
     graph_files: dict[str, list[str]] = field(default_factory=dict)  # source graph IRI -> data files
     # (file, list, start, end): the statements of each file, a slice of ``ontology`` or ``data``
     file_ranges: list[tuple[str, str, int, int]] = field(default_factory=list)
+    _subject_files: dict[str, tuple[int, ...]] | None = None  # subject -> indexes into file_ranges
 
     @property
     def quads(self) -> list[ox.Quad]:
         return self.ontology + self.data
 
-    def files_stating(self, subjects: set) -> dict:
-        """For each of ``subjects`` (pyoxigraph terms), the files where it is the subject of a statement.
-        One pass over the statements, made only when a report needs it."""
-        out: dict = {}
-        for display, which, start, end in self.file_ranges:
+    def index_subjects(self) -> None:
+        """Remember which files state something about each subject (compact: strings and small tuples),
+        so that the statements themselves can be released once reasoned over."""
+        index: dict[str, tuple[int, ...]] = {}
+        for n, (_display, which, start, end) in enumerate(self.file_ranges):
             statements = self.ontology if which == "ontology" else self.data
             for q in statements[start:end]:
-                if q.subject in subjects:
-                    out.setdefault(q.subject, set()).add(display)
-        return out
+                key = q.subject.value
+                files = index.get(key)
+                if files is None:
+                    index[key] = (n,)
+                elif files[-1] != n:
+                    index[key] = files + (n,)
+        self._subject_files = index
+
+    def release_statements(self) -> None:
+        """Drop the data statements (the largest Python structure of a build) once nothing needs them."""
+        if self._subject_files is None:
+            self.index_subjects()
+        self.data = []
+
+    def files_stating(self, subjects: set) -> dict:
+        """For each of ``subjects`` (pyoxigraph terms), the files where it is the subject of a statement."""
+        if self._subject_files is None:
+            self.index_subjects()
+        names = [display for display, *_ in self.file_ranges]
+        return {s: {names[n] for n in self._subject_files[s.value]} for s in subjects
+                if s.value in self._subject_files}
 
 
 def file_source(path: Path) -> ox.NamedNode:
