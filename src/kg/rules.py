@@ -313,38 +313,8 @@ def _close_schema(graph: IdGraph, add) -> None:
         for c in list(graph.subjects(typ, owl_class)):
             changed |= add(c, sco, thing)
             changed |= add(nothing, sco, c)
-        # scm-sco and scm-eqc2
-        for c1, supers in list(graph.fwd.get(sco, {}).items()):
-            for c2 in list(supers):
-                if c1 == c2:
-                    continue
-                for c3 in list(graph.objects(c2, sco)):
-                    if c1 != c3:
-                        changed |= add(c1, sco, c3)
-                if graph.has(c2, sco, c1):
-                    changed |= add(c1, eqc, c2)
-        # scm-eqc1
-        for c1, others in list(graph.fwd.get(eqc, {}).items()):
-            for c2 in list(others):
-                if c1 != c2:
-                    changed |= add(c1, sco, c2)
-                    changed |= add(c2, sco, c1)
-        # scm-spo and scm-eqp2
-        for p1, supers in list(graph.fwd.get(spo, {}).items()):
-            for p2 in list(supers):
-                if p1 == p2:
-                    continue
-                for p3 in list(graph.objects(p2, spo)):
-                    if p1 != p3:
-                        changed |= add(p1, spo, p3)
-                if graph.has(p2, spo, p1):
-                    changed |= add(p1, eqp, p2)
-        # scm-eqp1
-        for p1, others in list(graph.fwd.get(eqp, {}).items()):
-            for p2 in list(others):
-                if p1 != p2:
-                    changed |= add(p1, spo, p2)
-                    changed |= add(p2, spo, p1)
+        changed |= _close_hierarchy(graph, add, sco, eqc)  # scm-sco, scm-eqc1, scm-eqc2
+        changed |= _close_hierarchy(graph, add, spo, eqp)  # scm-spo, scm-eqp1, scm-eqp2
         # scm-dom1/2 and scm-rng1/2
         for axiom in (dom, rng):
             for p, classes in list(graph.fwd.get(axiom, {}).items()):
@@ -355,6 +325,28 @@ def _close_schema(graph: IdGraph, add) -> None:
                     for p1 in list(graph.subjects(spo, p)):
                         if p1 != p:
                             changed |= add(p1, axiom, c1)
+
+
+def _close_hierarchy(graph: IdGraph, add, sub: int, eq: int) -> bool:
+    """One pass of owlrl's rules for a hierarchy (``sub`` is rdfs:subClassOf or rdfs:subPropertyOf, ``eq``
+    owl:equivalentClass or owl:equivalentProperty): transitivity, mutual subsumption is equivalence, and
+    equivalence is subsumption both ways.  True when something was added."""
+    changed = False
+    for x1, supers in list(graph.fwd.get(sub, {}).items()):
+        for x2 in list(supers):
+            if x1 == x2:
+                continue
+            for x3 in list(graph.objects(x2, sub)):
+                if x1 != x3:
+                    changed |= add(x1, sub, x3)
+            if graph.has(x2, sub, x1):
+                changed |= add(x1, eq, x2)
+    for x1, others in list(graph.fwd.get(eq, {}).items()):
+        for x2 in list(others):
+            if x1 != x2:
+                changed |= add(x1, sub, x2)
+                changed |= add(x2, sub, x1)
+    return changed
 
 
 def _compile(graph: IdGraph) -> Schema:
