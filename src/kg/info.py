@@ -41,8 +41,7 @@ def info(project) -> dict:
         "build_dir": str(project.build_dir),
         "inputs": len(project.input_files()),
         "newest_build": state(newest),
-        "answering_build": state(good) if good is not None and (newest is None or good.path != newest.path)
-        else ("the newest build" if good is not None else None),
+        "answering_build": state(good),  # the newest conforming build: what queries answer from
         "engines": {name: _version(name) for name in ("pyoxigraph", "rdflib", "owlrl", "pyshacl", "click")},
     }
 
@@ -71,9 +70,9 @@ def render(data: dict, fmt: str = "text") -> str:
             lines.append("               " + ", ".join(f"{k}: {v}" for k, v in engines.items()))
         lines.append(f"               {newest['path']}")
     answering = data["answering_build"]
-    if isinstance(answering, dict):
-        lines.append(f"queries use:   the last conforming build, of {answering['built_at']} ({answering['path']})")
-    elif answering is None and newest is not None:
+    if answering is None and newest is not None:
         lines.append("queries use:   nothing: no build conforms yet (kg validate shows why)")
+    elif answering is not None and answering["path"] != newest["path"]:
+        lines.append(f"queries use:   the last conforming build, of {answering['built_at']} ({answering['path']})")
     lines.append("engines:       " + ", ".join(f"{k} {v or 'not installed'}" for k, v in data["engines"].items()))
     return "\n".join(lines) + "\n"
