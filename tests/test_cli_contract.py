@@ -99,6 +99,8 @@ def test_a_broken_edit_fails_the_build_and_queries_answer_from_the_last_good_one
     assert r.exit_code == 0 and r.stdout == before  # gamma is not there: the last good build answers
     assert "answering from the last conforming build" in r.stderr
     assert invoke("validate", *home).exit_code == EXIT_NEGATIVE  # the report is the newest build's
+    info = invoke("info", *home).stdout
+    assert "does not conform (4 violations)" in info and "queries use:   the last conforming build, of " in info
 
 
 def test_no_build_answers_from_the_current_build_with_a_warning(copy):
