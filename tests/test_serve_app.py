@@ -24,6 +24,8 @@ EXAMPLES = {
     "/ontology": ["/ontology"],
     "/ontology.{ext}": ["/ontology.nt"],
     "/graph/{name}": ["/graph/inferred", "/graph/inferred.nt"],
+    "/docs": ["/docs"],
+    "/docs/{path:path}": ["/docs/", "/docs/ontology.html", "/docs/diagrams/core.svg", "/docs/nope.html"],
     "/dataset": ["/dataset"],
     "/.well-known/void": ["/.well-known/void"],
     "/dumps/{name}": ["/dumps/kg.ttl", "/dumps/nope"],

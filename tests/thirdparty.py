@@ -96,6 +96,7 @@ _INSTALL_HINT = {
             "(see .ci/apt-packages.txt)",
     "rapper": "apt-get install raptor2-utils (see .ci/apt-packages.txt)",
     "hermit": "pip install owlready2 and apt-get install default-jre-headless",
+    "graphviz": "apt-get install graphviz (see .ci/apt-packages.txt): kg docs draws its diagrams with dot",
     "chromium": "apt-get install chromium (see .ci/apt-packages.txt) and pip install playwright "
                 "(never `playwright install`: the tests drive /usr/bin/chromium)",
 }
@@ -138,6 +139,8 @@ def _missing(name: str) -> str | None:
         except ImportError as exc:
             return f"owlready2 is not importable ({exc})"
         return None
+    if name == "graphviz":  # Graphviz's dot, which kg docs draws the diagrams with (tests/test_docs*.py)
+        return None if shutil.which("dot") else "dot is not on PATH"
     if name == "chromium":  # headless Chromium driven by Playwright (tests/test_serve_clients.py)
         if not (shutil.which("chromium") or Path("/usr/bin/chromium").is_file()):
             return "chromium is not on PATH"

@@ -316,6 +316,25 @@ def export(home, build_dir, out_dir, gz, only, no_build):
         click.echo(f"{size:>10}  {path}")
 
 
+# -------------------------------------------------------------------- docs
+@main.command()
+@project_options
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False), default="site", show_default=True,
+              help="Folder to write the site to: new, empty, or one kg docs wrote (replaced whole).")
+@no_build_option
+@quiet_option
+def docs(home, build_dir, out_dir, no_build, quiet):
+    """A static, offline documentation site: the ontology reference, diagrams, the dataset, the saved
+    queries with example results, the discrepancies, a page per entity (open OUT/index.html)."""
+    from kg.docs import generate
+
+    written = generate(_project(home, build_dir), out_dir, build=not no_build, reporter=_reporter(quiet))
+    pages = sum(1 for path, _ in written if path.endswith(".html"))
+    svgs = sum(1 for path, _ in written if path.endswith(".svg"))
+    click.echo(f"wrote {pages} pages and {svgs} diagrams ({_size(sum(size for _, size in written))}) and the "
+               f"dumps to {out_dir}; open {os.path.join(out_dir, 'index.html')}")
+
+
 # ------------------------------------------------------------------- stats
 @main.command()
 @project_options

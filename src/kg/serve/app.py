@@ -23,6 +23,7 @@ from kg.serve import pages
 from kg.serve.answers import TRUNCATED, stream, unpack
 from kg.serve.connections import SafeHeaders, listen, uvicorn_config
 from kg.serve.dataset import DUMP_MEDIA, Dataset, service_description
+from kg.serve.docs import ServedDocs
 from kg.serve.engine import NotAcceptable
 from kg.serve.execution import WorkerPool
 from kg.serve.limits import HttpError, Settings
@@ -65,6 +66,7 @@ class KgServer:
         self._index_lock = asyncio.Lock()
         self.ontology_cache: dict | None = None
         self.env = pages.environment(settings, dataset.title)
+        self.docs = ServedDocs(dataset)
 
     # -- workers
     async def call(self, name: str, *, client: str | None = None, fingerprint: str | None = None, **kwargs):
@@ -191,7 +193,10 @@ class KgServer:
         return self.answer(request, out, MEDIA_TYPES[fmt], headers)
 
     async def ontology(self, request):
-        """``/ontology``: the ontology (a hash namespace) as HTML or RDF, content-negotiated 200."""
+        """``/ontology``: the ontology (a hash namespace) as HTML or RDF, content-negotiated 200; the HTML is
+        the reference of kg.docs (a section per term, anchored by its local name)."""
+        from starlette.responses import Response
+
         ext = request.path_params.get("ext")
         if ext is not None:
             if ext not in SUFFIXES:
@@ -205,7 +210,9 @@ class KgServer:
         if ns.ONTOLOGY_GRAPH not in (await self.index())["graphs"]:
             raise HttpError(404, "this dataset has no ontology graph")
         if fmt == "html":
-            return await pages.ontology(self, headers)
+            if not self.docs.available:  # N-Quads files only: the plain list of terms
+                return await pages.ontology(self, headers)
+            return Response(await self.docs.reference(), media_type=MEDIA_TYPES["html"], headers=headers)
         out = await self.call("graph", client=client_of(request), iri=ns.ONTOLOGY_GRAPH, fmt=fmt)
         return self.answer(request, out, MEDIA_TYPES[fmt], headers)
 
@@ -323,6 +330,9 @@ def create_app(project=None, *, files=None, title: str | None = None, **limits):
     async def dataset_iri(request):
         return see_other("/", vary=False)
 
+    async def docs_root(request):
+        return see_other("/docs/", vary=False)
+
     async def well_known_void(request):
         return see_other("/dumps/void.ttl", vary=False)
 
@@ -340,6 +350,8 @@ def create_app(project=None, *, files=None, title: str | None = None, **limits):
         Route("/ontology", endpoint(server.ontology)),
         Route("/ontology.{ext}", endpoint(server.ontology)),
         Route("/graph/{name}", endpoint(server.graph)),
+        Route("/docs", docs_root),
+        Route("/docs/{path:path}", endpoint(server.docs.file)),
         Route("/dataset", dataset_iri),
         Route("/.well-known/void", well_known_void),
         Route("/dumps/{name}", endpoint(server.dumps)),

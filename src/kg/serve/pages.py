@@ -148,8 +148,9 @@ async def entity(server, request, iri: str):
     labels = data.pop("labels")
     rest = iri[len(ns.ID):]
     alternates = [(f"/data/{rest}.{FORMAT_SUFFIX[f]}", bare(FORMATS[f].media_type)) for f in GRAPH_FORMATS]
+    diagram = server.docs.diagram_url(iri) if server.docs.available else None
     return render(server, "entity.html", e=data, labels=labels, types=idx["types"].get(iri, []), rest=rest,
-                  title=display_label(iri, labels), alternates=alternates)
+                  title=display_label(iri, labels), alternates=alternates, diagram=diagram)
 
 
 async def ontology(server, headers: dict):
