@@ -190,7 +190,11 @@ def test_conflicts_are_visible():
 
 def test_from_a_figure_to_its_article_in_one_query():
     prov = rows("provenance", entity="observation:liangjiang-cci-projects-61")
-    assert {r["file"] for r in prov} == {"004_3f952b82960186df.txt"}
+    # the article's statements come from its file; the curators add only the value they reviewed the
+    # figure's discrepancy with (stc:reviewedValue, in source:curation)
+    assert {r["file"] for r in prov if not r["property"].endswith("#reviewedValue")} == {"004_3f952b82960186df.txt"}
+    assert {(r["source"].rsplit("/", 1)[1], float(r["value"])) for r in prov if r["property"].endswith("#reviewedValue")} \
+        == {("curation", 61.0)}
     assert any(r["property"].endswith("numericValue") and float(r["value"]) == 61 for r in prov)
 
 
