@@ -191,6 +191,23 @@ def test_wikidata_links_are_exactly_the_verified_ones():
     assert set(linked) == verified
 
 
+def test_the_verified_list_travels_with_the_data_unchanged():
+    """data/wikidata-verified.trig holds the verified list as records (each item with the name and note
+    of the TSV, and foaf:focus to the entity it was verified for) that kg validate compares the links
+    with (the check no-wikidata-link-outside-verified-list); here the records are held to the TSV
+    itself, row for row."""
+    with open(WIKIDATA_VERIFIED, encoding="utf-8") as f:
+        rows = {(r["wikidata"], r["name"], r["note"]) for r in csv.DictReader(f, delimiter="\t")}
+    records = real_store().query(f"""
+        SELECT ?item ?name ?note (COUNT(DISTINCT ?entity) AS ?entities) WHERE {{
+            GRAPH <{ID}source/wikidata-verified> {{
+                ?item <http://www.w3.org/2004/02/skos/core#prefLabel> ?name ;
+                      <http://www.w3.org/2004/02/skos/core#note> ?note ; <http://xmlns.com/foaf/0.1/focus> ?entity }} }}
+        GROUP BY ?item ?name ?note""").rows
+    assert {(item.value.rsplit("/", 1)[1], name.value, note.value) for item, name, note, _ in records} == rows
+    assert all(int(n.value) == 1 for *_, n in records), "a record names one entity"
+
+
 def test_no_sentence_is_copied_from_the_articles():
     """No run of 12 words of an article appears in a file of the project."""
     n = 12

@@ -179,14 +179,16 @@ def test_ontology_graph_data_shapes():
 
 
 def test_complete_example():
-    from kg.merge import entity_source
+    from kg.merge import date_bound_properties, derived_date_bounds, entity_source
 
     text = (CASES / "_complete" / "example.trig").read_text(encoding="utf-8")
-    broken = text.replace('stc:date "2018-12-14"^^xsd:date', 'stc:date "2018-12-16"^^xsd:date').replace(
+    broken = text.replace('stc:date "2018-12-14"^^xsd:date', 'stc:date "1018-12-14"^^xsd:date').replace(
         "qudt:numericValue 24.0", "qudt:numericValue 124.0")
     for trig in (text, broken):
         data = list(ox.parse((PROLOGUE + trig).encode(), format=ox.RdfFormat.TRIG))
-        graph = reasoned(list(ontology_quads()) + data + [d for d in map(entity_source, data) if d is not None])
+        bounds = derived_date_bounds(data, date_bound_properties(ontology_quads()))
+        graph = reasoned(list(ontology_quads()) + data + [d for d in map(entity_source, data) if d is not None]
+                         + bounds)
         ref = pyshacl_results(triples_of(graph), shapes_quads("data"))
         assert_same(ref, kg_results(graph, shapes_quads("data")))
     assert sum(ref.values()) == 2  # the faults are seen
@@ -319,6 +321,11 @@ class Faults:
         self.quads[self.quads.index(q)] = new = ox.Quad(q.subject, q.predicate, obj, q.graph_name)
         return new
 
+    def set_value(self, figure, value: str) -> None:
+        """Give a figure (an observation) another qudt:numericValue."""
+        q = next(x for x in self.quads if x.subject == figure and x.predicate == N("qudt:numericValue"))
+        self.set(q, L(value, "xsd:decimal"))
+
     def add(self, s, p: str, o, like: ox.Quad | None = None) -> None:
         g = like.graph_name if like is not None else next(q.graph_name for q in self.quads if q.subject == s)
         self.quads.append(ox.Quad(s, N(p), o, g))
@@ -362,8 +369,7 @@ def fault_unknown_status(f):
 
 def fault_percent_over_100(f):
     q = f.find("qudt:unit", 0, N("unit:PERCENT"))
-    value = next(x for x in f.quads if x.subject == q.subject and x.predicate == N("qudt:numericValue"))
-    f.set(value, L("150.0", "xsd:decimal"))
+    f.set_value(q.subject, "150.0")
     return "Percentage-range", q.subject
 
 
@@ -387,13 +393,60 @@ def fault_untyped_entity(f):
     return "DataEntity-type", N("park:nowhere-park")
 
 
-def fault_date_after_publication(f):
-    q = f.find("stc:publicationDate", 0)
-    source = q.subject
-    event = next(x for x in f.quads if x.predicate == N("stc:date") and x.graph_name == source
-                 and x.subject != f.find("stc:date", 0).subject)
-    f.set(event, L("2030-01-01", "xsd:date"))
-    return "DateNotAfterPublication", event.subject
+def fault_date_before_1900(f):  # the build derives the first day of every date: the fault is in that day
+    q = f.find("stc:startDateEarliest", 0)
+    f.set(q, L("1015-01-01", "xsd:date"))
+    return "Date-from1900", q.subject
+
+
+def fault_untagged_note(f):
+    q = f.find("skos:note", 1)
+    f.set(q, L(q.object.value))
+    return "Text-languageTagged", q.subject
+
+
+def fault_english_tagged_french(f):
+    q = f.find("stc:plannedRole", 2)
+    f.set(q, L(q.object.value, lang="fr"))
+    return "Text-plausibleLanguage", q.subject
+
+
+def fault_country_in_a_city(f):  # with what reasoning would add, as the index is reasoned anew
+    q = f.find("rdf:type", 1, N("stc:City"))
+    country = f.find("rdf:type", 0, N("stc:Country")).subject
+    f.add(country, "stc:locatedIn", q.subject, q)
+    return "Country-locatedIn", country
+
+
+def fault_located_in_cycle(f):
+    q = f.find("stc:locatedIn", 3)
+    f.add(q.object, "stc:locatedIn", q.subject, q)
+    return "locatedIn-acyclic", q.subject
+
+
+def fault_mayor_of_a_country(f):
+    q = f.find("stc:jurisdiction", 0)
+    f.set(q, f.find("rdf:type", 2, N("stc:Country")).subject)
+    return "PostHolding-cityOffice", q.subject
+
+
+def fault_reversed_sub_event(f):
+    q = f.find("stc:subEventOf", 0)
+    f.remove(q)
+    f.add(q.object, "stc:subEventOf", q.subject, q)
+    return "subEventOf-ends", q.object
+
+
+def fault_share_as_fraction(f):
+    q = f.find("qudt:unit", 1, N("unit:PERCENT"))
+    f.set_value(q.subject, "0.24")
+    return "Percentage-notFraction", q.subject
+
+
+def fault_reviewed_figure_changed(f):
+    q = f.find("stc:reviewedValue", 4)
+    f.set_value(q.subject, "123.0")
+    return "reviewedValue-unchanged", q.subject
 
 
 def fault_undeclared_class(f):

@@ -25,8 +25,9 @@ every article that mentions them, so the same triple sits in several source grap
 
 Figures never disagree silently: a (subject, measure, unit) gets a second, different
 value only in a follow-up article, and then a ``stc:Discrepancy`` involving both
-figures is written to ``source:curation`` (the shape ``stcsh:Discrepancy-curation``
-requires that graph). Misspelt names (``skos:hiddenLabel``) get one too.
+figures, with the value of each as reviewed (``stc:reviewedValue``), is written to
+``source:curation`` (the shape ``stcsh:Discrepancy-curation`` requires that graph).
+Misspelt names (``skos:hiddenLabel``) get one too.
 
 Every generated IRI is ``https://w3id.org/stcoop/id/{kind}/{prefix}-…``, so the
 output never collides with the project's data; the only other IRIs are ontology
@@ -169,6 +170,7 @@ ROLES = (
     ("consul-general", "consul general"), ("general-manager", "general manager"), ("author", "author"),
 )
 _ROLE_LABEL = dict(ROLES)
+CITY_OFFICES = ("mayor", "vice-mayor")
 
 SERVICES = (
     ("financing", "financing"), ("investment-promotion", "investment promotion"),
@@ -760,7 +762,8 @@ class _Article:
         self.source_label = f"{media_label}, {when}: {title}"
         self.catalogue.add(self.source, ("a", "stc:NewsArticle"), ("skos:prefLabel", _lit(self.source_label)),
                            ("stc:fileName", _str(f"{self.tag}.txt")),
-                           ("stc:dateStatus", "stc:DateStated" if dated else "stc:DateNotStated"))
+                           ("stc:dateStatus", "stc:DateStated" if dated else "stc:DateNotStated"),
+                           ("stc:titleStatus", "stc:TitleStated"))
         if not dated:
             self.catalogue.add(self.source, ("stc:estimatedPublicationDate", _gyear(year)),
                                ("stc:dateEstimateReason", _lit(
@@ -803,6 +806,7 @@ class _Article:
                      ("stc:focusSector", [self.sector(s) for s in sectors]),
                      ("stc:offersService", [f"service:{p}-{s}" for s in services]),
                      ("stc:developmentStatus", status), ("stc:statusAsOf", self.as_of),
+                     ("stc:statusAsOfBasis", self.basis),
                      (r.choice(("stc:supportedBy", "stc:guidedBy", "stc:sponsoredBy")), backers),
                      ("stc:plannedRole", _lit(r.choice((
                          f"platform for cooperation between {home_name} and {partner_name}",
@@ -913,7 +917,7 @@ class _Article:
             self.own.add(phase, ("a", "stc:ConstructionPhase"), ("skos:prefLabel", _lit(phase_label)),
                          ("stc:phaseOf", park), ("stc:phaseNumber", "1"),
                          ("stc:developmentStatus", r.choice(("stc:Operating", "stc:UnderConstruction"))),
-                         ("stc:statusAsOf", self.as_of))
+                         ("stc:statusAsOf", self.as_of), ("stc:statusAsOfBasis", self.basis))
             self._new("project")
             figure("phase-1-investment", "investment", float(r.randrange(50, 5000) * 1_000_000), "cur:CNY",
                    "stc:Exactly", about=phase, about_label=phase_label, record=False)
@@ -959,7 +963,8 @@ class _Article:
                          ("skos:prefLabel", _lit(f"{city} international cooperation programme with {pn} ({self.year})")),
                          ("stc:promotedBy", self.org(("gov", area))), ("stc:partnerCountry", partner_iri),
                          ("stc:cooperationArea", [self.sector(s) for s in sectors[:2]]),
-                         ("stc:developmentStatus", "stc:BeingPromoted"), ("stc:statusAsOf", self.as_of))
+                         ("stc:developmentStatus", "stc:BeingPromoted"), ("stc:statusAsOf", self.as_of),
+                         ("stc:statusAsOfBasis", self.basis))
             self._new("agreement")
         elif kind == "statement":
             start = self.year - r.randrange(0, 4)
@@ -1196,6 +1201,9 @@ class _Article:
                         "The figures hold at different dates; the later article reports the later state. Both are kept."
                         if resolved else
                         "The articles do not say whether they count the same thing at the same time; both figures are kept.")))
+                # the values the discrepancy was recorded for (stcsh:reviewedValue-unchanged)
+                self.curation.add(old, ("stc:reviewedValue", _dec(value)))
+                self.curation.add(obs, ("stc:reviewedValue", _dec(new_value)))
                 self._new("discrepancy")
         if r.random() < 0.05:  # a misspelt name, kept as a hidden label and explained
             words_ = prev.park_label.split(" ")
@@ -1250,7 +1258,9 @@ class _Generator:
             g.add(f"measure:{p}-{s}", ("a", "stc:Measure"), ("skos:prefLabel", _lit(label)),
                   ("skos:inScheme", f"measure:{p}-scheme"))
         for s, label in ROLES:
-            g.add(f"role:{p}-{s}", ("a", "org:Role"), ("skos:prefLabel", _lit(label)))
+            # mayors and vice mayors hold the office of a city (stcsh:PostHolding-cityOffice)
+            classes = ["org:Role", "stc:CityOffice"] if s in CITY_OFFICES else "org:Role"
+            g.add(f"role:{p}-{s}", ("a", classes), ("skos:prefLabel", _lit(label)))
         for s, label in SERVICES:
             g.add(f"service:{p}-{s}", ("a", "stc:Service"), ("skos:prefLabel", _lit(label)))
         curation = _Graph("source:curation")
