@@ -7,7 +7,15 @@
   ``source:{file name as a slug}``, which the data must describe like any
   source (the saved check ``no-undescribed-source-graph`` says so);
 * entity-level provenance: every subject typed in a source graph G gets
-  ``dct:source G`` inside G.
+  ``dct:source G`` inside G;
+* date bounds: every date (``xsd:date``, ``gYearMonth``, ``gYear``,
+  ``gMonthDay``) of a date property gets, in the graph that states it, the
+  first and the last day it can mean as ``xsd:date`` values, under the
+  properties the ontology marks with ``stc:earliestDayOf`` / ``stc:latestDayOf``
+  (a gYear 2018 is 2018-01-01 .. 2018-12-31); a month and day without a year
+  has no bounds, and ``stc:yearNotStatedFor`` names the property instead.
+  Dates of mixed precision cannot be compared with one SPARQL filter; their
+  bounds can.
 """
 
 from __future__ import annotations
@@ -100,6 +108,7 @@ def merge(project: Project, log=None) -> Merged:
         if log is not None:
             log(n, len(files), display)
     merged.data.extend(derived_sources(merged.data))
+    merged.data.extend(derived_date_bounds(merged.data, date_bound_properties(merged.ontology)))
     return merged
 
 
@@ -144,3 +153,87 @@ def entity_source(quad: ox.Quad) -> ox.Quad | None:
     if quad.predicate != RDF_TYPE or isinstance(quad.graph_name, ox.DefaultGraph):
         return None
     return ox.Quad(quad.subject, DCT_SOURCE, quad.graph_name, quad.graph_name)
+
+
+# ---------------------------------------------------------------- date bounds
+STC = ns.PREFIXES["stc"]
+XSD = ns.PREFIXES["xsd"]
+EARLIEST_DAY_OF = ox.NamedNode(STC + "earliestDayOf")
+LATEST_DAY_OF = ox.NamedNode(STC + "latestDayOf")
+YEAR_NOT_STATED_FOR = ox.NamedNode(STC + "yearNotStatedFor")
+XSD_DATE = ox.NamedNode(XSD + "date")
+_TIMEZONE = re.compile(r"(Z|[+-]\d\d:\d\d)$")
+NO_YEAR: tuple = ()  # the bounds of a month and day without a year: there are none
+
+
+def date_bound_properties(ontology) -> dict[ox.NamedNode, tuple[ox.NamedNode, ox.NamedNode]]:
+    """date property -> (its earliest-day property, its latest-day property), as the ontology's
+    ``stc:earliestDayOf`` / ``stc:latestDayOf`` annotations declare them (a property with only one
+    of the two gets no bounds: half a range would mislead a filter)."""
+    earliest, latest = {}, {}
+    for q in ontology:
+        if q.predicate == EARLIEST_DAY_OF and isinstance(q.object, ox.NamedNode):
+            earliest[q.object] = q.subject
+        elif q.predicate == LATEST_DAY_OF and isinstance(q.object, ox.NamedNode):
+            latest[q.object] = q.subject
+    return {p: (earliest[p], latest[p]) for p in earliest.keys() & latest.keys()}
+
+
+def day_bounds(literal: ox.Literal) -> tuple | None:
+    """The first and last day a date literal can mean, as xsd:date lexical forms (time zone dropped:
+    a bound is a calendar day); NO_YEAR for a month and day without a year; None for a literal that
+    is no date (the shapes report its datatype)."""
+    dt = literal.datatype.value[len(XSD):] if literal.datatype.value.startswith(XSD) else None
+    text = _TIMEZONE.sub("", literal.value)
+    if dt in ("date", "dateTime"):
+        day = text[:text.index("T")] if "T" in text else text
+        return day, day
+    if dt == "gYearMonth":
+        year, month = text.rsplit("-", 1)
+        return f"{year}-{month}-01", f"{year}-{month}-{_days_in_month(int(year), int(month)):02d}"
+    if dt == "gYear":
+        return f"{text}-01-01", f"{text}-12-31"
+    if dt == "gMonthDay":
+        return NO_YEAR
+    return None
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Days of the month in the proleptic Gregorian calendar of XSD 1.1 (year 0 is a leap year);
+    the years kg.load accepts go beyond what the datetime module handles."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def derived_date_bounds(quads, properties: dict) -> list[ox.Quad]:
+    """For every date of a date property in ``properties`` (see date_bound_properties), in the graph
+    that states it: ``(s earliest-day-property first-day)`` and ``(s latest-day-property last-day)``, or
+    ``(s stc:yearNotStatedFor property)`` for a month and day without a year; once per date statement."""
+    if not properties:
+        return []
+    # Dates repeat (every figure of an article has its as-of date): each value's bounds are made once,
+    # as literals ready to use; a statement given twice is derived from once.
+    bounds_of: dict = {}
+    seen: set[ox.Quad] = set()
+    out = []
+    for q in quads:
+        pair = properties.get(q.predicate)
+        if pair is None:
+            continue
+        o = q.object
+        try:
+            bounds = bounds_of[o]
+        except KeyError:
+            days = day_bounds(o) if isinstance(o, ox.Literal) else None
+            bounds = bounds_of[o] = None if days is None else tuple(ox.Literal(d, datatype=XSD_DATE) for d in days)
+        if bounds is None or isinstance(q.graph_name, ox.DefaultGraph) or q in seen:
+            continue
+        seen.add(q)
+        s, g = q.subject, q.graph_name
+        if bounds:
+            out.append(ox.Quad(s, pair[0], bounds[0], g))
+            out.append(ox.Quad(s, pair[1], bounds[1], g))
+        else:
+            out.append(ox.Quad(s, YEAR_NOT_STATED_FOR, q.predicate, g))
+    return out
