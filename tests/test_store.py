@@ -142,3 +142,45 @@ def test_evaluation_errors_are_query_errors(built_mini):
     store = open_store(built_mini)
     with pytest.raises(QueryError, match="^q: query failed"):
         _ = store.query('SELECT ?x WHERE { BIND(<urn:x:f>("a") AS ?x) }', name="q").rows
+
+
+BOUND_QUERIES = [
+    # an OPTIONAL and a FILTER NOT EXISTS on the parameter see its value, as with substitution
+    "SELECT ?s ?label WHERE { ?s ?p ?o OPTIONAL { ?s <urn:x:label> ?label } }",
+    "SELECT ?s WHERE { ?x ?p ?o FILTER NOT EXISTS { ?s <urn:x:label> ?o } }",
+    "PREFIX x: <urn:x:> SELECT ?s (COUNT(*) AS ?n) WHERE { { SELECT ?s ?o WHERE { ?s ?p ?o } } } GROUP BY ?s",
+    "ASK { ?s <urn:x:label> \"A\" }",
+    "CONSTRUCT { ?s <urn:x:seen> true } WHERE { ?s ?p ?o }",
+    "CONSTRUCT WHERE { ?s ?p ?o }",  # no WHERE group of its own: bound by substitution
+]
+
+
+@pytest.mark.parametrize("text", BOUND_QUERIES)
+def test_a_bound_parameter_answers_as_substitution_does(text):
+    """Parameters are written as a VALUES block into the outer group (the planner then sees the value:
+    5x faster for a figure lookup at a million statements); the answer is substitution's."""
+    a, b = ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b")
+    raw = ox.Store()
+    raw.extend([ox.Quad(a, ox.NamedNode("urn:x:label"), ox.Literal("A")),
+                ox.Quad(b, ox.NamedNode("urn:x:label"), ox.Literal("B"))])
+    store = OxigraphStore(raw)
+    for value in (a, b, ox.Literal("a \"quoted\" } text")):
+        got = store.query(text, {"s": value})
+        want = raw.query(text, substitutions={ox.Variable("s"): value})
+        if got.kind == "ask":
+            assert got.boolean == bool(want)
+        elif got.kind == "graph":
+            assert sorted(map(str, got.triples)) == sorted(map(str, want))
+        else:
+            assert sorted(tuple(map(str, r)) for r in got.rows) == sorted(
+                tuple(map(str, (r[v] for v in want.variables))) for r in want)
+
+
+def test_a_syntax_error_in_a_bound_query_points_into_the_text_as_written():
+    store = OxigraphStore(ox.Store())
+    text = "SELECT ?s WHERE {\n  ?s ?p\n}"
+    with pytest.raises(QueryError) as unbound:
+        store.query(text)
+    with pytest.raises(QueryError) as bound:
+        store.query(text, {"s": ox.NamedNode("urn:x:a")})
+    assert str(bound.value) == str(unbound.value)

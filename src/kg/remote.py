@@ -21,12 +21,12 @@ never appear in a message: URLs are shown without their user part.  Every
 failure is a ``RemoteError`` of one line that names the URL (and for a load
 the graph), which the command line turns into exit code 2.
 
-Parameters.  Locally they are bound by substitution; a store has no such
-thing, so the parsed RDF terms (``kg.params``) are written by pyoxigraph in
-N-Triples syntax into a ``VALUES`` block at the start of the query's
-outermost group: the variable is bound before the rest of the group is
-evaluated, as substitution binds it (an ``OPTIONAL`` or ``FILTER NOT EXISTS``
-on it sees the value).  User text is never pasted into a query.
+Parameters.  As locally (``kg.store.values_bound``), the parsed RDF terms
+(``kg.params``) are written by pyoxigraph in N-Triples syntax into a
+``VALUES`` block at the start of the query's outermost group: the variable is
+bound before the rest of the group is evaluated, as substitution binds it (an
+``OPTIONAL`` or ``FILTER NOT EXISTS`` on it sees the value).  User text is
+never pasted into a query.
 
 The store decides what the default graph is: the saved queries are written
 to give the same rows whether its merged default graph is a set (kg, Jena
@@ -48,6 +48,7 @@ import pyoxigraph as ox
 from kg import namespaces as ns
 from kg.errors import KgError, QueryError, UsageError
 from kg.formats import FORMATS, canonical_nquads
+from kg.store import values_bound
 
 USER_ENV = "KG_ENDPOINT_USER"
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
@@ -231,42 +232,12 @@ def bind_in_text(text: str, bindings: Mapping[str, object] | None) -> str:
     for name, term in bindings.items():
         if not isinstance(term, (ox.NamedNode, ox.Literal)):
             raise QueryError(f"parameter {name}: only IRIs and literals can be sent to a store")
-    names = list(bindings)
-    # str() of a pyoxigraph term is its N-Triples form, escapes included: valid SPARQL.
-    block = (f" VALUES (?{' ?'.join(names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }} ")
-    at = _outer_group(text)
-    if at is None:
+    bound = values_bound(text, bindings)
+    if bound is None:
         raise QueryError("parameters can be sent to a store only in a query with a WHERE group "
                          "(for CONSTRUCT: CONSTRUCT { … } WHERE { … }, not CONSTRUCT WHERE { … })")
-    bound = text[:at] + block + text[at:]
     _parse(bound)
     return bound
-
-
-def _outer_group(text: str) -> int | None:
-    """The offset just after the "{" that opens the outermost WHERE group, or None (CONSTRUCT WHERE)."""
-    from kg.store import _strip
-
-    stripped = _strip(text)  # strings, IRIs, prefixed names and comments blanked out, offsets kept
-    form = re.search(r"(?<![\w?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?!\w)", stripped, re.IGNORECASE)
-    pos = form.end() if form else 0
-    if form and form.group(1).upper() == "CONSTRUCT":
-        rest = stripped[pos:]
-        ahead = rest.lstrip()
-        if ahead[:1] != "{":
-            return None  # CONSTRUCT WHERE { … }: the group is the template too
-        start = pos + len(rest) - len(ahead)
-        pos = stripped.index("}", start) + 1  # a template holds no braces of its own
-    depth = 0
-    for i in range(pos, len(stripped)):
-        ch = stripped[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "{" and depth == 0:
-            return i + 1
-    return None
 
 
 def _parse(text: str) -> None:
