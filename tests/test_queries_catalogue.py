@@ -80,3 +80,19 @@ def test_header_parser():
     assert [(p.name, p.type, p.required, p.description) for p in h["params"]] == [
         ("park", "iri", False, "Restrict, e.g. park:x")]
     assert h["examples"] == ["kg query t"]
+
+
+def test_a_query_by_name_reads_its_file_and_a_name_taken_twice_is_an_error(mini):
+    """kg query NAME reads that one file (Catalogue.lookup); a name that a query and a check share, or an
+    unknown one, gets the whole catalogue's error."""
+    from kg.errors import DataError, UnknownQueryError
+
+    project = mini
+    assert Catalogue.lookup(project, "park-card").text == (mini.home / "queries" / "park-card.rq").read_text()
+    assert Catalogue.lookup(project, "park-card").display == "queries/park-card.rq"
+    with pytest.raises(UnknownQueryError, match="did you mean park-card"):
+        Catalogue.lookup(project, "park-cards")
+    (mini.home / "queries" / "checks" / "park-card.rq").write_text(
+        "# title: twin\nSELECT ?focus ?value ?message WHERE { FILTER(false) }\n")
+    with pytest.raises(DataError, match="the name 'park-card' is taken by"):
+        Catalogue.lookup(project, "park-card")

@@ -131,6 +131,19 @@ class Catalogue:
         qs += [read_query(p, is_check=True, display=project.relpath(p)) for p in project.check_files()]
         return cls(qs)
 
+    @classmethod
+    def lookup(cls, project, name: str) -> SavedQuery:
+        """One saved query or check by name, reading its file only (a query in a fresh process should not
+        parse the whole catalogue); the whole catalogue when there is not exactly one such file, for its
+        error: a name taken twice, or the names close to an unknown one."""
+        paths = [(p, is_check) for p, is_check in ((project.home / "queries" / f"{name}.rq", False),
+                                                   (project.home / "queries" / "checks" / f"{name}.rq", True))
+                 if "/" not in name and p.is_file()]
+        if len(paths) == 1:
+            path, is_check = paths[0]
+            return read_query(path, is_check=is_check, display=project.relpath(path))
+        return cls.of(project).get(name)
+
     def check_syntax(self) -> None:
         """Parse every saved query and check (on an empty store): a broken one is
         a QueryError naming FILE:LINE:COL, at build time, not when it is run."""

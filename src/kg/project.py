@@ -127,6 +127,8 @@ class Project:
     def relpath(self, path: Path | str) -> str:
         """A path as shown to people: relative to the home when inside it."""
         p = Path(path)
+        if p.is_absolute() and p.is_relative_to(self.home):  # the working copy's own files: no resolving
+            return p.relative_to(self.home).as_posix()
         try:
             return p.resolve().relative_to(self.home).as_posix()
         except ValueError:

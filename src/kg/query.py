@@ -43,7 +43,7 @@ def resolve(project, name_or_file: str | None, text: str | None, stdin=None) -> 
             raise UsageError(f"no such query file: {name_or_file}")
         q = read_query(path)
         return QuerySpec(str(path), q.text, q.params or None)
-    q = Catalogue.of(project).get(name_or_file)
+    q = Catalogue.lookup(project, name_or_file)
     return QuerySpec(q.name, q.text, q.params)
 
 
