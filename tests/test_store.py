@@ -152,6 +152,10 @@ BOUND_QUERIES = [
     "ASK { ?s <urn:x:label> \"A\" }",
     "CONSTRUCT { ?s <urn:x:seen> true } WHERE { ?s ?p ?o }",
     "CONSTRUCT WHERE { ?s ?p ?o }",  # no WHERE group of its own: bound by substitution
+    # used in nested groups, where a VALUES block of the outer group would not reach: substitution
+    "SELECT ?s ?x WHERE { GRAPH ?g { ?x ?p ?o FILTER (?x = ?s) } }",
+    "SELECT ?s ?x WHERE { { ?x ?p ?o } UNION { ?x ?p ?o FILTER (?x != ?s) } }",
+    "SELECT ?s ?x WHERE { ?x ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }",
 ]
 
 
@@ -162,7 +166,8 @@ def test_a_bound_parameter_answers_as_substitution_does(text):
     a, b = ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b")
     raw = ox.Store()
     raw.extend([ox.Quad(a, ox.NamedNode("urn:x:label"), ox.Literal("A")),
-                ox.Quad(b, ox.NamedNode("urn:x:label"), ox.Literal("B"))])
+                ox.Quad(b, ox.NamedNode("urn:x:label"), ox.Literal("B")),
+                ox.Quad(a, ox.NamedNode("urn:x:label"), ox.Literal("A"), ox.NamedNode("urn:x:g"))])
     store = OxigraphStore(raw)
     for value in (a, b, ox.Literal("a \"quoted\" } text")):
         got = store.query(text, {"s": value})
@@ -184,3 +189,8 @@ def test_a_syntax_error_in_a_bound_query_points_into_the_text_as_written():
     with pytest.raises(QueryError) as bound:
         store.query(text, {"s": ox.NamedNode("urn:x:a")})
     assert str(bound.value) == str(unbound.value)
+
+
+def test_a_malformed_construct_with_a_parameter_is_a_syntax_error():
+    with pytest.raises(QueryError, match="syntax"):
+        OxigraphStore(ox.Store()).query("CONSTRUCT { ?x ?p ?o ", {"x": ox.NamedNode("urn:x:a")})

@@ -87,6 +87,29 @@ def values_bound(text: str, bindings: Mapping[str, object]) -> str | None:
     return text[:at] + block + text[at:]
 
 
+def only_in_outer_group(text: str, names) -> bool:
+    """Whether the variables occur in the outermost WHERE group itself and in no group nested in it
+    (GRAPH, UNION, OPTIONAL, EXISTS, a sub-select): there a VALUES block at its start binds them exactly
+    as substitution does; a nested group would see them unbound."""
+    at = _outer_group(text)
+    if at is None:
+        return False
+    stripped = _strip(text)
+    wanted = set(names)
+    depth = 1
+    for m in re.finditer(rf"[{{}}]|[?$]({_NAME}+)", stripped[at:]):
+        token = m.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        elif depth > 1 and m.group(1) in wanted:
+            return False
+    return True
+
+
 def _outer_group(text: str) -> int | None:
     """The offset just after the "{" that opens the outermost WHERE group, or None (CONSTRUCT WHERE)."""
     stripped = _strip(text)  # strings, IRIs, prefixed names and comments blanked out, offsets kept
@@ -98,7 +121,10 @@ def _outer_group(text: str) -> int | None:
         if ahead[:1] != "{":
             return None  # CONSTRUCT WHERE { … }: the group is the template too
         start = pos + len(rest) - len(ahead)
-        pos = stripped.index("}", start) + 1  # a template holds no braces of its own
+        end = stripped.find("}", start)  # a template holds no braces of its own
+        if end < 0:
+            return None  # not SPARQL: the parser says where
+        pos = end + 1
     depth = 0
     for i in range(pos, len(stripped)):
         ch = stripped[i]
@@ -366,8 +392,9 @@ class OxigraphStore:
         sent = text
         if bindings:
             bound = (values_bound(text, bindings)
-                     if all(isinstance(v, (ox.NamedNode, ox.Literal)) for v in bindings.values()) else None)
-            if bound is None:  # no WHERE group to hold them, or a blank node: substitution
+                     if all(isinstance(v, (ox.NamedNode, ox.Literal)) for v in bindings.values())
+                     and only_in_outer_group(text, bindings) else None)
+            if bound is None:  # used in a nested group, no WHERE group, or a blank node: substitution
                 kwargs["substitutions"] = substitutions
             else:
                 sent = bound
@@ -388,7 +415,7 @@ class OxigraphStore:
                 if m:
                     raise QueryError(
                         f"{name}: parameter {m.group(1)} must be listed in the SELECT clause (or use SELECT *): "
-                        "parameters are bound by substitution, which applies to projected variables"
+                        "a parameter is bound by substitution here, which applies to projected variables"
                     ) from None
                 raise QueryError(f"{name}: query failed: {exc}") from None
 
