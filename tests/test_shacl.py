@@ -836,3 +836,14 @@ def test_inverse_sequence_path():
     assert (issue.focus, issue.path) == ("http://example.org/c", "^<http://example.org/p>/<http://example.org/q>")
     assert issue.message == "More than 0 values on <http://example.org/c>->[ sh:inversePath ( " \
         "<http://example.org/p> <http://example.org/q> ) ]"
+
+
+def test_select_runner_binds_variables_the_query_does_not_select():
+    from kg.shacl import select_runner
+
+    store = ox.Store()
+    a = ox.NamedNode("urn:x:a")
+    store.add(ox.Quad(a, a, ox.Literal("x")))
+    run = select_runner(store)
+    assert [r["o"].value for r in run("SELECT ?o WHERE { ?this ?p ?o }", {"this": a})] == ["x"]
+    assert run("SELECT ?o WHERE { ?this ?p ?o }", {"this": ox.NamedNode("urn:x:b")}) == []

@@ -1420,40 +1420,24 @@ def select_runner(store: ox.Store, **query_options):
             if not subs or "projection" not in str(exc):
                 raise
             # pyoxigraph substitutes projected variables only: join the values in instead
-            result = store.query(_inject_values(text, bindings), **query_options)
+            result = store.query(_values_in_text(text, bindings), **query_options)
         names = [v.value for v in result.variables]
         return [{n: t for n, t in zip(names, row) if t is not None} for row in result]
 
     return run
 
 
-def _inject_values(text: str, bindings: dict) -> str:
-    """The query with ``VALUES (?a ?b) { (… …) }`` opening its WHERE group."""
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-        elif c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:]):
-            i = text.index(">", i)
-        elif c in "\"'":
-            m = re.match(r"(\"\"\"|'''|\"|')", text[i:])
-            i = text.find(m.group(1), i + len(m.group(1))) + len(m.group(1)) - 1
-        elif c == "{":
-            break
-        i += 1
-    if i >= n:
-        raise DataError("cannot pre-bind variables in a query without a WHERE group")
-    names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(_sparql_term(v) for v in bindings.values())
-    return f"{text[:i + 1]} VALUES ({names}) {{ ({values}) }} {text[i + 1:]}"
+def _values_in_text(text: str, bindings: dict) -> str:
+    """The query with the bindings in a ``VALUES`` block opening its WHERE group (kg.store.values_bound)."""
+    from kg.store import values_bound
 
-
-def _sparql_term(term) -> str:
-    if isinstance(term, ox.BlankNode):  # a blank node cannot be named in a query: no match, as pre-binding gives
+    if any(isinstance(v, ox.BlankNode) for v in bindings.values()):
+        # a blank node cannot be named in a query: no match, as pre-binding gives
         raise DataError("cannot pre-bind a blank node in a query that does not select it")
-    return str(term)
+    bound = values_bound(text, bindings)
+    if bound is None:
+        raise DataError("cannot pre-bind variables in a query without a WHERE group")
+    return bound
 
 
 # ---------------------------------------------------------------- pyshacl's generic messages

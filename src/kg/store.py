@@ -72,29 +72,25 @@ def _strip(text: str) -> str:
     return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def values_bound(text: str, bindings: Mapping[str, object]) -> str | None:
+def values_bound(text: str, bindings: Mapping[str, object], outer_group_only: bool = False) -> str | None:
     """The query with ``bindings`` (variable name -> IRI or literal) bound by a ``VALUES`` block at the
-    start of its outermost WHERE group, or None where there is no such group (CONSTRUCT WHERE { … }).
-    Bound there, the variable has its value before the rest of the group is evaluated, as substitution
-    gives it, but the planner sees it: a pattern on a bound subject is a lookup, not a scan (5x faster
-    for figures on a million statements). Written in N-Triples syntax by pyoxigraph, escapes included:
-    user text is never pasted into a query."""
-    at = _outer_group(text)
-    if at is None:
+    start of its outermost WHERE group, or None where there is no such group (CONSTRUCT WHERE { … }) and,
+    with ``outer_group_only``, where a variable also occurs in a group nested in it (GRAPH, UNION,
+    OPTIONAL, EXISTS, a sub-select), which the block would not reach.  Bound there, the variable has its
+    value before the rest of the group is evaluated, as substitution gives it, but the planner sees it: a
+    pattern on a bound subject is a lookup, not a scan (5x faster for figures on a million statements).
+    Written in N-Triples syntax by pyoxigraph, escapes included: user text is never pasted into a query."""
+    stripped = _strip(text)  # strings, IRIs, prefixed names and comments blanked out, offsets kept
+    at = _outer_group(stripped)
+    if at is None or (outer_group_only and _used_in_nested_group(stripped, at, bindings)):
         return None
     names = list(bindings)
     block = f" VALUES (?{' ?'.join(names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }} "
     return text[:at] + block + text[at:]
 
 
-def only_in_outer_group(text: str, names) -> bool:
-    """Whether the variables occur in the outermost WHERE group itself and in no group nested in it
-    (GRAPH, UNION, OPTIONAL, EXISTS, a sub-select): there a VALUES block at its start binds them exactly
-    as substitution does; a nested group would see them unbound."""
-    at = _outer_group(text)
-    if at is None:
-        return False
-    stripped = _strip(text)
+def _used_in_nested_group(stripped: str, at: int, names) -> bool:
+    """Whether a variable occurs in a group nested in the one that opens at ``at``."""
     wanted = set(names)
     depth = 1
     for m in re.finditer(rf"[{{}}]|[?$]({_NAME}+)", stripped[at:]):
@@ -106,13 +102,13 @@ def only_in_outer_group(text: str, names) -> bool:
             if depth == 0:
                 break
         elif depth > 1 and m.group(1) in wanted:
-            return False
-    return True
+            return True
+    return False
 
 
-def _outer_group(text: str) -> int | None:
-    """The offset just after the "{" that opens the outermost WHERE group, or None (CONSTRUCT WHERE)."""
-    stripped = _strip(text)  # strings, IRIs, prefixed names and comments blanked out, offsets kept
+def _outer_group(stripped: str) -> int | None:
+    """The offset just after the "{" that opens the outermost WHERE group of a query (as _strip returns
+    it), or None (CONSTRUCT WHERE)."""
     form = re.search(r"(?<![\w?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?!\w)", stripped, re.IGNORECASE)
     pos = form.end() if form else 0
     if form and form.group(1).upper() == "CONSTRUCT":
@@ -391,9 +387,8 @@ class OxigraphStore:
         substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         sent = text
         if bindings:
-            bound = (values_bound(text, bindings)
-                     if all(isinstance(v, (ox.NamedNode, ox.Literal)) for v in bindings.values())
-                     and only_in_outer_group(text, bindings) else None)
+            bound = (values_bound(text, bindings, outer_group_only=True)
+                     if all(isinstance(v, (ox.NamedNode, ox.Literal)) for v in bindings.values()) else None)
             if bound is None:  # used in a nested group, no WHERE group, or a blank node: substitution
                 kwargs["substitutions"] = substitutions
             else:
