@@ -76,61 +76,222 @@ def values_bound(text: str, bindings: Mapping[str, object], outer_group_only: bo
     """The query with ``bindings`` (variable name -> IRI or literal) bound by a ``VALUES`` block at the
     start of its outermost WHERE group, or None where there is no such group (CONSTRUCT WHERE { … }) and,
     with ``outer_group_only``, where a variable also occurs in a group nested in it (GRAPH, UNION,
-    OPTIONAL, EXISTS, a sub-select), which the block would not reach.  Bound there, the variable has its
-    value before the rest of the group is evaluated, as substitution gives it, but the planner sees it: a
-    pattern on a bound subject is a lookup, not a scan (5x faster for figures on a million statements).
-    Written in N-Triples syntax by pyoxigraph, escapes included: user text is never pasted into a query."""
-    stripped = _strip(text)  # strings, IRIs, prefixed names and comments blanked out, offsets kept
-    at = _outer_group(stripped)
-    if at is None or (outer_group_only and _used_in_nested_group(stripped, at, bindings)):
+    OPTIONAL, EXISTS, a sub-select), which the block would not reach (then :class:`Prebinding` binds it
+    everywhere).  Bound there, the variable has its value before the rest of the group is evaluated, as
+    substitution gives it, but the planner sees it: a pattern on a bound subject is a lookup, not a scan
+    (5x faster for figures on a million statements).  Written in N-Triples syntax by pyoxigraph, escapes
+    included: user text is never pasted into a query."""
+    scan = QueryScan(text)
+    if scan.outer is None or (outer_group_only and scan.nested_use(bindings)):
         return None
-    names = list(bindings)
-    block = f" VALUES (?{' ?'.join(names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }} "
-    return text[:at] + block + text[at:]
+    at = scan.groups[scan.outer].start
+    return text[:at] + _values_block(list(bindings), bindings) + text[at:]
 
 
-def _used_in_nested_group(stripped: str, at: int, names) -> bool:
-    """Whether a variable occurs in a group nested in the one that opens at ``at``."""
-    wanted = set(names)
-    depth = 1
-    for m in re.finditer(rf"[{{}}]|[?$]({_NAME}+)", stripped[at:]):
-        token = m.group(0)
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if depth == 0:
-                break
-        elif depth > 1 and m.group(1) in wanted:
-            return True
-    return False
+def _values_block(names: list, values: Mapping[str, object]) -> str:
+    return f" VALUES (?{' ?'.join(names)}) {{ ({' '.join(str(values[n]) for n in names)}) }} "
 
 
-def _outer_group(stripped: str) -> int | None:
-    """The offset just after the "{" that opens the outermost WHERE group of a query (as _strip returns
-    it), or None (CONSTRUCT WHERE)."""
-    form = re.search(r"(?<![\w?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?!\w)", stripped, re.IGNORECASE)
-    pos = form.end() if form else 0
-    if form and form.group(1).upper() == "CONSTRUCT":
-        rest = stripped[pos:]
-        ahead = rest.lstrip()
-        if ahead[:1] != "{":
-            return None  # CONSTRUCT WHERE { … }: the group is the template too
-        start = pos + len(rest) - len(ahead)
-        end = stripped.find("}", start)  # a template holds no braces of its own
-        if end < 0:
-            return None  # not SPARQL: the parser says where
-        pos = end + 1
-    depth = 0
-    for i in range(pos, len(stripped)):
-        ch = stripped[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "{" and depth == 0:
-            return i + 1
-    return None
+# A token of a query as _strip leaves it: a brace, a parenthesis, a variable, or a bare word (keyword,
+# function name; prefixed names, IRIs and strings are blanked out).
+_SCAN = re.compile(rf"[{{}}()]|[?$]({_NAME}+)|(?<![\w?$:\-.@])([A-Za-z_][A-Za-z_0-9]*)(?![\w:\-])")
+_STAR = re.compile(r"\s*(?:(?:DISTINCT|REDUCED)\s+)?\*", re.IGNORECASE)
+
+
+class Group:
+    """A group graph pattern ``{ … }``: ``start`` just after its "{", ``end`` at its "}"; ``kind`` is
+    "group", "exists", "minus", "service" or "select" (the braces around a sub-select); ``variables``
+    are those that occur in it outside its nested groups, ``pattern_variables`` those of them that occur
+    outside parentheses (in triple patterns, or as AS targets), not only in FILTER, BIND or a function."""
+
+    __slots__ = ("start", "end", "parent", "kind", "variables", "pattern_variables")
+
+    def __init__(self, start: int, parent: int | None, kind: str):
+        self.start, self.end, self.parent, self.kind = start, None, parent, kind
+        self.variables: set = set()
+        self.pattern_variables: set = set()  # outside parentheses: in triple patterns (or AS targets)
+
+
+class SubSelect:
+    """A sub-select: its braces (``group``), its WHERE group (``where``), what it projects."""
+
+    __slots__ = ("group", "where", "projected", "star")
+
+    def __init__(self, group: int):
+        self.group, self.where, self.projected, self.star = group, None, set(), False
+
+
+class QueryScan:
+    """One pass over a query's text (strings, IRIs, prefixed names and comments blanked out first): its
+    groups, its sub-selects, the variables bound with ``AS`` and the keywords it uses.  It never raises:
+    what it cannot read is left to the parser, whose error then points into the text as written."""
+
+    def __init__(self, text: str):
+        self.text = text
+        stripped = _strip(text)
+        self.groups: list[Group] = []
+        self.subselects: list[SubSelect] = []
+        self.outer: int | None = None  # the outermost WHERE group; None for CONSTRUCT WHERE { … }
+        self.as_variables: list[str] = []
+        self.keywords: dict[str, int] = {}  # upper-cased bare word -> offset of its first use
+        stack: list[int] = []  # open groups
+        parens: list[int] = [0]  # parenthesis depth, per open group
+        form = None
+        pending = None  # EXISTS / MINUS / SERVICE: the kind of the next group
+        after_as = False
+        template = False  # inside a CONSTRUCT template
+        skip_to = -1  # the end of a VALUES data block or a CONSTRUCT template
+        projecting: SubSelect | None = None
+        values_next = False
+        last = None
+        for m in _SCAN.finditer(stripped):
+            at, token = m.start(), m.group(0)
+            if at < skip_to:
+                continue
+            var, word = m.group(1), m.group(2)
+            if word is not None:
+                upper = word.upper()
+                self.keywords.setdefault(upper, at)
+                after_as = upper == "AS"
+                if upper in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") and form is None and not stack:
+                    form = upper
+                    template = upper == "CONSTRUCT"
+                elif upper == "SELECT" and last == "{" and stack:
+                    self.groups[stack[-1]].kind = "select"
+                    projecting = SubSelect(stack[-1])
+                    self.subselects.append(projecting)
+                    projecting.star = bool(_STAR.match(stripped, m.end()))
+                elif upper in ("EXISTS", "MINUS", "SERVICE"):
+                    pending = upper.lower()
+                elif upper == "VALUES":
+                    values_next = True
+                elif upper == "WHERE" and template:
+                    template = False  # CONSTRUCT WHERE { … }: the group is its own template
+                    self.outer = -1
+                last = upper
+                continue
+            if var is not None:
+                if after_as:
+                    self.as_variables.append(var)
+                if projecting is not None and (parens[-1] == 0 or after_as):
+                    projecting.projected.add(var)
+                    self.groups[projecting.group].variables.add(var)
+                elif stack:
+                    g = self.groups[stack[-1]]
+                    g.variables.add(var)
+                    if parens[-1] == 0 or after_as:
+                        g.pattern_variables.add(var)
+                after_as = False
+                last = "?"
+                continue
+            after_as = False
+            if token == "(":
+                parens[-1] += 1
+            elif token == ")":
+                parens[-1] -= 1
+            elif token == "{":
+                if values_next or (template and form == "CONSTRUCT" and not stack):
+                    close = stripped.find("}", at)  # data blocks and templates hold no braces
+                    skip_to = len(stripped) if close < 0 else close + 1
+                    if template:
+                        template = False
+                        if close < 0:
+                            self.outer = -1  # never closes: not SPARQL, the parser says where
+                    values_next = False
+                    last = "}"
+                    continue
+                kind = pending or "group"
+                pending = None
+                parent = stack[-1] if stack else None
+                self.groups.append(Group(at + 1, parent, kind))
+                index = len(self.groups) - 1
+                if projecting is not None and parent == projecting.group and projecting.where is None:
+                    projecting.where = index
+                    projecting = None
+                if self.outer is None and not stack and parens[-1] == 0 and form is not None:
+                    self.outer = index
+                stack.append(index)
+                parens.append(0)
+            elif token == "}":
+                if stack:
+                    self.groups[stack.pop()].end = at
+                    parens.pop()
+            last = token
+        if self.outer == -1:
+            self.outer = None
+
+    def nested_use(self, names) -> bool:
+        """Whether a variable occurs in a group nested in the outer group (which a VALUES block at its start
+        would not reach)."""
+        outer = self.groups[self.outer]
+        wanted = set(names)
+        return any(g is not outer and g.start > outer.start and (outer.end is None or g.start < outer.end)
+                   and not wanted.isdisjoint(g.variables) for g in self.groups)
+
+    def in_scope(self, index: int) -> set:
+        """The variables a group makes in-scope (SPARQL 1.1, 18.2.1), as far as text shows them: those of its
+        triple patterns and AS targets and of the groups it holds, but not of FILTER expressions, EXISTS and
+        MINUS; a sub-select contributes what it projects."""
+        g = self.groups[index]
+        out = set(g.pattern_variables)
+        for i, child in enumerate(self.groups):
+            if child.parent != index or child.kind in ("exists", "minus"):
+                continue
+            if child.kind == "select":
+                sub = next((s for s in self.subselects if s.group == i), None)
+                if sub is not None:
+                    out |= self.in_scope(sub.where) if sub.star and sub.where is not None else sub.projected
+            else:
+                out |= self.in_scope(i)
+        return out
+
+
+class Prebinding:
+    """Variables pre-bound everywhere in a query, as SHACL defines pre-binding (SHACL 1.0, 5.6 and its
+    "values insertion"): the values join every graph pattern, so they are seen in nested groups,
+    sub-selects, BIND, FILTER and EXISTS alike.  A VALUES block (or, for a blank node, which query text
+    cannot name, ``BIND(BNODE("id") AS ?v)``: Oxigraph's BNODE of a string is the blank node of that id)
+    opens the outer group and every other group in which a bound variable occurs.  The text is scanned
+    once; ``bind`` then only splices the values in."""
+
+    def __init__(self, text: str, names, scan: QueryScan | None = None):
+        scan = scan or QueryScan(text)
+        if scan.outer is None:
+            raise QueryError("variables can be pre-bound only in a query with a WHERE group "
+                             "(for CONSTRUCT: CONSTRUCT { … } WHERE { … }, not CONSTRUCT WHERE { … })")
+        names = list(names)
+        points = {scan.groups[scan.outer].start: tuple(names)}
+        for g in scan.groups:
+            used = tuple(n for n in names if n in g.variables)
+            if used and g.kind != "select" and g.start not in points:
+                points[g.start] = used
+        self.names = names
+        self._points = sorted(points.items())
+        cuts = [0] + [at for at, _ in self._points] + [len(text)]
+        self._parts = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+
+    def bind(self, values: Mapping[str, object]) -> str:
+        blocks: dict = {}
+        out = [self._parts[0]]
+        for (_, used), part in zip(self._points, self._parts[1:]):
+            block = blocks.get(used)
+            if block is None:
+                block = blocks[used] = _binding_block(used, values)
+            out.append(block)
+            out.append(part)
+        return "".join(out)
+
+
+def _binding_block(names, values: Mapping[str, object]) -> str:
+    plain = [n for n in names if isinstance(values[n], (ox.NamedNode, ox.Literal))]
+    text = _values_block(plain, values) if plain else " "
+    for n in names:
+        term = values[n]
+        if isinstance(term, ox.BlankNode):
+            text += f'BIND(BNODE("{term.value}") AS ?{n}) '
+        elif not isinstance(term, (ox.NamedNode, ox.Literal)):
+            raise QueryError(f"cannot bind ?{n} to {term}: only IRIs, literals and blank nodes can be bound")
+    return text
 
 
 def check_safe(text: str, name: str = "query") -> None:
@@ -387,12 +548,11 @@ class OxigraphStore:
         substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         sent = text
         if bindings:
-            bound = (values_bound(text, bindings, outer_group_only=True)
-                     if all(isinstance(v, (ox.NamedNode, ox.Literal)) for v in bindings.values()) else None)
-            if bound is None:  # used in a nested group, no WHERE group, or a blank node: substitution
+            scan = QueryScan(text)
+            if scan.outer is None:  # no WHERE group of its own (CONSTRUCT WHERE { … }): substitution
                 kwargs["substitutions"] = substitutions
-            else:
-                sent = bound
+            else:  # a VALUES block opening the outer group, and every nested group that uses a parameter
+                sent = Prebinding(text, bindings, scan).bind(bindings)
 
         def run():
             try:
