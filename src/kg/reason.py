@@ -1,42 +1,49 @@
-"""OWL RL reasoning: the inferred triples of the asserted dataset, cleaned.
+"""OWL 2 RL reasoning: the inferred triples of a dataset, cleaned, and its inconsistencies.
 
-Two engines give the same answer (a test proves it on the seed graph and on
-generated data):
-
-* ``rules`` (the default): kg.rules, a semi-naive evaluation of owlrl's rules
-  over integer ids; it keeps its index of the closure for the fast SHACL
-  validator.  Inputs that need OWL RL rules it does not implement make it
-  hand over to owlrl, and the build says so.
-* ``owlrl``: the reference, owlrl's forward chaining on an rdflib graph.
-
-The result is only the *inferred* triples (closure minus asserted), without:
-
-* reflexive ``owl:sameAs`` (and the other trivially reflexive axioms:
-  ``x rdfs:subClassOf x``, ``x owl:equivalentClass x``,
-  ``p rdfs:subPropertyOf p``, ``p owl:equivalentProperty p``);
-* triples whose subject is a literal;
-* the axiomatic triples about the rdf/rdfs/owl/xsd vocabularies themselves
-  (any triple whose subject is a term of those namespaces);
-* ``rdf:type rdfs:Resource`` / ``rdf:type owl:Thing`` on everything, and
-  the equally empty ``rdfs:subClassOf``, ``rdfs:domain``, ``rdfs:range``
-  ``owl:Thing`` / ``rdfs:Resource``.
-
-Inconsistencies (owlrl's error messages) become a ReasoningError.
+Two engines give the same answer: ``rules`` (the default: kg.rules over integer ids, which keeps its
+index for the fast SHACL validator and hands what it does not implement to owlrl, saying so in
+``Inference.note``) and ``owlrl`` (the reference).  The result is the inferred triples only (closure
+minus asserted) without what no consumer wants, and the inconsistencies as data
+(``Inference.inconsistencies``); :func:`infer` raises ReasoningError on them unless asked to collect.
+Both engines check literals against their datatypes as the specification says, not as owlrl does.
+:func:`reason_files` reasons over RDF files (``kg reason``).  docs/ENGINES.md ("OWL RL") says what the
+cleaning drops, where kg departs from owlrl, and how the engines are tested.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from dataclasses import dataclass
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg import namespaces as ns
-from kg.errors import ReasoningError
-from kg.rules import keep_terms
+from kg.errors import DataError, ReasoningError
+from kg.rules import LEXICAL_ERROR, TYPED_LITERALS, keep_terms, well_typed
 
 ENGINES = ("rules", "owlrl")
 AGENT = ns.OWLRL_ERROR
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    """One inconsistency under OWL 2 RL."""
+
+    rule: str  # the OWL 2 RL rule that found it: cax-dw, cax-adc, cls-nothing2, prp-irp, prp-asyp, prp-pdw,
+    # prp-adp, dt-not-type (an ill-typed literal), or one only owlrl applies (eq-diff1, cls-com, …; "unknown")
+    message: str  # owlrl's wording, terms written as owlrl writes them (IRIs bare, literals by lexical form)
+    focus: ox.NamedNode | ox.BlankNode | None = None  # the node it is about (the common individual, the
+    # subject of the offending triple; for dt-not-type the first subject stating the literal), if any
+
+    def __str__(self) -> str:  # one line
+        where = f" {self.focus}" if self.focus is not None else ""
+        return f"[{self.rule}]{where}: {' '.join(self.message.split())}"
+
 
 @dataclass
 class Inference:
@@ -46,10 +53,14 @@ class Inference:
     engine: str  # the engine that produced it
     index: object | None = None  # kg.rules.IdGraph of the cleaned closure (rules engine only)
     note: str | None = None  # why the engine differs from the one asked for
+    inconsistencies: list[Inconsistency] = field(default_factory=list)  # sorted by message; empty: consistent
 
 
-def infer(quads, engine: str = "rules") -> Inference:
-    """The cleaned OWL RL inferences of ``quads`` (graph names ignored)."""
+def infer(quads, engine: str = "rules", *, collect: bool = False) -> Inference:
+    """The cleaned OWL RL inferences of ``quads`` (graph names ignored).
+
+    An inconsistent input raises ReasoningError naming the first inconsistency; with ``collect`` the
+    closure is returned all the same, the inconsistencies in ``Inference.inconsistencies``."""
     if engine not in ENGINES:
         raise ReasoningError(f"unknown reasoning engine {engine!r} (known: {', '.join(ENGINES)})")
     if engine == "rules":
@@ -58,52 +69,215 @@ def infer(quads, engine: str = "rules") -> Inference:
         try:
             result = rules.closure(quads)
         except rules.Unsupported as exc:
-            inference = infer(quads, "owlrl")
+            inference = infer(quads, "owlrl", collect=collect)
             inference.note = f"reasoned with owlrl: {exc}, which the rules engine leaves to the reference"
             return inference
-        _raise_on(result.errors)
         terms = result.graph.terms
+        found = [Inconsistency(rule, message, terms[focus] if focus is not None else None)
+                 for rule, focus, message in result.inconsistencies]
+        if not collect:
+            _raise_on(found)
         inferred = sorted((ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in result.inferred), key=str)
-        return Inference(inferred, "rules", index=result.graph)
-    inferred, problems = owlrl_closure(quads)
-    _raise_on(problems)
-    return Inference(inferred, "owlrl")
+        return Inference(inferred, "rules", index=result.graph, inconsistencies=found)
+    inferred, found = _owlrl(quads)
+    if not collect:
+        _raise_on(found)
+    return Inference(inferred, "owlrl", inconsistencies=found)
 
 
-def _raise_on(problems: list[str]) -> None:
+def _raise_on(problems: list[Inconsistency]) -> None:
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ReasoningError(f"the ontology and data are inconsistent under OWL RL: {problems[0]}{more}")
+        raise ReasoningError(f"the ontology and data are inconsistent under OWL RL: {problems[0].message}{more}")
 
 
 def owlrl_closure(quads) -> tuple[list[ox.Triple], list[str]]:
-    """The reference: owlrl's cleaned inferences and its inconsistency messages."""
-    from owlrl import DeductiveClosure, OWLRL_Semantics
+    """The reference: owlrl's cleaned inferences and its inconsistency messages (sorted)."""
+    inferred, found = _owlrl(quads)
+    return inferred, [i.message for i in found]
+
+
+def _owlrl(quads) -> tuple[list[ox.Triple], list[Inconsistency]]:
+    from owlrl import DeductiveClosure, OWLRL_Semantics, XsdDatatypes
     from rdflib import RDF as R
+    from rdflib import XSD as X
     from rdflib import Literal, URIRef, term
 
     from kg.load import from_rdflib, rdflib_graph
 
-    graph = rdflib_graph(quads)
-    asserted = set(graph)
-    # owlrl installs its own lexical converters for xsd datatypes and leaves them
-    # behind; its gMonthDay one rejects valid values such as "--06-17", so a
-    # later SHACL run in the same process would report false violations.
-    converters = dict(term._toPythonMapping)
-    try:
-        DeductiveClosure(OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
-    finally:
-        term._toPythonMapping.clear()
-        term._toPythonMapping.update(converters)
-    problems = sorted({" ".join(str(text).split())
-                       for node in graph.subjects(R.type, URIRef(AGENT + "ErrorMessage"))
-                       for text in graph.objects(node, URIRef(AGENT + "error"))})
+    quads = list(quads)
+    with _quiet_rdflib():
+        try:
+            graph = rdflib_graph(quads)
+        except TypeError as exc:  # an RDF 1.2 triple term
+            raise ReasoningError(f"OWL RL reasoning takes RDF 1.1 graphs: {exc}") from None
+        asserted = set(graph)
+        # owlrl installs its own lexical converters for xsd datatypes and leaves them
+        # behind; its gMonthDay one rejects valid values such as "--06-17", so a
+        # later SHACL run in the same process would report false violations.
+        converters = dict(term._toPythonMapping)
+        # owlrl makes xsd:NMTOKEN a subtype of xsd:Name; XML Schema derives it from xsd:token.
+        subsumptions = XsdDatatypes.OWL_Datatype_Subsumptions
+        nmtoken = subsumptions.get(X.NMTOKEN)
+        subsumptions[X.NMTOKEN] = [X.token, X.normalizedString, X.string]
+        try:
+            DeductiveClosure(OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+        except Exception as exc:  # e.g. an rdf:List with a cycle: owlrl gives up
+            raise ReasoningError(f"owlrl cannot reason over this input: {type(exc).__name__}: {exc}") from None
+        finally:
+            term._toPythonMapping.clear()
+            term._toPythonMapping.update(converters)
+            subsumptions[X.NMTOKEN] = nmtoken
+    error_nodes = set(graph.subjects(R.type, URIRef(AGENT + "ErrorMessage")))
+    messages = {str(text) for node in error_nodes for text in graph.objects(node, URIRef(AGENT + "error"))}
+    # owlrl's lexical checks are wrong both ways (docs/ENGINES.md): kg's replace them
+    messages = {m for m in messages if not m.startswith(LEXICAL_ERROR.split("{")[0])}
+    nodes = _nodes(quads) if messages else {}
+    found = [_parse(m, graph, nodes) for m in sorted(messages)] + lexical_inconsistencies(quads)
     conv = functools.lru_cache(maxsize=None)(from_rdflib)  # terms repeat: convert each once
     out = []
     for s, p, o in graph:
-        if (s, p, o) in asserted or isinstance(s, Literal):
+        if (s, p, o) in asserted or isinstance(s, Literal) or s in error_nodes:
             continue
         t = ox.Triple(conv(s), conv(p), conv(o))
         if keep_terms(t.subject, t.predicate, t.object):
             out.append(t)
-    return sorted(out, key=str), problems
+    return sorted(out, key=str), sorted(found, key=lambda i: i.message)
+
+
+@contextlib.contextmanager
+def _quiet_rdflib():
+    """rdflib logs a traceback and warns for every ill-typed literal it converts: kg reports them as
+    dt-not-type inconsistencies instead."""
+    log = logging.getLogger("rdflib.term")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            yield
+    finally:
+        log.setLevel(level)
+
+
+def lexical_inconsistencies(quads) -> list[Inconsistency]:
+    """dt-not-type: every literal outside its datatype's lexical space, about the first subject (in
+    N-Triples order) that states it; the literals owlrl checks, as the specification says."""
+    subjects: dict[ox.Literal, list] = {}
+    for q in quads:
+        o = q.object
+        if type(o) is ox.Literal and o.datatype.value in TYPED_LITERALS and not well_typed(o.value, o.datatype.value):
+            subjects.setdefault(o, []).append(q.subject)
+    return [Inconsistency("dt-not-type", LEXICAL_ERROR.format(lit.value, lit.datatype.value),
+                          min(subs, key=str)) for lit, subs in subjects.items()]
+
+
+# owlrl's messages: the rule, the pattern, and which group names the node the inconsistency is about
+# (None: the first node the message names).
+_MESSAGES = [(rule, re.compile(pattern, re.S), group) for rule, pattern, group in (
+    ("cax-dw", r"Disjoint classes (\S+) and (\S+) have a common individual (.*)", 3),
+    ("cls-nothing2", r"(.*) is defined of type 'Nothing'", 1),
+    ("prp-irp", r"Irreflexive property used on (.*) with (\S+)", 1),
+    ("prp-asyp", r"Erroneous usage of asymmetric property (\S+) on (.*) and (.*)", 2),
+    ("prp-pdw", r"Erroneous usage of disjoint properties (\S+) and (\S+) on (.*) and (.*)", 3),
+    ("prp-adp", r"Disjoint properties in an 'AllDisjointProperties' are not really disjoint: \((.*?), ", 1),
+    ("eq-diff1", r"'sameAs' and 'differentFrom' cannot be used on the same subject-object pair: \((.*?), ", 1),
+    ("eq-diff2", r"'sameAs' and 'AllDifferent' cannot be used on the same subject-object pair: \((.*?), ", 1),
+    ("cls-com", r"Violation of complementarity for classes (\S+) and (\S+) on element (.*)", None),
+    ("cls-maxc1", r"Erroneous usage of maximum cardinality with ", None),
+    ("cls-maxqc1", r"Erroneous usage of maximum qualified cardinality with ", None),
+    ("prp-npa1", r"Negative \(object\) property assertion violated for: \((.*?), ", 1),
+    ("prp-npa2", r"Negative \(datatype\) property assertion violated for: \((.*?), ", 1),
+    ("unknown", r"", None),
+)]
+
+
+def _parse(message: str, graph, nodes: dict) -> Inconsistency:
+    """An owlrl message as an Inconsistency: the rule from its wording, the focus from the node it names."""
+    from rdflib import OWL as O
+    from rdflib import RDF as R
+    from rdflib import BNode, URIRef
+
+    for rule, pattern, group in _MESSAGES:
+        m = pattern.match(message)
+        if m is None:
+            continue
+        if rule == "cax-dw":  # the same words for cax-adc: kg.rules names cax-dw when the pair is stated so
+            if (URIRef(m.group(1)), O.disjointWith, URIRef(m.group(2))) not in graph:
+                rule = "cax-adc"
+        if rule == "cls-com":  # owlrl names the second class where it means the individual
+            c1, c2 = (nodes.get(m.group(i)) for i in (1, 2))
+            both = [x for x in graph.subjects(R.type, _rdflib(c1)) if (x, R.type, _rdflib(c2)) in graph] if (
+                c1 is not None and c2 is not None) else []
+            focus = min((nodes.get(str(x)) for x in both if isinstance(x, (URIRef, BNode))), key=str, default=None)
+            return Inconsistency(rule, message, focus)
+        if group is not None:
+            return Inconsistency(rule, message, nodes.get(m.group(group)))
+        named = (nodes.get(token.strip("(),")) for token in message.split())
+        return Inconsistency(rule, message, next((n for n in named if n is not None), None))
+    raise AssertionError("the last pattern matches every message")  # pragma: no cover
+
+
+def _rdflib(term):
+    from kg.load import to_rdflib
+
+    return to_rdflib(term)
+
+
+def _nodes(quads) -> dict[str, ox.NamedNode | ox.BlankNode]:
+    """The IRIs and blank nodes of ``quads`` by the text owlrl writes for them."""
+    out = {}
+    for q in quads:
+        for t in (q.subject, q.predicate, q.object):
+            if isinstance(t, (ox.NamedNode, ox.BlankNode)):
+                out.setdefault(t.value, t)
+    return out
+
+
+# ----------------------------------------------------------------------------------------- kg reason
+@dataclass
+class Reasoned:
+    """The closure of some RDF files (``kg reason``)."""
+
+    asserted: list[ox.Triple]  # the files' triples (graph names dropped), each once
+    inference: Inference  # collected: the inconsistencies are in inference.inconsistencies
+
+    def triples(self, everything: bool = False) -> list[ox.Triple]:
+        """The inferred triples, or with ``everything`` the whole (cleaned) closure."""
+        return list(self.inference.inferred) + (self.asserted if everything else [])
+
+
+def read_rdf(paths) -> list[ox.Quad]:
+    """Every quad of these RDF files, each parsed by its extension with its own file URI as base IRI, and
+    its blank nodes kept apart from every other file's; DataError (or InputSyntaxError) names the file."""
+    from kg.formats import INPUT_EXTENSIONS
+    from kg.load import stable_blank_nodes, syntax_error
+
+    quads: list[ox.Quad] = []
+    for name in paths:
+        path = Path(name)
+        fmt = INPUT_EXTENSIONS.get(path.suffix.lower())
+        if fmt is None:
+            known = ", ".join(sorted(INPUT_EXTENSIONS))
+            raise DataError(f"{name}: not an RDF file kg reads (by extension: {known})")
+        try:
+            parsed = list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
+        except SyntaxError as exc:
+            raise syntax_error(exc, str(name)) from None
+        except OSError as exc:
+            raise DataError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        for q in parsed:
+            if isinstance(q.subject, ox.Triple) or isinstance(q.object, ox.Triple):
+                raise DataError(f"{name}: OWL RL reasoning takes RDF 1.1 graphs, not the triple term in {q}")
+        quads += stable_blank_nodes(parsed, str(name))
+    return quads
+
+
+def reason_files(paths, engine: str = "rules") -> Reasoned:
+    """The OWL 2 RL closure of RDF files (kg's default path, or ``engine="owlrl"``), inconsistencies
+    collected, never raised."""
+    if not paths:
+        raise DataError("no input file")
+    quads = read_rdf(paths)
+    asserted = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+    return Reasoned(asserted, infer(quads, engine, collect=True))
