@@ -96,7 +96,8 @@ def field(text: str) -> str:
 def extract(sources: list[bytes], source_note: str) -> bytes:
     """The extract's TSV text from the Turtle files' bytes (see README.md for its columns)."""
     graph = read_graph(sources)
-    kinds = {s for s, p in graph.items() if s.startswith(KIND) and QUDT + "QuantityKind" in {o.value for o in p[RDF_TYPE]}}
+    kinds = {s for s, p in graph.items()
+             if s.startswith(KIND) and QUDT + "QuantityKind" in {o.value for o in p[RDF_TYPE]}}
     deprecated = {s for s, p in graph.items() if any(o.value == "true" for o in p[QUDT + "deprecated"])}
 
     def exact_matches(kind: str) -> set[str]:
@@ -134,7 +135,8 @@ def extract(sources: list[bytes], source_note: str) -> bytes:
         replaced = sorted(o.value for o in p[REPLACED_BY])
         # QUDT deprecated the whole currency graph in 3.1.0 (and dropped it in 3.4.0); cur:MegaUSD
         # alone lacks its qudt:deprecated
-        flags = ("d" if iri in deprecated or iri.startswith(CUR) else "") + ("c" if types & CURRENCY_CLASSES or KIND + "Currency" in unit_kinds else "")
+        currency = bool(types & CURRENCY_CLASSES) or KIND + "Currency" in unit_kinds
+        flags = ("d" if iri in deprecated or iri.startswith(CUR) else "") + ("c" if currency else "")
         units.append("\t".join(field(x) for x in (
             curie(iri), english(p[RDFS_LABEL]), symbols[0] if symbols else "",
             " ".join(sorted(curie(k) for k in unit_kinds)),
@@ -150,7 +152,8 @@ def extract(sources: list[bytes], source_note: str) -> bytes:
         "# kg's extract of the QUDT unit, currency and quantity-kind vocabularies (kg.qudt; see README.md).",
         "# QUDT is licensed CC BY 4.0 (LICENSE.md, CC-BY-4.0.txt); attribution to QUDT.org. Made by kg.qudt.refresh from:",
         *(f"# source: {line}" for line in source_note.splitlines() if line.strip()),
-        "# U\tIRI\tlabel@en\tsymbol\tquantity kinds\tconversionMultiplier\tconversionOffset\tisReplacedBy\tflags (d deprecated, c currency)",
+        "# U\tIRI\tlabel@en\tsymbol\tquantity kinds\tconversionMultiplier\tconversionOffset\tisReplacedBy"
+        "\tflags (d deprecated, c currency)",
         "# K\tquantity kind\tlabel@en\tisReplacedBy\tflags (d deprecated)",
     ]
     lines = header + ["U\t" + u for u in units] + ["K\t" + r for r in rows]
