@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg import namespaces as ns
 from kg.errors import DataError, ReasoningError
-from kg.rules import LEXICAL_ERROR, TYPED_LITERALS, keep_terms, well_typed
+from kg.rules import LEXICAL_ERROR, TYPED_LITERALS, XSD, keep_terms, well_typed
 
 ENGINES = ("rules", "owlrl")
 AGENT = ns.OWLRL_ERROR
@@ -129,11 +129,12 @@ def _owlrl(quads) -> tuple[list[ox.Triple], list[Inconsistency]]:
             term._toPythonMapping.update(converters)
             subsumptions[X.NMTOKEN] = nmtoken
     error_nodes = set(graph.subjects(R.type, URIRef(AGENT + "ErrorMessage")))
+    different = _different_values_made_same(graph)
     messages = {str(text) for node in error_nodes for text in graph.objects(node, URIRef(AGENT + "error"))}
     # owlrl's lexical checks are wrong both ways (docs/ENGINES.md): kg's replace them
     messages = {m for m in messages if not m.startswith(LEXICAL_ERROR.split("{")[0])}
     nodes = _nodes(quads) if messages else {}
-    found = [_parse(m, graph, nodes) for m in sorted(messages)] + lexical_inconsistencies(quads)
+    found = [_parse(m, graph, nodes) for m in sorted(messages)] + lexical_inconsistencies(quads) + different
     conv = functools.lru_cache(maxsize=None)(from_rdflib)  # terms repeat: convert each once
     out = []
     for s, p, o in graph:
@@ -143,6 +144,61 @@ def _owlrl(quads) -> tuple[list[ox.Triple], list[Inconsistency]]:
         if keep_terms(t.subject, t.predicate, t.object):
             out.append(t)
     return sorted(out, key=str), sorted(found, key=lambda i: i.message)
+
+
+def _different_values_made_same(graph) -> list[Inconsistency]:
+    """dt-diff with eq-diff1, which owlrl leaves out: owl:sameAs between two literals of different data
+    values (two values of a functional data property, "+0.0" and "-0.0" as xsd:float) is inconsistent."""
+    from rdflib import OWL as O
+    from rdflib import Literal
+
+    out, seen = [], set()
+    for a, b in graph.subject_objects(O.sameAs):
+        if isinstance(a, Literal) and isinstance(b, Literal) and a != b and frozenset((a, b)) not in seen:
+            seen.add(frozenset((a, b)))
+            if _same_value(a, b) is False:
+                first, second = sorted((a, b), key=lambda x: (str(x), str(x.datatype), str(x.language)))
+                out.append(Inconsistency("dt-diff", f"Different data values {first} and {second} are made "
+                                                    f"the same by owl:sameAs"))
+    return out
+
+
+_REAL = {XSD + n for n in ("decimal", "integer", "nonNegativeInteger", "nonPositiveInteger", "negativeInteger",
+                           "positiveInteger", "long", "int", "short", "byte", "unsignedLong", "unsignedInt",
+                           "unsignedShort", "unsignedByte")}
+_STRING = {XSD + n for n in ("string", "normalizedString", "token", "language", "Name", "NCName", "NMTOKEN")}
+
+
+def _value(lit) -> tuple | None:
+    """A literal's data value, as far as the OWL 2 datatype map makes it plain (None: not worked out);
+    values of different kinds are never equal."""
+    import struct
+    from decimal import Decimal
+
+    text, datatype = str(lit), str(lit.datatype) if lit.datatype is not None else XSD + "string"
+    if lit.language:
+        return ("lang", text, lit.language.lower())
+    if not well_typed(text, datatype):
+        return None
+    if datatype in _STRING:
+        return ("string", text)
+    if datatype in _REAL:
+        return ("real", Decimal(text))
+    if datatype in (XSD + "float", XSD + "double"):
+        number = float(text.replace("INF", "inf"))
+        if number != number:
+            return (datatype, "NaN")  # OWL 2 takes NaN as identical to itself
+        return (datatype, struct.pack(">f" if datatype.endswith("float") else ">d", number))  # -0 is not +0
+    if datatype == XSD + "boolean":
+        return ("boolean", text in ("true", "1"))
+    return None
+
+
+def _same_value(a, b) -> bool | None:
+    va, vb = _value(a), _value(b)
+    if va is None or vb is None:
+        return True if (str(a), a.datatype, a.language) == (str(b), b.datatype, b.language) else None
+    return va == vb
 
 
 @contextlib.contextmanager
