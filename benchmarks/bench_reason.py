@@ -1,0 +1,131 @@
+"""kg.rules against owlrl: the W3C OWL 2 RL test cases and a seeded corpus of the property test's cases.
+
+    python benchmarks/bench_reason.py [--cases N] [--repeats R] [--compare] [--scale TRIPLES --before REV]
+
+Each engine reasons over every input through kg.reason (``rules``: kg's default path, owlrl where it
+declines; ``owlrl``: the reference), in this process, R times; the figures are the medians of the
+totals, wall and CPU seconds (the machine is shared: CPU is the steadier one).  With ``--compare`` the
+corpus is also checked case by case (the long run of tests/test_reason_fuzz.py by seeds instead of
+hypothesis): differences and crashes are counted and the first few printed.  With ``--scale`` and
+``--before``, kg.rules as of git revision REV and as checked out reason over the ontology and that many
+generated triples (kg.generate, seed 7), alternately, R times each: the cost of a change to the engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import subprocess
+import tempfile
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+
+from owlrl_fuzz import RandomDraw, as_turtle, case, compare, differs  # noqa: E402
+from test_w3c_owl2 import CASES, premises, runnable  # noqa: E402
+
+from kg import reason  # noqa: E402
+
+
+def timed(inputs, engine: str) -> tuple[float, float, int]:
+    """Total wall and CPU seconds over ``inputs`` and how many kg.rules reasoned over itself."""
+    native = 0
+    wall, cpu = time.perf_counter(), time.process_time()
+    for quads in inputs:
+        native += reason.infer(quads, engine, collect=True).engine == "rules"
+    return time.perf_counter() - wall, time.process_time() - cpu, native
+
+
+def bench(name: str, inputs: list, repeats: int) -> None:
+    for engine in reason.ENGINES:
+        runs = [timed(inputs, engine) for _ in range(repeats)]
+        wall = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        print(f"{name:<22} {engine:<6} {len(inputs):>6} inputs  wall {wall:8.3f} s  cpu {cpu:8.3f} s  "
+              f"per input {1000 * cpu / len(inputs):7.2f} ms cpu  (kg.rules reasoned {runs[0][2]})")
+
+
+def scale(triples: int, before: str, repeats: int) -> None:
+    """kg.rules at ``before`` against the checkout, on the ontology and ``triples`` generated triples."""
+    import pyoxigraph as ox
+
+    from kg import namespaces as ns
+    from kg import rules
+    from kg.generate import generate
+    from kg.load import parse_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = subprocess.run(["git", "-C", str(ROOT), "show", f"{before}:src/kg/rules.py"], check=True,
+                                capture_output=True, text=True).stdout
+        (Path(tmp) / "rules_before.py").write_text(source, encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("rules_before", Path(tmp) / "rules_before.py")
+        old = importlib.util.module_from_spec(spec)
+        sys.modules["rules_before"] = old
+        spec.loader.exec_module(old)
+        generate(Path(tmp) / "data", triples=triples, seed=7)
+        quads = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(ns.ONTOLOGY_GRAPH))
+                 for path in sorted((ROOT / "ontology").glob("*.ttl")) for q in parse_file(path)]
+        for path in sorted((Path(tmp) / "data").glob("*.trig")):
+            quads += parse_file(path)
+    runs: dict[str, list[tuple[float, float]]] = {before: [], "checkout": []}
+    sizes = {}
+    for _ in range(repeats):
+        for name, module in ((before, old), ("checkout", rules)):
+            wall, cpu = time.perf_counter(), time.process_time()
+            result = module.closure(quads)
+            runs[name].append((time.perf_counter() - wall, time.process_time() - cpu))
+            sizes[name] = (len(result.inferred), len(result.errors))
+            del result
+    for name, samples in runs.items():
+        print(f"kg.rules {name:<10} {len(quads)} statements: {sizes[name][0]} inferred, {sizes[name][1]} "
+              f"inconsistencies; wall {statistics.median(s[0] for s in samples):.2f} s, cpu "
+              f"{statistics.median(s[1] for s in samples):.2f} s (median of {repeats})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=1000, help="seeded corpus size (default 1000)")
+    parser.add_argument("--repeats", type=int, default=5, help="runs per engine (default 5)")
+    parser.add_argument("--compare", action="store_true", help="also compare the engines case by case")
+    parser.add_argument("--scale", type=int, help="generated triples for the before/after comparison")
+    parser.add_argument("--before", default="HEAD", help="the revision to compare the checkout with")
+    args = parser.parse_args()
+    if args.scale:
+        scale(args.scale, args.before, args.repeats)
+        return
+
+    w3c = [reason.read_rdf(premises(c)) for c in CASES.values() if runnable(c)]
+    corpus = [case(RandomDraw(random.Random(seed))) for seed in range(args.cases)]
+    print(f"python {sys.version.split()[0]}; medians of {args.repeats} runs")
+    bench("W3C OWL 2 RL cases", w3c, args.repeats)
+    accepted = [quads for quads in w3c if reason.infer(quads, collect=True).engine == "rules"]
+    bench("W3C, kg.rules accepts", accepted, args.repeats)
+    bench("fuzz corpus (seeded)", corpus, args.repeats)
+    if args.compare:
+        differences = crashes = native = inconsistent = 0
+        start = time.perf_counter()
+        for seed, quads in enumerate(corpus):
+            try:
+                result = compare(quads)
+            except Exception as exc:  # a crash: counted, and the case shown
+                crashes += 1
+                if crashes <= 3:
+                    print(f"crash on seed {seed}: {type(exc).__name__}: {exc}\n{as_turtle(quads)}")
+                continue
+            native += result["engine"] == "rules"
+            inconsistent += result["inconsistent"]
+            if differs(result):
+                differences += 1
+                if differences <= 3:
+                    print(f"difference on seed {seed}: {result}\n{as_turtle(quads)}")
+        print(f"compared {len(corpus)} cases ({native} reasoned by kg.rules, {inconsistent} inconsistent): "
+              f"{differences} differences, {crashes} crashes, {time.perf_counter() - start:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
