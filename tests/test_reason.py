@@ -349,3 +349,72 @@ def test_a_triple_term_is_a_clear_error():
     for engine in reason.ENGINES:
         with pytest.raises(ReasoningError, match="RDF 1.1"):
             reason.infer(quads, engine)
+
+
+@pytest.mark.parametrize("values,inconsistent", [
+    ('"+0.0"^^xsd:float , "-0.0"^^xsd:float', True),  # W3C "Plus and Minus Zero are Distinct"
+    ('"1"^^xsd:integer , "1.0"^^xsd:decimal , "01"^^xsd:byte', False),
+    ('"1"^^xsd:integer , "1"', True),
+    ('"NaN"^^xsd:double , "NaN"^^xsd:double', False),
+    ('"1"^^xsd:float , "1"^^xsd:double', True),
+    ('"a"@en , "a"@EN', False),
+    ('"2020-01-01T00:00:00Z"^^xsd:dateTime , "2020-01-01T01:00:00+01:00"^^xsd:dateTime', False),  # not worked out
+])
+def test_different_data_values_made_the_same_are_inconsistent(values, inconsistent):
+    """dt-diff, which owlrl leaves out: a functional data property with two different values."""
+    quads = quads_of(f"ex:p a owl:FunctionalProperty . ex:m ex:p {values} .")
+    found = reason.infer(quads, collect=True).inconsistencies
+    assert ("dt-diff" in [i.rule for i in found]) == inconsistent
+
+
+def test_reason_files_reads_each_file_with_its_own_base_and_blank_nodes(tmp_path):
+    (tmp_path / "a.ttl").write_text("@prefix ex: <https://example.org/> .\n"
+                                    "<x> a ex:A . _:b a ex:A . ex:A <http://www.w3.org/2000/01/rdf-schema#subClassOf> ex:B .\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.nt").write_text("_:b <https://example.org/p> <https://example.org/o> .\n")
+    reasoned = reason.reason_files([tmp_path / "a.ttl", tmp_path / "sub" / "b.nt"])
+    inferred = set(map(str, reasoned.inference.inferred))
+    assert f"<{(tmp_path / 'x').as_uri()}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://example.org/B>" \
+        in inferred
+    blanks = {t.subject for t in reasoned.asserted if isinstance(t.subject, ox.BlankNode)}
+    assert len(blanks) == 2  # _:b of one file is not _:b of the other
+    assert len(reasoned.triples(everything=True)) == len(reasoned.asserted) + len(inferred)
+
+
+@pytest.mark.parametrize("content,name,message", [
+    (None, "missing.ttl", "missing.ttl: cannot read"),
+    ("not turtle", "bad.ttl", "bad.ttl:1:1:"),
+    ("", "notes.txt", "notes.txt: not an RDF file kg reads"),
+    ("<a> <b> << <c> <d> <e> >> .", "star.ttl", "RDF 1.1 graphs"),
+])
+def test_kg_reason_bad_input_is_one_error_line_and_exit_2(tmp_path, content, name, message):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content)
+    result = CliRunner().invoke(main, ["reason", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kg: error: ") and message in result.stderr
+
+
+def test_kg_reason_formats_engines_and_all(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = tmp_path / "o.ttl"
+    path.write_text(PROLOGUE + "ex:A rdfs:subClassOf ex:B . ex:x a ex:A . ex:s owl:sameAs ex:x .")
+    runner = CliRunner()
+    outputs = {}
+    for engine in ("kg", "reference"):
+        result = runner.invoke(main, ["reason", "-f", "nt", "--engine", engine, str(path)])
+        assert result.exit_code == 0
+        outputs[engine] = set(ox.parse(result.stdout_bytes, format=ox.RdfFormat.N_TRIPLES))
+    assert outputs["kg"] == outputs["reference"] and len(outputs["kg"]) == 4
+    assert "reasoned with owlrl" in runner.invoke(main, ["reason", str(path)]).stderr  # the hand-over is said
+    assert runner.invoke(main, ["reason", "-q", str(path)]).stderr == ""
+    everything = runner.invoke(main, ["reason", "--all", "-f", "turtle", str(path)])
+    assert len(list(ox.parse(everything.stdout_bytes, format=ox.RdfFormat.TURTLE))) == 4 + 3
