@@ -19,9 +19,12 @@ severity, value, message) and the two multisets must be equal on:
    SHACL Core feature, mostly without messages (pyshacl's generic messages),
    on data made to break them.
 
-The complete example of tests/shape_cases/_complete is compared too.  The
-last tests show what kg.shacl refuses (SHACL-AF, recursion, malformed shapes)
-and where it follows the specification rather than pyshacl.
+Where pyshacl departs from the specification kg.shacl does not: those
+departures are listed in tests/shacl_departures.py, and a comparison
+tolerates only the ones it names (none on the project's shapes and data).
+The last tests show what kg.shacl refuses (recursion, malformed shapes,
+queries that cannot be pre-bound), what it hands to pyshacl (SHACL-AF,
+custom components), and where it follows the specification.
 
 pyshacl's reports are slow to make (a second or two for the seed graph):
 each graph is validated once per session (lru_cache), and the suite stays
@@ -44,6 +47,7 @@ from kg.load import parse_file, rdflib_graph
 from kg.merge import ONTOLOGY_GRAPH
 from kg.namespaces import PREFIXES
 from kg.rules import IdGraph
+from shacl_departures import DEPARTURES, Context, explain
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "shape_cases"
@@ -124,8 +128,22 @@ def describe(c: Counter) -> str:
     return "\n".join(f"  {n}x {k}" for k, n in sorted(c.items(), key=str)[:40]) or "  (none)"
 
 
-def assert_same(ref: Counter, got: Counter) -> None:
+def assert_same(ref: Counter, got: Counter, departures: tuple = (), shapes=None) -> None:
+    """Equal results, but for what the named departures from the specification (tests/shacl_departures.py)
+    explain; each named departure must explain something, so that the list stays true."""
     missing, extra = ref - got, got - ref
+    if departures:
+        from kg.shacl.graph import ShapesGraph
+
+        ctx = Context(ref, got, ShapesGraph(shapes))
+        used = set()
+        for side, c in (("pyshacl", missing), ("kg", extra)):
+            for key in list(c):
+                name = explain(key, side, ctx, departures)
+                if name is not None:
+                    used.add(name)
+                    del c[key]
+        assert used == set(departures), f"departures named but not seen: {set(departures) - used}"
     assert not missing and not extra, (f"pyshacl only:\n{describe(missing)}\nkg.shacl only:\n{describe(extra)}")
 
 
@@ -775,38 +793,78 @@ def test_every_core_feature():
     """Custom shapes over SHACL Core and SHACL-SPARQL, mostly without messages (pyshacl's generic ones)."""
     graph, shapes = core_inputs()
     ref = pyshacl_results(triples_of(graph), shapes)
-    assert_same(ref, kg_results(graph, shapes))
+    assert_same(ref, kg_results(graph, shapes), ("node-details", "soft-nested-shape"), shapes)
     components = {k[2].rsplit("#", 1)[1] for k in ref}
     assert len(components) >= 28, sorted(components)
 
 
-# ---------------------------------------------------------------- what kg.shacl refuses
+# ---------------------------------------------------------------- what kg.shacl refuses, and hands over
 REFUSED = {
-    "rule": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:rule [ a sh:TripleRule ; sh:subject sh:this ; "
-            "sh:predicate ex:p ; sh:object ex:o ] .",
-    "js": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:js [ sh:jsFunctionName \"f\" ] .",
-    "target type": "ex:S a sh:NodeShape ; sh:target [ a ex:MyTarget ; ex:size 3 ] .",
-    "component": "ex:Comp a sh:ConstraintComponent ; sh:parameter [ sh:path ex:size ] .\n"
-                 "ex:S a sh:NodeShape ; sh:targetClass ex:C ; ex:size 3 .",
-    "function": "ex:f a sh:SPARQLFunction ; sh:select \"SELECT (1 AS ?x) {}\" .",
-    "expression": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:expression [ sh:path ex:p ] .",
     "entailment": "ex:shapes sh:entailment <http://www.w3.org/ns/entailment/RDFS> .",
     "recursion": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:node ex:S ] .",
     "minCount on a node shape": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:minCount 1 .",
     "bad regex": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:pattern \"([\" .",
+    "unparsable query": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select \"SELECT $this WHERE { $this ex:p ?o }\" ] .",
+    "MINUS": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select "
+             "\"SELECT $this WHERE { $this ?p ?o MINUS { $this a ?o } }\" ] .",
+    "AS onto $this": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select "
+                     "\"SELECT $this WHERE { BIND (<urn:x> AS $this) }\" ] .",
+    "sub-select without $this": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select "
+                                "\"SELECT $this WHERE { { SELECT ?o WHERE { $this ?p ?o } } }\" ] .",
+    "two namespaces, one prefix": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:prefixes ex:a , ex:b ; "
+                                  "sh:select \"SELECT $this WHERE { $this ?p ?o }\" ] . "
+                                  "ex:a sh:declare [ sh:prefix \"x\" ; sh:namespace \"urn:x:\"^^xsd:anyURI ] . "
+                                  "ex:b sh:declare [ sh:prefix \"x\" ; sh:namespace \"urn:y:\"^^xsd:anyURI ] .",
 }
+
+
+def shapes_of(text: str) -> list:
+    return list(ox.parse((PROLOGUE + "@prefix ex: <http://example.org/> .\n" + text).encode(),
+                         format=ox.RdfFormat.TURTLE))
+
+
+def one_c() -> IdGraph:
+    return IdGraph.from_triples([ox.Triple(ox.NamedNode("http://example.org/x"), N("rdf:type"),
+                                           ox.NamedNode("http://example.org/C"))])
 
 
 @pytest.mark.parametrize("what", REFUSED)
 def test_refused(what):
-    shapes = list(ox.parse((PROLOGUE + "@prefix ex: <http://example.org/> .\n" + REFUSED[what]).encode(),
-                           format=ox.RdfFormat.TURTLE))
-    graph = IdGraph.from_triples([ox.Triple(ox.NamedNode("http://example.org/x"), N("rdf:type"),
-                                            ox.NamedNode("http://example.org/C"))])
     with pytest.raises(DataError) as err:
-        shacl.validate(graph, shapes, "shacl")
+        shacl.validate(one_c(), shapes_of(REFUSED[what]), "shacl")
     assert "shacl" in str(err.value)
     assert re.search(r"ex:|example\.org", str(err.value)), "the message names the shape or term"
+
+
+# SHACL-AF, SHACL-JS and custom constraint components: pyshacl validates, and the answer says so
+HANDED_OVER = {
+    "rule": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:rule [ a sh:TripleRule ; sh:subject sh:this ; "
+            "sh:predicate ex:p ; sh:object ex:o ] .",
+    "js": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:js [ sh:jsFunctionName \"f\" ] .",
+    "target type": "ex:S a sh:NodeShape ; sh:target [ a ex:MyTarget ; ex:size 3 ] .",
+    "component": "ex:Comp a sh:ConstraintComponent ; sh:parameter [ sh:path ex:size ] ;\n"
+                 " sh:validator [ a sh:SPARQLAskValidator ; sh:ask \"ASK { FILTER ($size > 5) }\" ] .\n"
+                 "ex:S a sh:NodeShape ; sh:targetClass ex:C ; ex:size 3 .",
+    "function": "ex:f a sh:SPARQLFunction ; sh:select \"SELECT (1 AS ?x) {}\" .",
+    "expression": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:expression [ sh:path ex:p ] .",
+}
+
+
+@pytest.mark.parametrize("what", HANDED_OVER)
+def test_handed_to_pyshacl(what):
+    try:
+        issues = shacl.validate(one_c(), shapes_of(HANDED_OVER[what]), "shacl")
+    except DataError as exc:  # pyshacl's own refusal, named as such
+        assert "(pyshacl" in str(exc)
+        return
+    assert issues.engine == "pyshacl"
+    assert issues.note.startswith("validated with pyshacl, the reference: ") and "\n" not in issues.note
+
+
+def test_component_results_come_from_pyshacl():
+    issues = shacl.validate_with_components(one_c(), shapes_of(HANDED_OVER["component"]), "shacl")
+    assert issues.engine == "pyshacl"
+    assert [(i.focus, c) for i, c in issues] == [("http://example.org/x", "http://example.org/Comp")]
 
 
 def test_no_shapes_no_issues():
@@ -847,3 +905,92 @@ def test_select_runner_binds_variables_the_query_does_not_select():
     run = select_runner(store)
     assert [r["o"].value for r in run("SELECT ?o WHERE { ?this ?p ?o }", {"this": a})] == ["x"]
     assert run("SELECT ?o WHERE { ?this ?p ?o }", {"this": ox.NamedNode("urn:x:b")}) == []
+
+
+def ex(local: str) -> ox.NamedNode:
+    return ox.NamedNode("http://example.org/" + local)
+
+
+def test_a_failing_node_is_one_result():
+    """sh:node: one result per value node that does not conform (pyshacl adds the nested results)."""
+    shapes = shapes_of("ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:node ex:Named ] .\n"
+                       "ex:Named a sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .")
+    graph = IdGraph.from_triples([ox.Triple(ex("a"), ex("p"), ex("b"))])
+    got = kg_results(graph, shapes)
+    assert [k[2] for k in got] == [SH + "NodeConstraintComponent"]
+    assert_same(pyshacl_results(triples_of(graph), shapes), got, ("node-details",), shapes)
+
+
+@pytest.mark.parametrize("flag,results", [("true", 1), ('"1"^^xsd:boolean', 0), ("false", 0)])
+def test_boolean_parameters_are_on_only_for_true(flag, results):
+    shapes = shapes_of(f"ex:S a sh:PropertyShape ; sh:targetNode ex:a ; sh:path ex:label ; sh:uniqueLang {flag} .")
+    graph = IdGraph.from_triples([ox.Triple(ex("a"), ex("label"), ox.Literal("A", language="en")),
+                                  ox.Triple(ex("a"), ex("label"), ox.Literal("B", language="en"))])
+    got = kg_results(graph, shapes)
+    assert sum(got.values()) == results
+    ref = pyshacl_results(triples_of(graph), shapes)
+    assert_same(ref, got, ("boolean-one",) if flag.startswith('"1"') else (), shapes)
+
+
+def test_what_is_not_a_shape_or_a_constraint_is_ignored():
+    """A report, a manifest and an ontology beside the shapes; parameters no component takes alone."""
+    shapes = shapes_of("""
+        ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:class ex:C ;
+            sh:qualifiedMinCount 1 ; sh:qualifiedMaxCount 0 ; sh:ignoredProperties ( ex:p ) ; ex:note "mine" .
+        ex:P a sh:PropertyShape ; sh:path ex:p ; sh:targetNode ex:a ; sh:qualifiedValueShape [ sh:class ex:C ] .
+        [] a sh:ValidationReport ; sh:conforms false ;
+            sh:result [ a sh:ValidationResult ; sh:focusNode ex:a ; sh:sourceShape ex:S ; sh:value ex:a ;
+                        sh:resultPath ex:p ; sh:resultSeverity sh:Violation ;
+                        sh:sourceConstraintComponent sh:ClassConstraintComponent ] .
+        <urn:manifest> a <http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#Manifest> .
+        ex:shapes a owl:Ontology ; sh:declare [ sh:prefix "ex" ; sh:namespace "http://example.org/"^^xsd:anyURI ] ;
+            sh:shapesGraph ex:shapes .""")
+    graph = IdGraph.from_triples([ox.Triple(ex("a"), N("rdf:type"), ex("C")), ox.Triple(ex("a"), ex("p"), ex("b"))])
+    assert shacl.validate(graph, shapes, "shacl") == []
+
+
+def test_prebound_variables_reach_every_group():
+    """$this in BIND, in an inner group's FILTER, in EXISTS (SHACL 5.6: values insertion)."""
+    shapes = shapes_of('''ex:S a sh:NodeShape ; sh:targetNode ex:a , ex:b ; sh:sparql [ sh:select """
+        SELECT $this WHERE {
+            { FILTER (bound($this)) }
+            BIND ($this AS ?that)
+            FILTER (?that = <http://example.org/a> && EXISTS { $this ?p ?o })
+        }""" ] .''')
+    graph = IdGraph.from_triples([ox.Triple(ex("a"), ex("p"), ex("b"))])
+    assert [i.focus for i in shacl.validate(graph, shapes, "shacl")] == ["http://example.org/a"]
+
+
+def test_shapes_graph_and_current_shape():
+    """$shapesGraph names the shapes graph, a named graph of the dataset the queries run on (also when the
+    build gives its own store: the run then makes one)."""
+    shapes = shapes_of('''ex:S a sh:NodeShape ; sh:targetNode ex:a ; ex:limit 42 ; sh:sparql [ sh:select """
+        SELECT $this WHERE { GRAPH $shapesGraph { $currentShape <http://example.org/limit> 42 } }""" ] .''')
+    graph = IdGraph.from_triples([ox.Triple(ex("a"), ex("p"), ex("b"))])
+    assert len(shacl.validate(graph, shapes, "shacl")) == 1
+    assert len(shacl.validate(graph, shapes, "shacl", shacl.select_runner(ox.Store()))) == 1
+
+
+def test_prefixes_of_imported_ontologies():
+    """sh:prefixes/owl:imports*/sh:declare (W3C sparql/node/prefixes-001)."""
+    shapes = shapes_of('''ex:S a sh:NodeShape ; sh:targetNode ex:a ;
+            sh:sparql [ sh:prefixes ex:mine ; sh:select "SELECT $this ?value WHERE { $this x:p ?value }" ] .
+        ex:mine owl:imports ex:theirs . ex:theirs sh:declare [ sh:prefix "x" ; sh:namespace "http://example.org/"^^xsd:anyURI ] .''')
+    graph = IdGraph.from_triples([ox.Triple(ex("a"), ex("p"), ex("b"))])
+    [issue] = shacl.validate(graph, shapes, "shacl")
+    assert issue.value == "<http://example.org/b>"
+
+
+def test_a_sparql_result_names_its_constraint():
+    shapes = shapes_of('ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:sparql ex:q . '
+                       'ex:q sh:select "SELECT $this WHERE { $this ?p ?o }" ; sh:message "found {$this}"@en .')
+    report = shacl.validate_quads([ox.Triple(ex("a"), ex("p"), ex("b"))], shapes)
+    [result] = report.results()
+    assert result["sourceConstraint"] == "<http://example.org/q>"
+    assert result["resultMessage"] == ["found http://example.org/a"]
+    assert ox.Literal("found http://example.org/a", language="en") in {t.object for t in report.triples}
+
+
+def test_every_departure_is_described():
+    for d in DEPARTURES.values():
+        assert d.spec and d.pyshacl

@@ -1,0 +1,86 @@
+"""Logical constraint components (SHACL 1.0, 4.6): sh:not, sh:and, sh:or, sh:xone.  A member shape's
+answer is conformance (no result of any severity), cached for the run and free of side effects, so the
+members are asked only until the answer is known."""
+
+from __future__ import annotations
+
+from kg.shacl.graph import SH
+from kg.shacl.registry import Component
+from kg.shacl.run import Result
+
+
+def _check(run, shape, local: str, members: list):
+    comp = SH + local[0].upper() + local[1:] + "ConstraintComponent"
+    conforms = run.conforms
+    if local == "not":
+        [member] = members
+        fails = lambda v: conforms(member, v)  # noqa: E731
+    elif local == "and":
+        fails = lambda v: not all(conforms(m, v) for m in members)  # noqa: E731
+    elif local == "or":
+        fails = lambda v: not any(conforms(m, v) for m in members)  # noqa: E731
+    else:
+        def fails(v):
+            n = 0
+            for m in members:
+                if conforms(m, v):
+                    n += 1
+                    if n > 1:
+                        return True
+            return n != 1
+
+    def check(f, vals, out):
+        bad = False
+        for v in vals:
+            if fails(v):
+                if out is None:
+                    return True
+                bad = True
+                out.append(Result(shape, f, v, comp))
+        return bad
+
+    return check
+
+
+def compile_not(ctx) -> None:
+    for other in ctx.objs("not"):
+        ctx.add(_check(ctx.run, ctx.shape, "not", [ctx.other(other)]))
+
+
+def _compile_list(local: str):
+    def compile_list(ctx) -> None:
+        for head in ctx.objs(local):
+            members = ctx.sg.items(head, f"{ctx.what}: sh:{local}")
+            if local != "xone":  # a shape listed twice in sh:and / sh:or counts once; in sh:xone twice
+                members = list(dict.fromkeys(members))
+            ctx.add(_check(ctx.run, ctx.shape, local, [ctx.other(m) for m in members]))
+
+    return compile_list
+
+
+def message_not(text, r) -> str:
+    nots = text.param(r.shape, "not")
+    value = text.data(r.value) if r.value is not None else "None"
+    if len(nots) == 1:
+        return f"Node {value} must not conform to shape {text.shapes(nots[0])}"
+    return "Node {} must not conform to any shapes in {}".format(value, " , ".join(text.shapes(n) for n in nots))
+
+
+WORDS = {"and": "all shapes in", "or": "one or more shapes in", "xone": "exactly one shape in"}
+
+
+def _list_message(local: str):
+    def message(text, r) -> str:
+        texts = [" , ".join(text.shapes(m) for m in text.run.sg.items(head, local))
+                 for head in text.param(r.shape, local)]
+        joined = texts[0] if len(texts) < 2 else " and ".join(f"({t})" for t in texts)
+        value = text.data(r.value) if r.value is not None else "None"
+        return f"Node {value} must conform to {WORDS[local]} {joined}"
+
+    return message
+
+
+COMPONENTS = (
+    Component("Not", ("not",), compile_not, message_not),
+    *(Component(local.capitalize(), (local,), _compile_list(local), _list_message(local)) for local in WORDS),
+)
