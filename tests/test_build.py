@@ -28,8 +28,8 @@ def test_build_writes_the_artifacts(mini):
     assert (built.path / b.STORE).is_dir()
     m = built.manifest
     assert m["counts"] == {
-        "ontology_statements": 33, "asserted_statements": 59, "asserted_triples": 59, "inferred_triples": 7,
-        "closure_triples": 66, "source_graphs": 3,
+        "ontology_statements": 36, "asserted_statements": 62, "asserted_triples": 62, "inferred_triples": 9,
+        "closure_triples": 71, "source_graphs": 3,
     }
     assert m["engines"]["reasoner"] == "rules"
     assert m["conforms"] is True
@@ -270,11 +270,11 @@ def test_inconsistency_is_an_error(mini):
 def test_build_command_output(mini_cli):
     r = mini_cli("build", "-q")
     assert r.exit_code == 0, r.stderr
-    assert r.stdout == ("built: 59 statements in 3 source graphs and the ontology (59 distinct triples), "
-                        "7 triples inferred, 66 in the closure; conforms\n")
+    assert r.stdout == ("built: 62 statements in 3 source graphs and the ontology (62 distinct triples), "
+                        "9 triples inferred, 71 in the closure; conforms\n")
     r = mini_cli("build")
-    assert r.stdout == ("up to date: 59 statements in 3 source graphs and the ontology (59 distinct triples), "
-                        "7 triples inferred, 66 in the closure; conforms\n")
+    assert r.stdout == ("up to date: 62 statements in 3 source graphs and the ontology (62 distinct triples), "
+                        "9 triples inferred, 71 in the closure; conforms\n")
     manifest = json.loads((mini_cli.project.build_dir / "current" / "manifest.json").read_text())
     assert set(manifest["timings"]) == {"load", "reason", "write", "shacl", "store", "checks", "finish"}
 

@@ -42,9 +42,11 @@ def test_the_days_a_date_can_mean(text, dt, bounds):
 def test_the_ontology_says_which_properties_get_bounds():
     ontology = list(ox.parse(path=str(ROOT / "ontology" / "stcoop.ttl"), format=ox.RdfFormat.TURTLE))
     pairs = date_bound_properties(ontology)
-    assert {p.value for p in pairs} == {STC + p for p in DATE_PROPERTIES}
+    issued = "http://purl.org/dc/terms/issued"
+    assert {p.value for p in pairs} == {STC + p for p in DATE_PROPERTIES} | {issued}
     for p in DATE_PROPERTIES:
         assert pairs[ox.NamedNode(STC + p)] == (ox.NamedNode(STC + p + "Earliest"), ox.NamedNode(STC + p + "Latest"))
+    assert pairs[ox.NamedNode(issued)] == (ox.NamedNode(STC + "issuedEarliest"), ox.NamedNode(STC + "issuedLatest"))
 
 
 def test_bounds_go_to_the_graph_that_states_the_date_once_each():

@@ -31,24 +31,29 @@ def test_text_report_grouped_by_focus_node(bad_cli):
     assert r.exit_code == 1
     assert r.stdout == (
         'park:gamma "Gamma Park" (data/gamma.trig)\n'
+        "  Violation  stc:established:  The value of stc:established (established) must be a literal of type "
+        'xsd:gYear.  [value: "twenty-twelve"]  (shacl)\n'
         "  Violation  stc:established:  The year of establishment is one xsd:gYear  (shacl)\n"
         '  Violation  stc:established:  The year of establishment is one xsd:gYear  [value: "twenty-twelve"]  (shacl)\n'
         "  Violation  stc:locatedIn:  A park must be located in a place  (shacl)\n"
         "place:atlantis (data/gamma.trig)\n"
         "  Violation  place without a label  (check:no-unlabelled-place)\n"
-        "does not conform: 4 violation(s), 0 warning(s), 0 info(s) on 2 node(s)\n")
+        "does not conform: 5 violation(s), 0 warning(s), 0 info(s) on 2 node(s)\n")
 
 
 def test_json_report(bad_cli):
     r = bad_cli("validate", "--format", "json")
     assert r.exit_code == 1
     doc = json.loads(r.stdout)
-    assert (doc["conforms"], doc["violations"]) == (False, 4)
+    assert (doc["conforms"], doc["violations"]) == (False, 5)
     gamma, atlantis = doc["nodes"]
     assert gamma == {
         "focus": "https://w3id.org/stcoop/id/park/gamma", "curie": "park:gamma", "label": "Gamma Park",
         "files": ["data/gamma.trig"],
         "results": [
+            {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#established>",
+             "message": "The value of stc:established (established) must be a literal of type xsd:gYear.",
+             "value": '"twenty-twelve"', "origin": "shacl", "shape": "https://w3id.org/stcoop/shapes#profile-established-value"},
             {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#established>",
              "message": "The year of establishment is one xsd:gYear", "value": None, "origin": "shacl", "shape": None},
             {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#established>",
@@ -66,13 +71,13 @@ def test_turtle_report_is_a_shacl_validation_report(bad_cli):
     assert r.stdout.splitlines()[7:10] == [
         "_:report a sh:ValidationReport ;",
         "\tsh:conforms false ;",
-        "\tsh:result _:r0001 , _:r0002 , _:r0003 , _:r0004 .",
+        "\tsh:result _:r0001 , _:r0002 , _:r0003 , _:r0004 , _:r0005 .",
     ]
     s = ox.Store()
     s.load(input=r.stdout.encode(), format=ox.RdfFormat.TURTLE)
     n = s.query("SELECT (COUNT(?r) AS ?n) WHERE { ?rep a <http://www.w3.org/ns/shacl#ValidationReport> ;"
                 " <http://www.w3.org/ns/shacl#result> ?r }")
-    assert next(iter(n))[0].value == "4"
+    assert next(iter(n))[0].value == "5"
     assert r.stdout == bad_cli("validate", "-f", "turtle").stdout  # deterministic
 
 
@@ -90,7 +95,7 @@ def test_a_build_that_does_not_conform_fails_and_keeps_the_last_good_one(bad_cli
     (here there is none, so they refuse) until --allow-invalid publishes it."""
     r = bad_cli("build", "-q")
     assert r.exit_code == 1
-    assert r.stdout.endswith("does not conform (4 violations; see kg validate); "
+    assert r.stdout.endswith("does not conform (5 violations; see kg validate); "
                              "queries answer from the last conforming build\n")
     r = bad_cli("query", "-e", "ASK { ?s ?p ?o }")
     assert r.exit_code == 2 and "no earlier conforming build" in r.stderr

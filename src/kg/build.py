@@ -258,6 +258,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
     from kg.catalogue import Catalogue
     from kg.load import parse_file
     from kg.merge import INFERRED_GRAPH, merge
+    from kg.profile import PROFILE_SHAPES, profile_shapes
     from kg.reason import infer
     from kg.report import Report
     from kg.store import OxigraphStore
@@ -271,6 +272,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         with reporter.step("loading inputs") as step:
             merged = merge(project, log=lambda n, total, name: step.advance(n, total, name))
             data_shapes = {project.relpath(p): parse_file(p, project.relpath(p)) for p in project.data_shape_files()}
+            data_shapes[PROFILE_SHAPES] = profile_shapes(merged.ontology)
             onto_shapes = {project.relpath(p): parse_file(p, project.relpath(p))
                            for p in project.ontology_shape_files()}
             catalogue = Catalogue.of(project)
@@ -347,7 +349,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         with reporter.step("running the saved checks") as step:
             checks = catalogue.checks()
             found = v.check_issues(OxigraphStore(memory.wait()), checks, progress=step.advance)
-            issues += found
+            issues += found + v.unit_issues(merged)
             v.annotate(issues, memory.store, merged)
             report = Report(issues)
             c = report.counts()

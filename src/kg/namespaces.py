@@ -51,6 +51,7 @@ ENTITY_KINDS = (
 
 PREFIXES: dict[str, str] = {
     "stc": STC,
+    "stcp": BASE + "profile#",
     **{kind: f"{ID}{kind}/" for kind in ENTITY_KINDS},
     "kgg": GRAPH,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
