@@ -8,6 +8,8 @@
   source (the saved check ``no-undescribed-source-graph`` says so);
 * entity-level provenance: every subject typed in a source graph G gets
   ``dct:source G`` inside G;
+* units: QUDT's description of each unit the data uses and the ontology does not
+  declare joins the ontology graph (kg.units);
 * date bounds: every date (``xsd:date``, ``gYearMonth``, ``gYear``,
   ``gMonthDay``) of a date property gets, in the graph that states it, the
   first and the last day it can mean as ``xsd:date`` values, under the
@@ -30,12 +32,14 @@ from kg import namespaces as ns
 from kg.errors import DataError
 from kg.load import parse_file
 from kg.project import Project
+from kg.units import describe_used_units
 
 RDF_TYPE = ox.NamedNode(ns.PREFIXES["rdf"] + "type")
 DCT_SOURCE = ox.NamedNode(ns.PREFIXES["dct"] + "source")
 ONTOLOGY_GRAPH = ox.NamedNode(ns.ONTOLOGY_GRAPH)
 INFERRED_GRAPH = ox.NamedNode(ns.INFERRED_GRAPH)
 RESERVED_GRAPHS = {ns.ONTOLOGY_GRAPH, ns.INFERRED_GRAPH}
+QUDT_UNITS = "QUDT (the units the data uses, kg.qudt)"
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Merged:
     # (file, list, start, end): the statements of each file, a slice of ``ontology`` or ``data``
     file_ranges: list[tuple[str, str, int, int]] = field(default_factory=list)
     _subject_files: dict[str, tuple[int, ...]] | None = None  # subject -> indexes into file_ranges
+    unknown_units: list = field(default_factory=list)  # kg.units.UnknownUnit: units nobody knows
 
     @property
     def quads(self) -> list[ox.Quad]:
@@ -108,6 +113,12 @@ def merge(project: Project, log=None) -> Merged:
         if log is not None:
             log(n, len(files), display)
     merged.data.extend(derived_sources(merged.data))
+    # the QUDT descriptions of the units the data uses and the ontology does not declare
+    start = len(merged.ontology)
+    described, merged.unknown_units = describe_used_units(merged.ontology, merged.data, ONTOLOGY_GRAPH)
+    if described:
+        merged.ontology.extend(described)
+        merged.file_ranges.append((QUDT_UNITS, "ontology", start, len(merged.ontology)))
     merged.data.extend(derived_date_bounds(merged.data, date_bound_properties(merged.ontology)))
     return merged
 

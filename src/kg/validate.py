@@ -154,6 +154,12 @@ def check_issues(store, checks, progress=None) -> list[Issue]:
     return issues
 
 
+def unit_issues(merged) -> list[Issue]:
+    """A Violation for each statement naming a unit that neither the ontology nor QUDT knows (kg.units)."""
+    return [Issue(focus=u.subject, message=u.message, path=f"<{u.predicate}>", value=f"<{u.unit}>", origin="units")
+            for u in merged.unknown_units]
+
+
 def shacl(merged, inference, data_shapes: dict, onto_shapes: dict, validator: str = "fast", run_select=None):
     """SHACL issues of the closure (data shapes) and of the ontology graph
     (ontology shapes), and the name of the validator that found them.
