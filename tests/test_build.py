@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg import build as b
-from kg.errors import BuildError, DataError, InputSyntaxError, ReasoningError
+from kg.errors import BuildError, DataError, InputSyntaxError
 
 STC = "https://w3id.org/stcoop/ontology#"
 INFERRED = "<https://w3id.org/stcoop/graph/inferred>"
@@ -254,7 +254,9 @@ def test_ill_typed_literals_are_an_error(mini):
         b.build(mini)
 
 
-def test_inconsistency_is_an_error(mini):
+def test_inconsistency_is_a_violation_on_its_node(mini):
+    """An OWL RL inconsistency does not stop the build: it is a Violation of the report, on the node it is
+    about, and the build does not conform."""
     (mini.home / "ontology" / "disjoint.ttl").write_text(
         "@prefix stc: <https://w3id.org/stcoop/ontology#> .\n"
         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
@@ -263,8 +265,11 @@ def test_inconsistency_is_an_error(mini):
         "<https://w3id.org/stcoop/id/source/009> {\n"
         "  <https://w3id.org/stcoop/id/park/x> a <https://w3id.org/stcoop/ontology#Park>,"
         " <https://w3id.org/stcoop/ontology#Place> .\n}\n")
-    with pytest.raises(ReasoningError, match="inconsistent"):
-        b.build(mini)
+    built = b.build(mini)
+    assert not built.conforms
+    hits = [i for i in built.report().issues if i.origin == "owl-rl:cax-dw"]
+    assert [(i.focus, i.severity) for i in hits] == [("https://w3id.org/stcoop/id/park/x", "Violation")]
+    assert "disjoint" in hits[0].message
 
 
 def test_build_command_output(mini_cli):

@@ -297,7 +297,8 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         timer.lap("load")
 
         with reporter.step("reasoning (OWL RL)") as step:
-            inference = infer(merged.quads, reasoner)
+            # an inconsistency is a violation of the report, on its node, not the end of the build
+            inference = infer(merged.quads, reasoner, collect=True)
             if inference.note:
                 reporter.note(inference.note)
             step.done(f"{len(inference.inferred)} triples inferred ({inference.engine})")
@@ -349,7 +350,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         with reporter.step("running the saved checks") as step:
             checks = catalogue.checks()
             found = v.check_issues(OxigraphStore(memory.wait()), checks, progress=step.advance)
-            issues += found + v.unit_issues(merged)
+            issues += found + v.unit_issues(merged) + v.inconsistency_issues(inference)
             v.annotate(issues, memory.store, merged)
             report = Report(issues)
             c = report.counts()

@@ -154,6 +154,38 @@ def check_issues(store, checks, progress=None) -> list[Issue]:
     return issues
 
 
+# What each OWL 2 RL inconsistency rule means for a curator (kg.reason.Inconsistency.rule).
+_INCONSISTENCY_MEANING = {
+    "cax-dw": "the entity is an instance of two classes the ontology declares disjoint: a wrong type, or two "
+              "things merged into one IRI",
+    "cax-adc": "the entity is an instance of two classes the ontology declares disjoint: a wrong type, or two "
+               "things merged into one IRI",
+    "cls-nothing2": "the entity is an instance of owl:Nothing: its types contradict each other",
+    "prp-irp": "a property the ontology declares irreflexive links the entity to itself",
+    "prp-asyp": "a property the ontology declares asymmetric links two entities both ways: one link points the "
+                "wrong way",
+    "prp-pdw": "two properties the ontology declares disjoint link the same two entities",
+    "prp-adp": "two properties the ontology declares disjoint link the same two entities",
+    "dt-not-type": "a literal is not a value of its datatype",
+}
+
+
+def inconsistency_issues(inference) -> list[Issue]:
+    """A Violation for each OWL RL inconsistency of the closure (kg.reason collects them), on its node."""
+    import pyoxigraph as ox
+
+    out = []
+    for inc in inference.inconsistencies:
+        meaning = _INCONSISTENCY_MEANING.get(inc.rule, "the statements contradict the ontology's axioms")
+        focus = inc.focus
+        out.append(Issue(
+            focus=("_:" + focus.value if isinstance(focus, ox.BlankNode) else focus.value) if focus is not None
+            else "(no focus)",
+            message=f"Inconsistent under OWL 2 RL ({inc.rule}): {meaning}. {' '.join(inc.message.split())}",
+            origin=f"owl-rl:{inc.rule}"))
+    return out
+
+
 def unit_issues(merged) -> list[Issue]:
     """A Violation for each statement naming a unit that neither the ontology nor QUDT knows (kg.units)."""
     return [Issue(focus=u.subject, message=u.message, path=f"<{u.predicate}>", value=f"<{u.unit}>", origin="units")
