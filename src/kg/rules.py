@@ -113,7 +113,7 @@ _TOP_PREDICATES = {RDF + "type", RDFS + "subClassOf", RDFS + "domain", RDFS + "r
 
 def keep_terms(s, p, o) -> bool:
     """Whether an inferred triple (pyoxigraph terms) is worth keeping: kg's cleaning, the same for both
-    engines (kg.reason's docstring lists what it drops)."""
+    engines (docs/ENGINES.md lists what it drops)."""
     if isinstance(s, ox.Literal):
         return False
     s_str = s.value
