@@ -6,19 +6,25 @@ Tools (installed by ``.ci/run`` from ``.ci/apt-packages.txt`` and ``pip``):
 
 * Apache Jena ``riotcmd.riot`` (Debian ``libapache-jena-java``, run with
   ``java``): :func:`riot_validate`, :func:`riot_count`.
+* Apache Jena SHACL, ``shacl.shacl validate`` (same package):
+  :func:`jena_shacl_validate`; and :func:`jena_shacl_batch`, which validates
+  many (shapes, data) pairs in one JVM with ``tests/jena/ShaclBatch.java``
+  (run from source by Java's launcher, so it needs a JDK: Debian
+  ``default-jdk-headless``).
 * ``rapper`` (Debian ``raptor2-utils``): :func:`rapper_count`.
 * HermiT, run through ``owlready2`` (PyPI, needs ``java``):
   :func:`hermit_check`.
 
 Skipping versus failing when a tool is missing
 -----------------------------------------------
-Mark a test with ``@requires_riot``, ``@requires_rapper`` or
-``@requires_hermit``.  On a developer machine without the tool the test is
-*skipped*.  When the environment variable ``CI`` is ``"true"`` the markers
-never skip: the test runs, and the first call of a helper above raises
-:class:`ToolMissing` (a hard failure naming the package to install), so CI can
-never go green by skipping.  Tests that call a tool some other way can call
-:func:`need_tool` (``"riot"``, ``"rapper"`` or ``"hermit"``) first, which skips
+Mark a test with ``@requires_riot``, ``@requires_rapper``, ``@requires_hermit``,
+``@requires_jena_shacl`` or ``@requires_jena_shacl_batch``.  On a developer
+machine without the tool the test is *skipped*.  When the environment variable
+``CI`` is ``"true"`` the markers never skip: the test runs, and the first call
+of a helper above raises :class:`ToolMissing` (a hard failure naming the
+package to install), so CI can never go green by skipping.  Tests that call a
+tool some other way can call :func:`need_tool` (``"riot"``, ``"rapper"``,
+``"hermit"``, ``"jena-shacl"``, ``"jena-shacl-batch"`` ...) first, which skips
 or raises with the same rule.
 
 Jena work-around
@@ -41,6 +47,9 @@ would treat it as a URL and try to resolve it as a host name), and
 :func:`hermit_check` refuses (or with ``ignore_imports=True`` strips)
 ``owl:imports`` before owlready2 sees the file, because owlready2's ``load()``
 always follows imports, over HTTP if need be, and has no switch to stop it.
+The Jena SHACL helpers hand Jena only existing local files (it would take a
+missing path for a URL), and Jena parses the shapes from a graph, which does
+not load their ``owl:imports`` (``Shapes.parse(filename)`` would).
 """
 
 from __future__ import annotations
@@ -66,10 +75,14 @@ __all__ = [
     "requires_riot",
     "requires_rapper",
     "requires_hermit",
+    "requires_jena_shacl",
+    "requires_jena_shacl_batch",
     "riot_validate",
     "riot_count",
     "rapper_count",
     "hermit_check",
+    "jena_shacl_validate",
+    "jena_shacl_batch",
 ]
 
 IN_CI = os.environ.get("CI") == "true"
@@ -94,6 +107,10 @@ JENA_CLASSPATH_JARS = (
 _INSTALL_HINT = {
     "riot": "apt-get install libapache-jena-java default-jre-headless "
             "(see .ci/apt-packages.txt)",
+    "jena-shacl": "apt-get install libapache-jena-java default-jre-headless "
+                  "(see .ci/apt-packages.txt)",
+    "jena-shacl-batch": "apt-get install libapache-jena-java default-jdk-headless "
+                        "(see .ci/apt-packages.txt): Java's source launcher runs tests/jena/ShaclBatch.java",
     "rapper": "apt-get install raptor2-utils (see .ci/apt-packages.txt)",
     "hermit": "pip install owlready2 and apt-get install default-jre-headless",
     "graphviz": "apt-get install graphviz (see .ci/apt-packages.txt): kg docs draws its diagrams with dot",
@@ -122,13 +139,15 @@ class ToolError(RuntimeError):
 
 def _missing(name: str) -> str | None:
     """Why tool NAME is unusable, or None when it looks usable (cheap: no JVM)."""
-    if name == "riot":
+    if name in ("riot", "jena-shacl"):  # one package, one class path (jena-shacl.jar is on it)
         if shutil.which("java") is None:
             return "java is not on PATH"
         absent = [j for j in JENA_CLASSPATH_JARS if not (JAVA_DIR / f"{j}.jar").is_file()]
         if absent:
             return f"jars missing from {JAVA_DIR}: {', '.join(absent)}"
         return None
+    if name == "jena-shacl-batch":  # a Java source file: the launcher compiles it, which takes a JDK
+        return _missing("jena-shacl") or (None if shutil.which("javac") else "javac (a JDK) is not on PATH")
     if name == "rapper":
         return None if shutil.which("rapper") else "rapper is not on PATH"
     if name == "hermit":
@@ -190,6 +209,8 @@ def _requires(name: str):
 requires_riot = _requires("riot")
 requires_rapper = _requires("rapper")
 requires_hermit = _requires("hermit")
+requires_jena_shacl = _requires("jena-shacl")
+requires_jena_shacl_batch = _requires("jena-shacl-batch")
 
 
 # --------------------------------------------------------------------------
@@ -248,7 +269,7 @@ def _xerces_fix_jar() -> Path | None:
 
 def jena_classpath() -> str:
     """Explicit Jena class path, with the xerces fix jar first."""
-    _require("riot")
+    _require("riot")  # the same conditions as "jena-shacl"
     jars = [str(JAVA_DIR / f"{j}.jar") for j in JENA_CLASSPATH_JARS]
     fix = _xerces_fix_jar()
     if fix is not None:
@@ -298,6 +319,123 @@ def riot_count(path, syntax: str | None = None) -> int:
     if not m:
         raise ToolError(f"could not read a count from riot's output:\n{proc.stderr}{proc.stdout}", proc)
     return int(m.group(1))
+
+
+# --------------------------------------------------------------------------
+# Jena SHACL
+# --------------------------------------------------------------------------
+
+SHACL_BATCH_SOURCE = Path(__file__).resolve().parent / "jena" / "ShaclBatch.java"
+
+
+def _existing(path) -> Path:
+    p = Path(path)
+    if not p.is_file():
+        raise FileNotFoundError(p)
+    return p
+
+
+def _rdflib_from_ntriples(data: bytes):
+    """An rdflib Graph of N-Triples that keeps the blank node labels (rdflib's own parser renames them)."""
+    import pyoxigraph as ox
+    import rdflib
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            return rdflib.URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return rdflib.BNode(t.value)
+        if t.language:
+            return rdflib.Literal(t.value, lang=t.language, normalize=False)
+        if t.datatype.value == "http://www.w3.org/2001/XMLSchema#string":  # RDF 1.1: a simple literal
+            return rdflib.Literal(t.value, normalize=False)
+        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value), normalize=False)
+
+    g = rdflib.Graph()
+    for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+        g.add((term(q.subject), term(q.predicate), term(q.object)))
+    return g
+
+
+def jena_shacl_validate(data_path, shapes_path):
+    """``shacl.shacl validate --shapes SHAPES --data DATA``: Jena's validation report as an rdflib Graph.
+
+    The command exits 0 whether or not the data conforms (the report's ``sh:conforms`` says which);
+    a non-zero exit (an unreadable file, shapes Jena refuses) raises ToolError.  Files are read by
+    their extension (``.ttl``, ``.nt`` ...).  The command relabels blank nodes, so a blank node in
+    the report cannot be matched with one of the data: :func:`jena_shacl_batch` keeps the labels.
+    """
+    import rdflib
+
+    _require("jena-shacl")
+    data, shapes = _existing(data_path), _existing(shapes_path)
+    cmd = ["java", "-cp", jena_classpath(), "shacl.shacl", "validate", "--shapes", str(shapes), "--data", str(data)]
+    proc = subprocess.run(cmd, capture_output=True, timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL)
+    stderr = proc.stderr.decode("utf-8", "replace").strip()
+    if proc.returncode != 0:
+        raise ToolError(f"shacl validate --shapes {shapes} --data {data} exited {proc.returncode}:\n{stderr}", proc)
+    g = rdflib.Graph()
+    try:  # Jena writes the report in UTF-8 whatever the locale
+        g.parse(data=proc.stdout.decode("utf-8"), format="turtle")
+    except Exception as exc:  # noqa: BLE001 (any parser error is the tool's)
+        raise ToolError(f"shacl validate printed no Turtle report ({exc}):\n{stderr}", proc) from None
+    return g
+
+
+class JenaShaclBatch:
+    """Validations running in one JVM (see :func:`jena_shacl_batch`); :meth:`reports` waits for them."""
+
+    def __init__(self, jobs: list[tuple[Path, Path, Path]], process: subprocess.Popen, log: Path, timeout: float):
+        self.jobs, self.process, self.log, self.timeout = jobs, process, log, timeout
+
+    def reports(self) -> list:
+        """One entry per pair, in order: the report as an rdflib Graph (blank nodes labelled as in the
+        data), or a ToolError when Jena could not use the shapes or the data of that pair."""
+        try:
+            out, _ = self.process.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise ToolError(f"the Jena SHACL batch took over {self.timeout} s") from None
+        log = self.log.read_text(encoding="utf-8", errors="replace").strip()
+        if self.process.returncode != 0 or b"done" not in out:
+            raise ToolError(f"the Jena SHACL batch exited {self.process.returncode}:\n{log[-3000:]}")
+        answers = []
+        for shapes, data, report in self.jobs:
+            error = report.with_name(report.name + ".error")
+            if error.is_file():
+                answers.append(ToolError(f"Jena SHACL on {data} with {shapes}: {error.read_text(encoding='utf-8')}"))
+            else:
+                answers.append(_rdflib_from_ntriples(report.read_bytes()))
+        return answers
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def jena_shacl_batch(pairs, workdir, timeout: float = TOOL_TIMEOUT) -> JenaShaclBatch:
+    """Start validating every ``(shapes_path, data_path)`` pair in one JVM, in the background.
+
+    Each pair is validated as ``shacl validate --shapes SHAPES --data DATA`` validates it, by
+    ``tests/jena/ShaclBatch.java``: one JVM start (a second or two) instead of one per pair, each
+    shapes file parsed once, and blank nodes keeping their labels from the data file, so that a
+    result about a blank node names the node the data names.  Returns at once; call
+    ``.reports()`` for the reports (the JVM works on while Python does something else).
+    Reports and the job list go to WORKDIR.
+    """
+    _require("jena-shacl-batch")
+    workdir = Path(workdir)
+    jobs = []
+    for n, (shapes, data) in enumerate(pairs):
+        jobs.append((_existing(shapes), _existing(data), workdir / f"report-{n}.nt"))
+    listing = workdir / "jobs.tsv"
+    listing.write_text("".join(f"{s}\t{d}\t{r}\n" for s, d, r in jobs), encoding="utf-8")
+    log = workdir / "jena.log"
+    with open(log, "wb") as err:
+        process = subprocess.Popen(["java", "-cp", jena_classpath(), str(SHACL_BATCH_SOURCE), str(listing)],
+                                   stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL)
+    return JenaShaclBatch(jobs, process, log, timeout)
 
 
 # --------------------------------------------------------------------------
