@@ -17,19 +17,19 @@ def read(path, cache: dict | None = None) -> list[ox.Quad]:
     from kg.load import stable_blank_nodes, syntax_error
 
     path = Path(path)
-    key = str(path.resolve())
-    if cache is not None and key in cache:
-        return cache[key]
+    absolute = path.resolve()
+    if cache is not None and absolute in cache:
+        return cache[absolute]
     fmt = INPUT_EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
         raise DataError(f"{path}: not an RDF file kg reads (RDF files end in {', '.join(sorted(INPUT_EXTENSIONS))})")
     try:
-        quads = list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
+        quads = list(ox.parse(path=str(path), format=fmt, base_iri=absolute.as_uri()))
     except SyntaxError as exc:
         raise syntax_error(exc, str(path)) from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     quads = stable_blank_nodes(quads, str(path))
     if cache is not None:
-        cache[key] = quads
+        cache[absolute] = quads
     return quads

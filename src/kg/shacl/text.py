@@ -13,11 +13,15 @@ class Text:
     """IRIs as rdflib writes them with its default prefixes, literals as ``Literal("lex" = value, …)``,
     blank nodes by their triples (of the data graph, or of the shapes graph)."""
 
+    _nsm = None  # the prefixes of a fresh rdflib graph (kg.load.rdflib_graph), made once
+
     def __init__(self, run):
         from rdflib import Graph
 
         self.run = run
-        self.nsm = Graph().namespace_manager  # the prefixes of a fresh rdflib graph (kg.load.rdflib_graph)
+        if Text._nsm is None:
+            Text._nsm = Graph().namespace_manager
+        self.nsm = Text._nsm
 
     def iri(self, iri: str) -> str:
         from rdflib import URIRef
