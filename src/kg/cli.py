@@ -197,6 +197,36 @@ def build(home, build_dir, force, quiet, allow_invalid, reference):
         sys.exit(EXIT_NEGATIVE)
 
 
+# ------------------------------------------------------------------ reason
+@main.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--all", "everything", is_flag=True, help="Print the whole closure (the input too), not only "
+                                                        "what reasoning adds.")
+@click.option("--engine", type=click.Choice(["kg", "reference"]), default="kg", show_default=True,
+              help="kg: kg's rules engine, owlrl where it declines; reference: owlrl (same answer, slower).")
+@format_option(("turtle", "nt", "jsonld", "rdfxml"), "turtle")
+@quiet_option
+def reason(files, everything, engine, fmt, quiet):
+    """Print the OWL 2 RL closure of any RDF files (not the working copy): the inferred triples, cleaned
+    as the build cleans them (docs/ENGINES.md).
+
+    Each FILE is read by its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf/.owl) with its own file URI
+    as base IRI. An inconsistent input still prints its closure, lists each inconsistency on stderr
+    ("kg: inconsistent: [rule] focus: message") and exits 1; unreadable input exits 2."""
+    from kg.formats import serialize_triples
+    from kg.reason import reason_files
+
+    reasoned = reason_files(list(files), "rules" if engine == "kg" else "owlrl")
+    inference = reasoned.inference
+    if inference.note:
+        _reporter(quiet).note(inference.note)
+    _out(serialize_triples(reasoned.triples(everything), fmt))
+    for problem in inference.inconsistencies:
+        click.echo(f"kg: inconsistent: {problem}", err=True)
+    if inference.inconsistencies:
+        sys.exit(EXIT_NEGATIVE)
+
+
 # ---------------------------------------------------------------- validate
 @main.command()
 @project_options
@@ -217,6 +247,32 @@ def validate(home, build_dir, fmt, quiet, endpoint, user, password, auth, timeou
     else:
         report = ensure_built(_project(home, build_dir), reporter=_reporter(quiet)).report()
     _out(report.render(fmt))
+    sys.exit(0 if report.conforms else EXIT_NEGATIVE)
+
+
+# ------------------------------------------------------------------- shacl
+@main.command()
+@click.option("--data", "-d", "data", multiple=True, metavar="FILE", help="A data graph file (repeatable: their union).")
+@click.option("--shapes", "-s", "shapes", multiple=True, metavar="FILE",
+              help="A shapes graph file (repeatable: their union).")
+@click.option("--engine", type=click.Choice(["kg", "reference"]), default="kg", show_default=True,
+              help="kg: kg.shacl, pyshacl where the shapes need more than SHACL Core and SHACL-SPARQL; "
+                   "reference: pyshacl.")
+@format_option(("turtle", "jsonld", "json"), "turtle")
+@quiet_option
+def shacl(data, shapes, engine, fmt, quiet):
+    """Validate any RDF files (not the working copy) against SHACL shapes and print the standard
+    sh:ValidationReport; exit 0 when the data conforms, 1 when it does not.
+
+    Each FILE is read by its extension (.ttl, .nt, .nq, .trig, .jsonld, .rdf/.owl) with its own file URI
+    as base IRI; graph names are ignored.  Shapes that kg.shacl leaves to pyshacl are validated by
+    pyshacl, and stderr says so in one line."""
+    from kg.shacl import validate_files
+
+    report = validate_files(list(data), list(shapes), engine)
+    if report.note:
+        _reporter(quiet).note(report.note)
+    _out(report.serialize(fmt))
     sys.exit(0 if report.conforms else EXIT_NEGATIVE)
 
 
