@@ -2,7 +2,7 @@
 // (tests/test_shacl_engines.py).
 //
 // `shacl validate --shapes S --data D` (class shacl.shacl in jena-cmds.jar) starts a JVM per pair: a
-// second each, some 400 seconds for the shape cases. This does what that command does for each pair
+// second or two each, minutes for the two hundred and more shape cases. This does what that command does for each pair
 // -- read both graphs, ShaclValidator.get().validate(shapes, data) -- with two differences that change
 // no result: each shapes file is parsed into Shapes once and reused, and blank nodes keep the labels
 // the data file gives them (the command relabels them), so that a result about a blank node names the
@@ -10,9 +10,9 @@
 //
 // Run with Java's source launcher (a JDK): java -cp <Jena jars> ShaclBatch.java JOBS
 // JOBS is a UTF-8 file of lines `SHAPES<TAB>DATA<TAB>OUT` (N-Triples or Turtle, by extension). For
-// each line the validation report is written to OUT as N-Triples (blank nodes `_:label`, the label
-// hex-encoded after `x` when it is not plain ASCII letters and digits), or, when the shapes or the
-// data cannot be used, the error to OUT.error. "done" on stdout when all jobs are through.
+// each line the validation report is written to OUT as N-Triples (literals in full, blank nodes
+// `_:label`, the label hex-encoded after `x` when it is not plain ASCII letters and digits), or,
+// when the shapes or the data cannot be used, the error to OUT.error. "done" on stdout at the end.
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
