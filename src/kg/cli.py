@@ -250,6 +250,68 @@ def validate(home, build_dir, fmt, quiet, endpoint, user, password, auth, timeou
     sys.exit(0 if report.conforms else EXIT_NEGATIVE)
 
 
+# ----------------------------------------------------------- new-source
+@main.command("new-source")
+@click.argument("file", metavar="FILE")
+@click.option("--title", required=True, help="The article's title (its headline, else see --title-status).")
+@click.option("--publisher", required=True, help="The publisher's name, or the CURIE/IRI of an organisation of the graph.")
+@click.option("--date", "date_", metavar="DATE", help="The publication date the article states: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--estimated-date", metavar="DATE", help="For an undated article: the earliest plausible date (with --reason).")
+@click.option("--reason", metavar="TEXT", help="Why the estimated date was chosen.")
+@click.option("--author", help="The author's name, or the CURIE/IRI of a person of the graph.")
+@click.option("--title-status", type=click.Choice(["stated", "from-text", "supplied"]), default="stated", show_default=True,
+              help="Where the title comes from: the headline, a line of the text, or the curators.")
+@click.option("--language", default="en", show_default=True, help="The language tag of the title.")
+@click.option("--slug", help="Words for the source's IRI (default: from the title).")
+@click.option("--number", type=click.IntRange(min=0), help="The source's number (default: the next free one).")
+@project_options
+def new_source(file, title, publisher, date_, estimated_date, reason, author, title_status, language, slug, number,
+               home, build_dir):
+    """Write the data file of a new source: data/NNN-slug.trig with the article's named graph (title,
+    publisher, author, date) and its catalogue entry, ready for the article's facts (docs/CURATING.md).
+
+    FILE is the article's file name in the sources folder. Prints the path written; never replaces a file."""
+    from kg.curate import NewSource, new_source as write
+
+    path = write(_project(home, build_dir),
+                 NewSource(file=file, title=title, publisher=publisher, date=date_, estimated_date=estimated_date,
+                           estimate_reason=reason, author=author, title_status=title_status, language=language,
+                           slug=slug), number)
+    click.echo(path)
+
+
+# --------------------------------------------------------------- profile
+@main.command()
+@click.argument("properties", nargs=-1, metavar="[PROPERTY]...")
+@click.option("--shapes", is_flag=True, help="Print the SHACL shapes compiled from the profiles (Turtle) instead.")
+@format_option(("text", "json"), "text")
+@project_options
+def profile(properties, shapes, fmt, home, build_dir):
+    """The constraint profile of each PROPERTY (CURIE or IRI; all when none is given): what its subjects and
+    values may be, how many, bounds, companions, dates (ontology/profiles.ttl, docs/CURATING.md)."""
+    import json
+
+    from kg import profile as kp
+
+    project = _project(home, build_dir)
+    ontology = kp.ontology_of(project)
+    if shapes:
+        _out(kp.shapes_turtle(ontology))
+        return
+    found = kp.properties(ontology)
+    wanted = [kp.resolve(found, p) for p in properties] if properties else sorted(found)
+    rows = {found[p].curie: kp.summary(found[p]) for p in wanted}
+    if fmt == "json":
+        _out(json.dumps({p: [{"part": a, "says": b} for a, b in r] for p, r in rows.items()}, indent=1,
+                        ensure_ascii=False) + "\n")
+        return
+    lines = []
+    for p, r in rows.items():
+        lines.append(f"{p} ({found[kp.resolve(found, p)].label})")
+        lines += [f"  {part:<10} {says}" for part, says in r]
+    _out("\n".join(lines) + "\n")
+
+
 # ------------------------------------------------------------------- shacl
 @main.command()
 @click.option("--data", "-d", "data", multiple=True, metavar="FILE", help="A data graph file (repeatable: their union).")

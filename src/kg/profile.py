@@ -57,6 +57,7 @@ class Profile:
     not_after: list[str] = field(default_factory=list)
     basis: str | None = None
     levels_exclusive: bool = False
+    exempted_by: str | None = None  # a boolean property that lifts the date bound (stc:isPlanned)
     super_properties: list[str] = field(default_factory=list)
     characteristics: list[str] = field(default_factory=list)
     earliest: str | None = None  # the derived property holding a date's first possible day
@@ -150,6 +151,8 @@ def properties(ontology_quads) -> dict[str, Profile]:
         bases = g.iris(p, STCP + "basisProperty")
         prof.basis = bases[0] if bases else None
         prof.levels_exclusive = g.flag(p, STCP + "levelsExclusive")
+        exempt = g.iris(p, STCP + "exemptedBy")
+        prof.exempted_by = exempt[0] if exempt else None
         prof.super_properties = g.iris(p, RDFS + "subPropertyOf")
         prof.characteristics = [c for c in g.iris(p, RDF + "type") if c not in PROPERTY_CLASSES]
         prof.earliest, prof.latest = earliest.get(p), latest.get(p)
@@ -433,6 +436,73 @@ def _superclasses(g: _Graph) -> dict[str, set[str]]:
                 todo.extend(direct.get(d, ()))
         closed[c] = seen
     return closed
+
+
+def ontology_of(project) -> list[ox.Quad]:
+    """The ontology statements of a working copy (kg.project.Project), as the build reads them."""
+    from kg.load import parse_file
+
+    return [q for path in project.ontology_files() for q in parse_file(path, project.relpath(path))]
+
+
+def resolve(profiles: dict[str, Profile], name: str) -> str:
+    """The IRI of a property named by CURIE or IRI; a UsageError naming the nearest ones otherwise."""
+    import difflib
+
+    from kg.errors import UsageError
+
+    iri = name if "://" in name else ns.expand_curie(name)
+    if iri in profiles:
+        return iri
+    near = difflib.get_close_matches(name, [p.curie for p in profiles.values()], n=3)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    raise UsageError(f"{name} is no property of the ontology{hint}")
+
+
+def summary(prof: Profile, label=ns.shorten) -> list[tuple[str, str]]:
+    """A property's profile as (part, what it says) rows, for `kg profile` and the ontology reference."""
+    rows = []
+
+    def classes(iris):
+        return " or ".join(label(c) for c in iris)
+
+    rows.append(("subject", classes(prof.subject_types) if prof.subject_types else f"any ({prof.any_subject})"
+                 if prof.any_subject else "as its super-properties say"))
+    if prof.value_types or prof.value_datatypes:
+        rows.append(("value", " or ".join([label(c) for c in prof.value_types]
+                                          + [ns.shorten(d) for d in prof.value_datatypes])))
+    else:
+        rows.append(("value", f"any IRI ({prof.any_value})" if prof.any_value else "as its super-properties say"))
+    if prof.max_values is not None:
+        rows.append(("values", f"at most {prof.max_values} per subject"))
+    if prof.single_value_per_source:
+        rows.append(("values", "one per subject in each source"))
+    if prof.agree_across_sources:
+        rows.append(("sources", "must agree, unless a discrepancy involves the subject"))
+    if prof.distinct_values:
+        rows.append(("values", "distinct: no two subjects share one"))
+    words = {"minInclusive": "at least", "minExclusive": "more than", "maxInclusive": "at most"}
+    rows += [("bound", f"{words[b]} {v.value}") for b, v in sorted(prof.bounds.items())]
+    if prof.pattern:
+        rows.append(("form", prof.pattern))
+    rows += [("requires", ns.shorten(q)) for q in prof.requires]
+    if prof.acyclic:
+        rows.append(("chains", f"no cycle (compared with {ns.shorten(prof.inverse or '?')})"))
+    if prof.contemporary:
+        rows.append(("time", "the value existed when the subject began"))
+    if prof.date_kind:
+        unless = f" (unless {ns.shorten(prof.exempted_by)})" if prof.exempted_by else ""
+        rows.append(("date", {"HappenedDate": f"not after its source{unless}, from 1900",
+                              "SourceDate": "not after the curation record, from 1900",
+                              "TargetDate": "from 1900 to 2100", "DerivedDate": "derived by the build"}.get(
+                                  prof.date_kind.rsplit("#", 1)[-1], ns.shorten(prof.date_kind))))
+    rows += [("not after", ns.shorten(q)) for q in prof.not_after]
+    if prof.basis:
+        rows.append(("basis", f"{ns.shorten(prof.basis)} says how the date was obtained"))
+    if prof.levels_exclusive:
+        rows.append(("levels", "one value per administrative level"))
+    rows += [("OWL", ns.shorten(c)) for c in prof.characteristics]
+    return rows
 
 
 def shapes_turtle(ontology_quads) -> str:
