@@ -1,8 +1,8 @@
 """Where the tests get the SHACL shapes from (a helper module, not a test file).
 
 One function per shapes graph, so that a change in what the shapes are (today the Turtle files of
-shapes/data and shapes/ontology; later also shapes the build compiles from the ontology) is made in
-one place: :func:`data_shapes_graph` (run on the closure of ontology + data) and
+shapes/data and shapes/ontology, and the shapes the build compiles from the ontology's property
+profiles) is made in one place: :func:`data_shapes_graph` (run on the closure of ontology + data) and
 :func:`ontology_shapes_graph` (run on the ontology graph). Both give the quads of the graph, in the
 default graph, as kg.load parses them (blank nodes named stably by file); everything else derives
 from them: :func:`shapes_graph` picks one by kind, :func:`shapes_rdflib` is the rdflib Graph pyshacl
@@ -32,8 +32,15 @@ def _read_folder(folder: str) -> tuple:
 
 @functools.lru_cache(maxsize=None)
 def data_shapes_graph() -> tuple:
-    """The data shapes: what the build runs on the closure (today shapes/data/*.ttl)."""
-    return _read_folder("data")
+    """The data shapes: what the build runs on the closure, shapes/data/*.ttl and the shapes it compiles
+    from the property profiles of the ontology (kg.profile)."""
+    from kg.load import parse_file
+    from kg.profile import profile_shapes
+
+    ontology = [q for path in sorted((ROOT / "ontology").glob("*.ttl"))
+                for q in parse_file(path, f"ontology/{path.name}")]
+    compiled = tuple(ox.Quad(q.subject, q.predicate, q.object) for q in profile_shapes(ontology))
+    return _read_folder("data") + compiled
 
 
 @functools.lru_cache(maxsize=None)
