@@ -94,13 +94,13 @@ def test_a_broken_edit_fails_the_build_and_queries_answer_from_the_last_good_one
     r = invoke("build", *home)
     assert r.exit_code == EXIT_NEGATIVE
     assert "does not conform" in r.stdout and "running the saved checks: " in r.stderr
-    assert "; does not conform: 4 violations" in r.stderr
+    assert "; does not conform: 5 violations" in r.stderr
     r = invoke("query", "parks", "-f", "csv", *home)
     assert r.exit_code == 0 and r.stdout == before  # gamma is not there: the last good build answers
     assert "answering from the last conforming build" in r.stderr
     assert invoke("validate", *home).exit_code == EXIT_NEGATIVE  # the report is the newest build's
     info = invoke("info", *home).stdout
-    assert "does not conform (4 violations)" in info and "queries use:   the last conforming build, of " in info
+    assert "does not conform (5 violations)" in info and "queries use:   the last conforming build, of " in info
 
 
 def test_no_build_answers_from_the_current_build_with_a_warning(copy):
@@ -217,8 +217,8 @@ def test_build_and_stats_count_in_the_same_words(copy):
     b = invoke("build", "-q", *home).stdout
     s = invoke("stats", *home).stdout
     # build: statements (quads, a triple two sources state counts twice) and distinct triples; stats: triples
-    assert "(59 distinct triples), 7 triples inferred, 66 in the closure" in b
-    assert s.startswith("distinct triples: 59 asserted, 7 inferred, 66 in all")
+    assert "(62 distinct triples), 9 triples inferred, 71 in the closure" in b
+    assert s.startswith("distinct triples: 62 asserted, 9 inferred, 71 in all")
 
 
 def test_serve_on_a_busy_port_is_one_error_line(copy):

@@ -76,6 +76,7 @@ PREFIXES = {
     "qudt": "http://qudt.org/schema/qudt/",
     "unit": "http://qudt.org/vocab/unit/",
     "cur": "http://qudt.org/vocab/currency/",
+    "quantitykind": "http://qudt.org/vocab/quantitykind/",
 }
 _HEADER = "".join(f"@prefix {p + ':':<14}<{ns}> .\n" for p, ns in PREFIXES.items())
 
@@ -162,6 +163,10 @@ MEASURES = (
     ("rail-travel-time", "rail travel time to the city centre"),
 )
 _MEASURE_LABEL = dict(MEASURES)
+# each measure's QUDT quantity kind, as the project's measures state theirs (the figures' units must fit)
+_MEASURE_KIND = {m: "Area" if m.endswith("area") else "Currency" if m in ("investment", "contract-amount")
+                 else "Time" if m in ("construction-duration", "rail-travel-time")
+                 else "DimensionlessRatio" if m.endswith("share") else "Count" for m, _ in MEASURES}
 
 ROLES = (
     ("director", "director"), ("deputy-director", "deputy director"), ("mayor", "mayor"),
@@ -396,11 +401,17 @@ class _World:
         pre, suf = divmod(j, len(_COUNTRY_SUF))
         return _PRE[pre] + _COUNTRY_SUF[suf]
 
-    def person_name(self, salt: int, i: int) -> tuple[str, str]:
-        j = self._affine(salt, i, len(_GIVEN) * len(_PRE) * len(_FAMILY_SUF))
-        given, rest = divmod(j, len(_PRE) * len(_FAMILY_SUF))
-        pre, suf = divmod(rest, len(_FAMILY_SUF))
-        return _GIVEN[given], _PRE[pre] + _FAMILY_SUF[suf]
+    def person_name(self, i: int) -> tuple[str, str]:
+        """The i-th person's (given, family) names, with a middle initial: one permutation for everyone
+        (journalists, photographers, the people of the articles take disjoint ranges of i), so that no two
+        people share a name (kg's check no-second-iri-for-one-thing) up to three million of them."""
+        families = len(_PRE) * len(_MID) * len(_FAMILY_SUF)
+        j = self._affine(53, i, len(_GIVEN) * 26 * families)
+        given, rest = divmod(j, 26 * families)
+        initial, family = divmod(rest, families)
+        pre, rest = divmod(family, len(_MID) * len(_FAMILY_SUF))
+        mid, suf = divmod(rest, len(_FAMILY_SUF))
+        return f"{_GIVEN[given]} {chr(65 + initial)}.", _PRE[pre] + _MID[mid] + _FAMILY_SUF[suf]
 
     def company_name(self, i: int) -> str:
         j = self._affine(31, i, len(_PRE) * len(_BRAND_SUF) * len(_COMPANY_KIND))
@@ -585,11 +596,11 @@ class _World:
         return float(100 + _mix(self.seed, 103, area[1], len(area[0])) % 1100) * 1_000_000
 
     def journalist(self, m: int, j: int) -> tuple[str, str]:
-        first, last = self.person_name(51, m * 8 + j)
+        first, last = self.person_name(m * 8 + j)
         return f"person:{self.p}-{_slug(first)}-{_slug(last)}-j{m}-{j}", f"{first} {last}"
 
     def photographer(self, m: int) -> tuple[str, str]:
-        first, last = self.person_name(52, m)
+        first, last = self.person_name(self.n_media * 8 + m)
         return f"person:{self.p}-{_slug(first)}-{_slug(last)}-f{m}", f"{first} {last}"
 
 
@@ -613,6 +624,7 @@ class _Article:
         self.pooled: set[str] = set()  # shared entity IRIs this article states
         self.new: dict[str, int] = {}  # entities first stated here, per kind
         self.next_prev: _Previous | None = None
+        self.status: str | None = None  # the park's development status, once chosen
         self._build(prev)
 
     @property
@@ -729,10 +741,10 @@ class _Article:
         science_city = classes[0] == "stc:ScienceCity"
         international = r.random() < 0.5
         if international:
-            park_label = f"{home_name}-{partner_name} ({city}) {word}"
+            park_label = f"{home_name}-{partner_name} ({city}) {word} {k}"
             classes = classes + ("stc:InternationalCooperationPark",)
         else:
-            park_label = f"{w.place_name(27, k)} {word}"
+            park_label = f"{w.place_name(27, k)} {word} {k}"
         park = f"park:{p}-{_slug(park_label)}-{k}"
         in_new_area = not science_city and w.has_new_area(area) and r.random() < 0.5
         if science_city:
@@ -797,6 +809,12 @@ class _Article:
         acronym = "".join(word_[0] for word_ in re.findall(r"[A-Za-z]+", park_label) if word_[0].isupper())
         sectors = sorted(r.sample(_LEAF_SECTORS, r.randint(2, 4)))
         status = r.choice(("stc:Operating", "stc:Operating", "stc:UnderConstruction", "stc:Planned"))
+        # the status holds at the article's date, after the events it reports (docs/CURATING.md)
+        if story == "opening":
+            status = "stc:Operating"
+        elif story == "construction" and status == "stc:Planned":
+            status = "stc:UnderConstruction"
+        self.status = status
         backer_keys = [("gov", area)] + ([("committee", area)] if in_new_area else []) + \
             ([("centre", home)] if r.random() < 0.3 else [])
         backers = [self.org(key) for key in backer_keys]
@@ -960,7 +978,7 @@ class _Article:
         if kind == "programme":
             iri = f"agreement:{self.tag}-programme"
             self.own.add(iri, ("a", "stc:CooperationProgramme"),
-                         ("skos:prefLabel", _lit(f"{city} international cooperation programme with {pn} ({self.year})")),
+                         ("skos:prefLabel", _lit(f"{city} international cooperation programme with {pn} ({self.year}, no. {self.k})")),
                          ("stc:promotedBy", self.org(("gov", area))), ("stc:partnerCountry", partner_iri),
                          ("stc:cooperationArea", [self.sector(s) for s in sectors[:2]]),
                          ("stc:developmentStatus", "stc:BeingPromoted"), ("stc:statusAsOf", self.as_of),
@@ -971,7 +989,7 @@ class _Article:
             iri = f"agreement:{self.tag}-joint-statement"
             self.own.add(iri, ("a", "stc:JointStatement"),
                          ("skos:prefLabel", _lit(f"Joint Statement of {hn} and {pn} on Science and Innovation "
-                                                 f"Cooperation ({start})")),
+                                                 f"Cooperation ({start}, no. {self.k})")),
                          ("stc:signatory", [self.org(("ministry", home, "science")),
                                             self.org(("ministry", partner, "science"))]),
                          ("stc:party", [home_iri, partner_iri]), ("stc:partnerCountry", partner_iri),
@@ -981,7 +999,7 @@ class _Article:
             link = "stc:outlinedIn"
             iri = f"agreement:{self.tag}-action-plan"
             self.own.add(iri, ("a", "stc:ActionPlan"),
-                         ("skos:prefLabel", _lit(f"{city} development action plan {self.year}")),
+                         ("skos:prefLabel", _lit(f"{city} development action plan {self.year}, no. {self.k}")),
                          ("stc:issuedBy", self.org(("ministry", home, "commerce"))), ("stc:party", home_iri))
             self._new("agreement")
         elif kind == "partnership":
@@ -1037,7 +1055,7 @@ class _Article:
         out = []
         n = r.randint(1, 4) if self.level == 3 else 1
         for i in range(n):
-            first, last = w.person_name(53, self.k * 4 + i)
+            first, last = w.person_name(w.n_media * 9 + self.k * 4 + i)
             label = f"{first} {last}"
             iri = self.person(f"person:{self.tag}-{_slug(first)}-{_slug(last)}-{i}", label, pooled=False)
             self._new("person")
@@ -1069,10 +1087,11 @@ class _Article:
         year = self.year
         kinds = {
             "opening": ("stc:OpeningCeremony", f"Opening ceremony of {park_label}", "opening-ceremony"),
-            "conference": ("stc:Conference", f"{hn}-{pn} Innovation Cooperation Conference {year}", "conference"),
+            "conference": ("stc:Conference", f"{hn}-{pn} Innovation Cooperation Conference {year}, no. {self.k}",
+                           "conference"),
             "press": ("stc:PressConference", f"Press conference on {park_label}", "press-conference"),
-            "expo": ("stc:Expo", f"{year} {city} Technology Expo", "expo"),
-            "competition": ("stc:Competition", f"{year} {hn}-{pn} Startup Competition", "competition"),
+            "expo": ("stc:Expo", f"{year} {city} Technology Expo, no. {self.k}", "expo"),
+            "competition": ("stc:Competition", f"{year} {hn}-{pn} Startup Competition, no. {self.k}", "competition"),
             "construction": ("stc:ConstructionStart", f"Start of construction of {park_label}", "construction-start"),
             "founding": ("stc:Founding", f"Founding of {park_label}", "founding"),
         }
@@ -1119,7 +1138,7 @@ class _Article:
         if self.level == 3 and story not in ("construction", "founding") and r.random() < 0.5:
             # an earlier milestone, dated as precisely as such articles do
             y = self.year - r.randint(1, 4)
-            if r.random() < 0.5:
+            if r.random() < 0.5 and self.status != "stc:Planned":  # a planned park has not started construction
                 self.own.add(f"event:{self.tag}-construction-start", ("a", "stc:ConstructionStart"),
                              ("skos:prefLabel", _lit(f"Start of construction of {park_label}")),
                              ("stc:date", _gyearmonth(y, r.randint(1, 12))), ("stc:concerns", park))
@@ -1256,20 +1275,26 @@ class _Generator:
               ("skos:prefLabel", _lit(f"Measures reported in the synthetic articles ({p})")))
         for s, label in MEASURES:
             g.add(f"measure:{p}-{s}", ("a", "stc:Measure"), ("skos:prefLabel", _lit(label)),
-                  ("skos:inScheme", f"measure:{p}-scheme"))
+                  ("skos:inScheme", f"measure:{p}-scheme"),
+                  ("qudt:hasQuantityKind", f"quantitykind:{_MEASURE_KIND[s]}"))
+        # roles and services in schemes of their own: a concept may share its label with one of another
+        # scheme (the project's "mayor"), not with one of its own
+        g.add(f"role:{p}-scheme", ("a", "skos:ConceptScheme"), ("skos:prefLabel", _lit(f"Roles ({p})")))
         for s, label in ROLES:
             # mayors and vice mayors hold the office of a city (stcsh:PostHolding-cityOffice)
             classes = ["org:Role", "stc:CityOffice"] if s in CITY_OFFICES else "org:Role"
-            g.add(f"role:{p}-{s}", ("a", classes), ("skos:prefLabel", _lit(label)))
+            g.add(f"role:{p}-{s}", ("a", classes), ("skos:prefLabel", _lit(label)), ("skos:inScheme", f"role:{p}-scheme"))
+        g.add(f"service:{p}-scheme", ("a", "skos:ConceptScheme"), ("skos:prefLabel", _lit(f"Services ({p})")))
         for s, label in SERVICES:
-            g.add(f"service:{p}-{s}", ("a", "stc:Service"), ("skos:prefLabel", _lit(label)))
+            g.add(f"service:{p}-{s}", ("a", "stc:Service"), ("skos:prefLabel", _lit(label)),
+                  ("skos:inScheme", f"service:{p}-scheme"))
         curation = _Graph("source:curation")
         curation.add("source:curation", ("a", "stc:CurationSource"), ("skos:prefLabel", _lit(CURATION_LABEL)))
         self.counts["source"] += 2
         self.counts["sector"] += len(SECTORS) + 1
         self.counts["measure"] += len(MEASURES) + 1
-        self.counts["role"] += len(ROLES)
-        self.counts["service"] += len(SERVICES)
+        self.counts["role"] += len(ROLES) + 1
+        self.counts["service"] += len(SERVICES) + 1
         self.total += g.count + curation.count
         return (f"# Synthetic vocabularies (kg.generate, seed {self.seed}, prefix {p}): the generated\n"
                 f"# curation source, sectors, measures, roles and services; and source:curation,\n"
