@@ -50,6 +50,7 @@ class Term:
     equivalents: list[str] = field(default_factory=list)
     alignments: list[str] = field(default_factory=list)  # super/equivalent terms of the reused vocabularies
     shapes: list[tuple[str, str]] = field(default_factory=list)  # (shape label, shapes file)
+    profile: list[tuple[str, str]] = field(default_factory=list)  # a property's (part, what it says): kg.profile
     count: int = 0  # instances of a class, statements of a property (closure)
     examples: list[tuple[str, str | None]] = field(default_factory=list)  # (entity, value or None)
 
@@ -422,8 +423,14 @@ def collect(built, project, dumps_dir: Path) -> Docs:
         f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ns.ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")), key=str)
     terms = _terms(onto, labels)
     shapes = _shapes(project)
+    from kg import profile as kp
+
+    profiles = kp.properties([ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(ns.ONTOLOGY_GRAPH))
+                              for t in onto])
     for t in terms:
         t.shapes = shapes.get(t.iri, [])
+        if t.iri in profiles:
+            t.profile = kp.summary(profiles[t.iri])
     _usage(reader, terms)
     entities = _entities(reader, labels)
     described = [ox.Triple(s, p, o) for s, p, o in reader.rows(
