@@ -600,7 +600,9 @@ def test_every_example_is_compared(run):
     each fail example fails its shape on every engine."""
     on_disk = {f"{p.parent.name}/{p.stem}" for p in CASES.glob("*/*.ttl")
                if p.stem.split("-")[0] in ("pass", "fail") and case_kind(p.parent.name)}
-    assert on_disk == set(CASE_IDS) and on_disk <= set(run.results)
+    assert on_disk == set(CASE_IDS) == set(run.results) - {"seed", "seed-ontology"}, (
+        f"cases on disk but not compared: {sorted(on_disk - set(run.results))}; compared but gone from disk "
+        f"(edited during the run?): {sorted(set(CASE_IDS) - on_disk)}")
     quiet = [i for i in CASE_IDS if i.split("/")[1].startswith("fail")
              for e in ENGINES if not isinstance(run.results[i][e], tp.ToolError)
              and not any(_shape_local(k) == i.split("/")[0] for k in run.results[i][e])
