@@ -138,7 +138,8 @@ def render(new: NewSource, number: int, known: dict | None = None) -> tuple[str,
         lines.append(_introduction(author, new.author, "stc:Person", known))
         basis = "stc:PublicationDate" if new.date else "stc:EstimatedPublicationDate"
         local = lambda term: term.strip("<>").rsplit(":", 1)[-1].rsplit("/", 1)[-1]  # noqa: E731
-        post = f"post:{local(author)}-{local(publisher)}-author"
+        # a post holding is one source's report of a post: its own IRI, even for an author already in the graph
+        post = f"post:{local(author)}-{local(publisher)}-author-{number:03d}"
         lines += [f"    {post} a stc:PostHolding ;",
                   f"        skos:prefLabel {_text(author_name + ': author, ' + publisher_name, 'en')} ;",
                   f"        org:member {author} ; org:role role:author ; org:organization {publisher} ;",

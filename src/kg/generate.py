@@ -625,6 +625,7 @@ class _Article:
         self.new: dict[str, int] = {}  # entities first stated here, per kind
         self.next_prev: _Previous | None = None
         self.status: str | None = None  # the park's development status, once chosen
+        self.story: str | None = None  # what the article reports: an opening, a founding …
         self._build(prev)
 
     @property
@@ -741,11 +742,12 @@ class _Article:
         science_city = classes[0] == "stc:ScienceCity"
         international = r.random() < 0.5
         if international:
-            park_label = f"{home_name}-{partner_name} ({city}) {word} {k}"
+            name = f"{home_name}-{partner_name} ({city}) {word}"
             classes = classes + ("stc:InternationalCooperationPark",)
         else:
-            park_label = f"{w.place_name(27, k)} {word} {k}"
-        park = f"park:{p}-{_slug(park_label)}-{k}"
+            name = f"{w.place_name(27, k)} {word}"
+        park = f"park:{p}-{_slug(name)}-{k}"
+        park_label = f"{name} {k}"  # two articles may found parks of one name: the number tells them apart
         in_new_area = not science_city and w.has_new_area(area) and r.random() < 0.5
         if science_city:
             location = ("stc:spans", tuple(sorted(r.sample(districts, r.randint(2, 3)))))
@@ -759,7 +761,8 @@ class _Article:
         m = r.randrange(w.n_media)
         media = ("media", m)
         journalist, journalist_label = w.journalist(m, r.randrange(8))
-        story = r.choice(("opening", "conference", "press", "expo", "competition", "construction", "founding"))
+        story = self.story = r.choice(("opening", "conference", "press", "expo", "competition", "construction",
+                                       "founding"))
         title = {
             "opening": f"{park_label} opens in {city}",
             "conference": f"{home_name} and {partner_name} hold a cooperation conference in {city}",
@@ -864,8 +867,10 @@ class _Article:
         x = self.r.random()
         if x < 0.6:
             return self.as_of, self.basis
-        if x < 0.8 and self.basis == "stc:PublicationDate":
+        if (x < 0.8 or self.story == "founding") and self.basis == "stc:PublicationDate":
             return self.event_date, "stc:EventDate"
+        if self.story == "founding":  # a park founded in this article has no figure from before
+            return self.as_of, self.basis
         return _gyear(self.year - 1), "stc:StatedInSource"
 
     def _figures(self, park: str, park_label: str, science_city: bool, in_new_area: bool) -> None:
@@ -911,7 +916,8 @@ class _Article:
         if r.random() < 0.3:
             projects = r.randrange(5, 90)
             figure("cooperation-project-count", "cooperation-project-count", float(projects), "unit:NUM",
-                   "stc:Exactly", ("stc:sinceDate", _gyear(self.year - r.randrange(1, 6))))
+                   "stc:Exactly", ("stc:sinceDate", _gyear(self.year - (0 if self.story == "founding"
+                                                                          else r.randrange(1, 6)))))
             area_iri = self.place(self.area)
             figure("cooperation-project-share", "cooperation-project-share", float(r.randrange(5, 95)) / 2,
                    "unit:PERCENT", "stc:Exactly", ("stc:shareOfEntity", area_iri),
@@ -1136,8 +1142,8 @@ class _Article:
                                  "signed-project-count", float(r.randrange(3, 60)), "unit:NUM", "stc:Exactly",
                                  self.as_of, self.basis, ("stc:duringEvent", event))
         if self.level == 3 and story not in ("construction", "founding") and r.random() < 0.5:
-            # an earlier milestone, dated as precisely as such articles do
-            y = self.year - r.randint(1, 4)
+            # an earlier milestone, dated as precisely as such articles do (before any figure's since-date)
+            y = self.year - r.randint(5, 8)
             if r.random() < 0.5 and self.status != "stc:Planned":  # a planned park has not started construction
                 self.own.add(f"event:{self.tag}-construction-start", ("a", "stc:ConstructionStart"),
                              ("skos:prefLabel", _lit(f"Start of construction of {park_label}")),

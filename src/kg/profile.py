@@ -55,6 +55,8 @@ class Profile:
     contemporary: bool = False
     date_kind: str | None = None
     not_after: list[str] = field(default_factory=list)
+    not_greater_than: list[str] = field(default_factory=list)
+    disjoint_with: list[str] = field(default_factory=list)
     basis: str | None = None
     levels_exclusive: bool = False
     exempted_by: str | None = None  # a boolean property that lifts the date bound (stc:isPlanned)
@@ -148,6 +150,8 @@ def properties(ontology_quads) -> dict[str, Profile]:
         kinds = g.iris(p, STCP + "dateKind")
         prof.date_kind = kinds[0] if kinds else None
         prof.not_after = g.iris(p, STCP + "notAfter")
+        prof.not_greater_than = g.iris(p, STCP + "notGreaterThan")
+        prof.disjoint_with = g.iris(p, STCP + "disjointWith")
         bases = g.iris(p, STCP + "basisProperty")
         prof.basis = bases[0] if bases else None
         prof.levels_exclusive = g.flag(p, STCP + "levelsExclusive")
@@ -360,6 +364,24 @@ def _compile_property(w: _Writer, g: _Graph, prof: Profile, profiles: dict[str, 
         w.add(shape, SH + "targetSubjectsOf", _iri(prof.latest))
         w.add(shape, SH + "path", _iri(prof.latest))
         w.add(shape, SH + "maxInclusive", ox.Literal(LAST_TARGET_DAY, datatype=ox.NamedNode(XSD + "date")))
+    for q in prof.not_greater_than:
+        other = profiles.get(q)
+        q_name = _called(other) if other else ns.shorten(q)
+        shape = w.shape(f"profile-{name}-notGreaterThan-{_name(other) if other else ns.shorten(q)}", "PropertyShape",
+                        f"{curie}: not greater than {ns.shorten(q)}",
+                        f"The value of {_called(prof)} is greater than {q_name} of the same subject.")
+        w.add(shape, *target)
+        w.add(shape, SH + "path", p)
+        w.add(shape, SH + "lessThanOrEquals", _iri(q))
+    for q in prof.disjoint_with:
+        other = profiles.get(q)
+        q_name = _called(other) if other else ns.shorten(q)
+        shape = w.shape(f"profile-{name}-disjointWith-{_name(other) if other else ns.shorten(q)}", "PropertyShape",
+                        f"{curie}: disjoint with {ns.shorten(q)}",
+                        f"The same value is both {_called(prof)} and {q_name} of this subject; it can be only one.")
+        w.add(shape, *target)
+        w.add(shape, SH + "path", p)
+        w.add(shape, SH + "disjoint", _iri(q))
     for q in prof.not_after:
         other = profiles.get(q)
         if not (prof.earliest and other and other.latest):
@@ -497,6 +519,8 @@ def summary(prof: Profile, label=ns.shorten) -> list[tuple[str, str]]:
                               "TargetDate": "from 1900 to 2100", "DerivedDate": "derived by the build"}.get(
                                   prof.date_kind.rsplit("#", 1)[-1], ns.shorten(prof.date_kind))))
     rows += [("not after", ns.shorten(q)) for q in prof.not_after]
+    rows += [("not above", ns.shorten(q)) for q in prof.not_greater_than]
+    rows += [("disjoint", f"no value also {ns.shorten(q)}") for q in prof.disjoint_with]
     if prof.basis:
         rows.append(("basis", f"{ns.shorten(prof.basis)} says how the date was obtained"))
     if prof.levels_exclusive:
