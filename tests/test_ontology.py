@@ -73,3 +73,38 @@ def test_reasoning_adds_what_the_ontology_promises(query, expected):
     assert store.query(prologue + query).boolean is expected
     if expected:
         assert not store.query(prologue + query, asserted_only=True).boolean, "asserted, not inferred"
+
+
+# ---------------------------------------------------------------- hygiene, as ROBOT's report checks it
+def _ontology_quads():
+    return [q for path in sorted((ROOT / "ontology").glob("*.ttl"))
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+
+
+def test_no_label_is_shared_by_two_terms():
+    """ROBOT's report counts a label two terms share as an error (duplicate_label): a class and the property
+    that points to it are told apart ("development status" / "has development status")."""
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    seen: dict[tuple[str, str], str] = {}
+    shared = []
+    for q in _ontology_quads():
+        if q.predicate.value == label and isinstance(q.object, ox.Literal):
+            key = (q.object.value.strip().lower(), q.object.language or "")
+            if key in seen and seen[key] != q.subject.value:
+                shared.append((q.object.value, seen[key], q.subject.value))
+            seen.setdefault(key, q.subject.value)
+    assert not shared, shared
+
+
+def test_every_property_has_a_domain_and_a_range_or_says_why():
+    """Each property of the ontology has a domain and a range (rdfs: or, where OWL RL cannot state a union, its
+    profile's subject and value types), or its profile says in words why it has none (stcp:anySubject,
+    stcp:anyValue); a sub-property may rely on its super-property's."""
+    from kg import profile as kp
+
+    profiles = kp.properties(_ontology_quads())
+    assert kp.missing_profiles(profiles) == []
+    for iri, prof in profiles.items():
+        for reason in (prof.any_subject, prof.any_value):
+            assert reason is None or len(reason.split()) >= 4, f"{prof.curie}: say why in a sentence: {reason!r}"
+        assert not (prof.subject_types and prof.any_subject), f"{prof.curie}: a subject type or a reason, not both"
