@@ -108,20 +108,24 @@ def _path_of(by_s: dict, node) -> str:
         return str(node)
     props = by_s.get(node, {})
     if FIRST in props:
-        items, seen = [], set()
-        while node != NIL and node not in seen:
-            seen.add(node)
-            cell = by_s.get(node, {})
-            items.append(_path_of(by_s, cell.get(FIRST, [NIL])[0]))
-            node = cell.get(REST, [NIL])[0]
-        return "(" + " / ".join(items) + ")"
+        return "(" + " / ".join(_path_of(by_s, x) for x in _items(by_s, node)) + ")"
     for local, op in (("inversePath", "^{}"), ("zeroOrMorePath", "{}*"), ("oneOrMorePath", "{}+"),
                       ("zeroOrOnePath", "{}?")):
         if sh(local) in props:
             return op.format(_path_of(by_s, props[sh(local)][0]))
     if sh("alternativePath") in props:
-        return _path_of(by_s, props[sh("alternativePath")][0]).replace(" / ", " | ")
+        return "(" + " | ".join(_path_of(by_s, x) for x in _items(by_s, props[sh("alternativePath")][0])) + ")"
     return str(node)
+
+
+def _items(by_s: dict, node) -> list:
+    items, seen = [], set()
+    while node != NIL and node not in seen:
+        seen.add(node)
+        cell = by_s.get(node, {})
+        items.append(cell.get(FIRST, [NIL])[0])
+        node = cell.get(REST, [NIL])[0]
+    return items
 
 
 class _Labels:
