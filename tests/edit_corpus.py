@@ -1,6 +1,6 @@
 """A corpus of realistic single edits to data/, for measuring validation from outside.
 
-Two lists, data only (no tests here):
+Two lists, data only (tests/test_edit_corpus.py runs them):
 
 * ``ERRORS``: edits a curator could make that leave the data wrong. Each is a dict with
   ``family``, ``what`` (one line), ``edits`` (a list of ``(file under data/, old text that occurs
@@ -764,8 +764,8 @@ ERRORS = [
        (C, "stc:startDate \"2022-01-01\"^^xsd:date .", "stc:startDate \"2022-01-01\"^^xsd:string .")),
     _e("datatypes-literals", "singleHolder of the director role written as \"yes\"",
        "role:director",
-       (C, "role:director a org:Role ; skos:prefLabel \"director\"@en ; stc:singleHolder true ;",
-        "role:director a org:Role ; skos:prefLabel \"director\"@en ; stc:singleHolder \"yes\" ;")),
+       (C, "role:director a org:Role ; skos:prefLabel \"director\"@en ; skos:inScheme role:scheme ; stc:singleHolder true ;",
+        "role:director a org:Role ; skos:prefLabel \"director\"@en ; skos:inScheme role:scheme ; stc:singleHolder \"yes\" ;")),
     _e("datatypes-literals", "Liangjiang's homepage written as a string instead of an IRI",
        "park:liangjiang-new-area",
        (A0, "foaf:homepage <http://english.liangjiang.gov.cn/> .", "foaf:homepage \"http://english.liangjiang.gov.cn/\" .")),
@@ -1050,9 +1050,9 @@ VALID = [
         "place:chengdu a stc:City ; skos:prefLabel \"Chengdu\"@en ;\n        stc:locatedIn place:sichuan .\n"
         "    place:sichuan a stc:Province ; skos:prefLabel \"Sichuan\"@en ;\n        stc:locatedIn place:china .")),
     _v("New role (vice mayor, a city office)",
-       (C, "    role:author a org:Role ; skos:prefLabel \"author\"@en .\n",
-        "    role:author a org:Role ; skos:prefLabel \"author\"@en .\n"
-        "    role:vice-mayor a org:Role , stc:CityOffice ; skos:prefLabel \"vice mayor\"@en .\n")),
+       (C, "    role:author a org:Role ; skos:prefLabel \"author\"@en ; skos:inScheme role:scheme .\n",
+        "    role:author a org:Role ; skos:prefLabel \"author\"@en ; skos:inScheme role:scheme .\n"
+        "    role:vice-mayor a org:Role , stc:CityOffice ; skos:prefLabel \"vice mayor\"@en ; skos:inScheme role:scheme .\n")),
     _v("New measure (number of patents granted) in the measure scheme",
        (C, "    # ---- services ------------------------------------------------------------------\n",
         "    measure:patent-count a stc:Measure ; skos:prefLabel \"number of patents granted\"@en ; skos:inScheme measure:scheme ;\n"
@@ -1250,9 +1250,9 @@ VALID = [
        _dated("005-liangjiang-investment-forum", "Liangjiang New Area Media Center, 12 Oct 2022: Liangjiang New Area holds an international investment forum",
               "005_60718293a4b5c6d7.txt")),
     _v("New role (vice mayor) and a post in it from a new article",
-       (C, "    role:author a org:Role ; skos:prefLabel \"author\"@en .\n",
-        "    role:author a org:Role ; skos:prefLabel \"author\"@en .\n"
-        "    role:vice-mayor a org:Role , stc:CityOffice ; skos:prefLabel \"vice mayor\"@en .\n"),
+       (C, "    role:author a org:Role ; skos:prefLabel \"author\"@en ; skos:inScheme role:scheme .\n",
+        "    role:author a org:Role ; skos:prefLabel \"author\"@en ; skos:inScheme role:scheme .\n"
+        "    role:vice-mayor a org:Role , stc:CityOffice ; skos:prefLabel \"vice mayor\"@en ; skos:inScheme role:scheme .\n"),
        _article("005-chongqing-vice-mayor-visit",
                 "# Facts from 005_718293a4b5c6d7e8.txt (iChongqing, 3 Nov 2022): a vice mayor visits the SinoSwiss Technopark.",
                 _src("005-chongqing-vice-mayor-visit", "Vice mayor visits SinoSwiss Technopark", "organisation:ichongqing", "2022-11-03")
@@ -1473,7 +1473,7 @@ VALID = [
         "        stc:publicationDate \"2021-12-14\"^^xsd:date .\n\n"
         "    organisation:ichongqing a stc:MediaOrganisation ; skos:prefLabel \"iChongqing\"@en .\n"
         "    person:yuling-chen a stc:Person ; skos:prefLabel \"Yuling Chen\"@en .\n"
-        "    post:yuling-chen-ichongqing-author a stc:PostHolding ;\n"
+        "    post:yuling-chen-ichongqing-author-005 a stc:PostHolding ;\n"
         "        skos:prefLabel \"Yuling Chen: author, iChongqing\"@en ;\n"
         "        org:member person:yuling-chen ; org:role role:author ; org:organization organisation:ichongqing ;\n"
         "        stc:asOf \"2021-12-14\"^^xsd:date ; stc:asOfBasis stc:PublicationDate ; stc:tenure stc:CurrentPost .\n\n"
@@ -1555,7 +1555,7 @@ VALID = [
         "        skos:prefLabel \"Opening year of the Sino-Swiss (Changzhou) Innovation Park in sources 001 and 005\"@en ;\n"
         "        stc:involves event:sino-swiss-changzhou-innovation-park-opening ,\n"
         "            source:001-china-switzerland-launch-conference , source:005-changzhou-park-history ;\n"
-        "        stc:discrepancyKind stc:ConflictingFigures ;\n"
+        "        stc:discrepancyKind stc:ConflictingDates ;\n"
         "        stc:variantReading \"since its opening in 2019 (001)\"@en , \"opened in 2020 (005)\"@en ;\n"
         "        stc:resolutionStatus stc:Unresolved ;\n"
         "        stc:resolution \"The sources do not say which year is right; both are kept.\"@en .\n"

@@ -75,6 +75,37 @@ def built_real():
     return project
 
 
+def edited_copy(tmp: Path, edits) -> Path:
+    """A working copy under tmp: the project's ontology, shapes, queries and sources linked, its data
+    copied with the edits applied in order. An edit is (file under data/, old text, new text); the old
+    text must occur exactly once, and None creates the file."""
+    import shutil
+
+    home = tmp / "home"
+    home.mkdir()
+    for folder in ("ontology", "shapes", "queries", "sources"):
+        os.symlink(ROOT / folder, home / folder)
+    shutil.copytree(ROOT / "data", home / "data")
+    for name, old, new in edits:
+        path = home / "data" / name
+        if old is None:
+            assert not path.exists(), f"{name}: the file to create is there already"
+            path.write_text(new, encoding="utf-8")
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{name}: the text to replace is not there exactly once: {old!r}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return home
+
+
+def build_copy(home: Path):
+    """Build a working copy as kg build does, into a folder beside it; returns the Built."""
+    from kg.build import build
+    from kg.project import locate
+
+    return build(locate(home, home.parent / "build"))
+
+
 @functools.cache
 def real_store():
     from kg.build import open_store

@@ -11,14 +11,13 @@ failure below is the error's), and an impossible date is refused at load with it
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from knowledge import ROOT
+from knowledge import ROOT, build_copy, edited_copy
 
 ID = "https://w3id.org/stcoop/id/"
 STC = "https://w3id.org/stcoop/ontology#"
@@ -191,37 +190,15 @@ EXAMPLES = [
 ]
 
 
-def working_copy(tmp: Path, mutations) -> Path:
-    """The project's ontology, shapes and queries with a copy of its data, the mutations applied."""
-    home = tmp / "home"
-    home.mkdir()
-    for folder in ("ontology", "shapes", "queries", "sources"):
-        os.symlink(ROOT / folder, home / folder)
-    shutil.copytree(ROOT / "data", home / "data")
-    for name, old, new in mutations:
-        path = home / "data" / name
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{name}: the text to replace is not there exactly once: {old!r}"
-        path.write_text(text.replace(old, new), encoding="utf-8")
-    return home
-
-
-def build(home: Path):
-    from kg.build import build as kg_build
-    from kg.project import locate
-
-    return kg_build(locate(home, home.parent / "build"))
-
-
 def test_the_real_data_conforms(tmp_path):
-    built = build(working_copy(tmp_path, []))
+    built = build_copy(edited_copy(tmp_path, []))
     assert built.conforms, [(i.origin, i.focus, i.message) for i in built.report().issues]
 
 
 @pytest.mark.parametrize("family,what,mutations,node,origin", EXAMPLES,
                          ids=[f"{family}: {what}" for family, what, *_ in EXAMPLES])
 def test_error_is_a_violation_on_its_node(tmp_path, family, what, mutations, node, origin):
-    built = build(working_copy(tmp_path, mutations))
+    built = build_copy(edited_copy(tmp_path, mutations))
     issues = built.report().issues
     assert not built.conforms, f"{what}: the build conforms"
     focus = node if "://" in node else ID + node
@@ -242,7 +219,7 @@ def test_every_family_has_three_examples():
 
 def test_the_command_line_exits_1_and_names_the_node(tmp_path):
     """As a user sees it: kg build exits 1, kg validate names the node and the rule."""
-    home = working_copy(tmp_path, [(F000, "stc:jurisdiction place:zurich ;", "stc:jurisdiction place:switzerland ;")])
+    home = edited_copy(tmp_path, [(F000, "stc:jurisdiction place:zurich ;", "stc:jurisdiction place:switzerland ;")])
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     cmd = [sys.executable, "-m", "kg"]
     common = ["--home", str(home), "--build-dir", str(tmp_path / "build")]
@@ -257,7 +234,7 @@ def test_the_command_line_exits_1_and_names_the_node(tmp_path):
 def test_an_impossible_date_is_refused_at_load_with_file_and_line(tmp_path):
     from kg.errors import DataError
 
-    home = working_copy(tmp_path, [(F000, "stc:publicationDate \"2018-12-15\"^^xsd:date ;",
+    home = edited_copy(tmp_path, [(F000, "stc:publicationDate \"2018-12-15\"^^xsd:date ;",
                                     "stc:publicationDate \"2018-02-30\"^^xsd:date ;")])
     with pytest.raises(DataError, match=rf"^data/{F000}:\d+: impossible date \"2018-02-30\""):
-        build(home)
+        build_copy(home)
