@@ -49,6 +49,7 @@ class Profile:
     distinct_values: bool = False
     bounds: dict[str, ox.Literal] = field(default_factory=dict)  # minInclusive, minExclusive, maxInclusive
     pattern: str | None = None
+    pattern_meaning: str | None = None
     requires: list[str] = field(default_factory=list)
     acyclic: bool = False
     inverse: str | None = None
@@ -143,6 +144,7 @@ def properties(ontology_quads) -> dict[str, Profile]:
             if value is not None:
                 prof.bounds[bound] = value
         prof.pattern = _text(g.literal(p, STCP + "pattern"))
+        prof.pattern_meaning = _text(g.literal(p, STCP + "patternMeaning"))
         prof.requires = g.iris(p, STCP + "requires")
         prof.acyclic = g.flag(p, STCP + "acyclic")
         prof.inverse = inverse.get(p)
@@ -324,7 +326,8 @@ def _compile_property(w: _Writer, g: _Graph, prof: Profile, profiles: dict[str, 
         w.add(shape, SH + bound, value)
     if prof.pattern:
         shape = w.shape(f"profile-{name}-pattern", "PropertyShape", f"{curie}: form",
-                        f"The value of {_called(prof)} is not of the required form ({prof.pattern}).")
+                        f"The value of {_called(prof)} is not of the required form "
+                        f"({prof.pattern_meaning or prof.pattern}).")
         w.add(shape, *target)
         w.add(shape, SH + "path", p)
         w.add(shape, SH + "pattern", ox.Literal(prof.pattern))
@@ -506,7 +509,7 @@ def summary(prof: Profile, label=ns.shorten) -> list[tuple[str, str]]:
     words = {"minInclusive": "at least", "minExclusive": "more than", "maxInclusive": "at most"}
     rows += [("bound", f"{words[b]} {v.value}") for b, v in sorted(prof.bounds.items())]
     if prof.pattern:
-        rows.append(("form", prof.pattern))
+        rows.append(("form", prof.pattern + (f" ({prof.pattern_meaning})" if prof.pattern_meaning else "")))
     rows += [("requires", ns.shorten(q)) for q in prof.requires]
     if prof.acyclic:
         rows.append(("chains", f"no cycle (compared with {ns.shorten(prof.inverse or '?')})"))
