@@ -1008,3 +1008,25 @@ def test_a_sparql_result_names_its_constraint():
 def test_every_departure_is_described():
     for d in DEPARTURES.values():
         assert d.spec and d.pyshacl
+
+
+def test_what_pyshacl_reads_otherwise():
+    """Four departures no parity test shows (tests/shacl_departures.py), pinned on kg.shacl's side."""
+    graph = IdGraph.from_triples([ox.Triple(ex("a"), N("rdf:type"), ex("C")), ox.Triple(ex("a"), ex("p"), ex("b"))])
+    # target-only-shape: a node with a target is a shape, typed or not
+    shapes = shapes_of('ex:S sh:target [ a sh:SPARQLTarget ; sh:select "SELECT ?this WHERE { ?this a <http://example.org/C> }" ] ;'
+                       ' sh:nodeKind sh:Literal .')
+    assert [i.focus for i in shacl.validate(graph, shapes, "shacl")] == ["http://example.org/a"]
+    # implicit-class-subclass: an instance of a subclass of rdfs:Class (in the shapes graph) targets its instances
+    shapes = shapes_of("ex:Kind rdfs:subClassOf rdfs:Class . ex:C a ex:Kind , sh:NodeShape ; sh:nodeKind sh:Literal .")
+    assert [i.focus for i in shacl.validate(graph, shapes, "shacl")] == ["http://example.org/a"]
+    # empty-solution: a solution binding none of $this, ?path, ?value is a result all the same
+    shapes = shapes_of('ex:S a sh:NodeShape ; sh:targetNode ex:a ; '
+                       'sh:sparql [ sh:select "SELECT ?other WHERE { $this <http://example.org/p> ?other }" ] .')
+    [issue] = shacl.validate(graph, shapes, "shacl")
+    assert (issue.focus, issue.value) == ("http://example.org/a", "<http://example.org/a>")
+    # failure: ?failure true fails the validation
+    shapes = shapes_of('ex:S a sh:NodeShape ; sh:targetNode ex:a ; '
+                       'sh:sparql [ sh:select "SELECT $this ?failure WHERE { BIND (true AS ?failure) }" ] .')
+    with pytest.raises(DataError, match="failure"):
+        shacl.validate(graph, shapes, "shacl")
