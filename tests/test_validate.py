@@ -114,3 +114,17 @@ def test_broken_shapes_are_one_clear_error(mini):
     assert r.exit_code == 2
     assert r.stderr.splitlines()[-1].startswith("kg: error: shapes/data/broken.ttl: SHACL shapes (shacl) cannot be used: ")
     assert "Traceback" not in r.stderr
+
+
+def test_shapes_left_to_pyshacl_are_said(mini):
+    """A custom constraint component is validated by pyshacl, the reference; the build says so."""
+    (mini.home / "shapes" / "data" / "custom.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix ex: <http://example.org/ns#> .\n"
+        "ex:NoSelfLink a sh:ConstraintComponent ; sh:parameter [ sh:path ex:linkedBy ] ;\n"
+        "  sh:validator [ a sh:SPARQLAskValidator ; sh:message \"linked to itself\" ;\n"
+        "    sh:ask \"ASK { FILTER NOT EXISTS { $this $linkedBy $this } }\" ] .\n"
+        "ex:S a sh:NodeShape ; sh:targetNode ex:n ; ex:linkedBy ex:p .\n")
+    r = Cli(mini)("build")
+    assert r.exit_code == 0, r.stderr
+    assert "kg.shacl; data shapes: validated with pyshacl, the reference: " in r.stderr

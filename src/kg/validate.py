@@ -253,7 +253,7 @@ def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
     index = inference.index
     if index is None:  # the reference reasoner answered: index its closure
         index = IdGraph.from_triples(list(merged.quads) + list(inference.inferred))
-    issues = fast.validate(index, data_shapes, "shacl", _Lazy(run_select) if run_select else None)
+    data_issues = fast.validate(index, data_shapes, "shacl", _Lazy(run_select) if run_select else None)
     onto_index = IdGraph.from_triples(merged.ontology)
 
     def onto_select():  # only when an ontology shape needs SPARQL
@@ -261,8 +261,11 @@ def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
         onto_store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in merged.ontology)
         return fast.select_runner(onto_store)
 
-    issues += fast.validate(onto_index, onto_shapes, "shacl-ontology", _Lazy(onto_select))
-    return issues, "kg.shacl"
+    onto_issues = fast.validate(onto_index, onto_shapes, "shacl-ontology", _Lazy(onto_select))
+    # shapes kg.shacl leaves to pyshacl (SHACL-AF, custom components) are said, not hidden
+    notes = [f"{what}: {part.note}" for what, part in (("data shapes", data_issues), ("ontology shapes", onto_issues))
+             if part.note]
+    return list(data_issues) + list(onto_issues), "; ".join(["kg.shacl", *notes])
 
 
 class _Lazy:
