@@ -12,6 +12,8 @@ rdflib ``Namespace`` objects are built on first use.
 
 from __future__ import annotations
 
+import functools
+
 BASE = "https://w3id.org/stcoop/"
 ONTOLOGY_IRI = BASE + "ontology"
 STC = ONTOLOGY_IRI + "#"
@@ -118,6 +120,7 @@ def expand_curie(text: str) -> str | None:
     return PREFIXES[prefix] + local
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few thousand IRIs are shortened for every message and shape
 def shorten(iri: str) -> str:
     """The CURIE for an IRI when a project prefix covers it, else the IRI itself."""
     best = ""

@@ -812,8 +812,25 @@ _LEXICAL_PATTERNS = {
     "Name": f"[{_NAME_START}][{_NAME_CHAR}]*",
     "NCName": f"[{_NAME_START.replace(':', '')}][{_NAME_CHAR.replace(':', '')}]*",
 }
-_LEXICAL = {XSD + k: re.compile(v) for k, v in _LEXICAL_PATTERNS.items()}
-_LEXICAL[XSD + "double"] = _LEXICAL[XSD + "float"]
+
+
+class _LexicalPatterns(dict):
+    """datatype IRI -> compiled lexical pattern, compiled on first use (Name's Unicode classes alone take
+    tens of milliseconds, which every build would pay at import)."""
+
+    def __missing__(self, datatype: str):
+        local = "float" if datatype == XSD + "double" else datatype[len(XSD):]
+        if not datatype.startswith(XSD) or local not in _LEXICAL_PATTERNS:
+            return None
+        pattern = self[datatype] = re.compile(_LEXICAL_PATTERNS[local])
+        return pattern
+
+    def get(self, datatype, default=None):
+        pattern = self[datatype]
+        return default if pattern is None else pattern
+
+
+_LEXICAL = _LexicalPatterns()
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _BOUNDS = {  # inclusive; None: unbounded
     "integer": (None, None), "nonNegativeInteger": (0, None), "positiveInteger": (1, None),

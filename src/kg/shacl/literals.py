@@ -68,6 +68,18 @@ def plain_value(term):
         return UNDECIDED
 
 
+def plain_order(a, b):
+    """-1, 0 or 1 as rdflib orders two literals, decided without rdflib when both are numbers of plain
+    form (compared by value across numeric types) or both plain xsd:date (Python dates); else UNDECIDED."""
+    ta, tb = a.datatype.value, b.datatype.value
+    if not ((ta in NUMBERS and tb in NUMBERS) or ta == tb == XSD + "date"):
+        return UNDECIDED
+    x, y = plain_value(a), plain_value(b)
+    if x is UNDECIDED or y is UNDECIDED:
+        return UNDECIDED
+    return (x > y) - (x < y)
+
+
 def kind(term) -> int:
     """0 IRI, 1 blank node, 2 literal."""
     if isinstance(term, ox.Literal):

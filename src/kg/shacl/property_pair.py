@@ -7,6 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.errors import DataError
+from kg.shacl import literals
 from kg.shacl.graph import EMPTY, SH
 from kg.shacl.registry import Component
 from kg.shacl.run import Result
@@ -59,6 +60,11 @@ def _less(run, v: int, o: int, strict: bool, local: str) -> bool:
     kind_of = run.kinds()
     if kind_of[v] == 1 or kind_of[o] == 1:
         raise DataError(f"sh:{local} cannot compare a blank node")
+
+    if kind_of[v] == 2 and kind_of[o] == 2:
+        order = literals.plain_order(run.term(v), run.term(o))
+        if order is not literals.UNDECIDED:
+            return order < 0 if strict else order <= 0
 
     def side(i):
         if kind_of[i] == 0:

@@ -33,17 +33,15 @@ def _compile(local: str):
 
 def _range_test(run, bound, op):
     kind_of = run.kinds()
-    b_number = literals.plain_value(bound) if bound.datatype.value in literals.NUMBERS else literals.UNDECIDED
     b_rdflib = []  # made on first need
 
     def ok(v):
         if kind_of[v] != 2:
             return False
         term = run.term(v)
-        if b_number is not literals.UNDECIDED and term.datatype.value in literals.NUMBERS:
-            number = literals.plain_value(term)
-            if number is not literals.UNDECIDED:  # two numbers: rdflib compares their values
-                return op((number > b_number) - (number < b_number))
+        order = literals.plain_order(term, bound)
+        if order is not literals.UNDECIDED:
+            return op(order)
         if not b_rdflib:
             b_rdflib.append(literals.quiet_rdflib(bound))
         b = b_rdflib[0]
