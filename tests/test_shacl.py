@@ -361,10 +361,10 @@ def fault_missing_date(f):
     return "Event-date", q.subject
 
 
-def fault_integer_value(f):
+def fault_string_value(f):
     q = f.find("qudt:numericValue", 0)
-    f.set(q, L(q.object.value.split(".")[0], "xsd:integer"))
-    return "Observation-numericValue", q.subject
+    f.set(q, L(q.object.value))
+    return "profile-qudt-numericValue-value", q.subject
 
 
 def fault_second_comparator(f):
