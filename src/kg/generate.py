@@ -29,6 +29,15 @@ figures, with the value of each as reviewed (``stc:reviewedValue``), is written 
 ``source:curation`` (the shape ``stcsh:Discrepancy-curation`` requires that graph).
 Misspelt names (``skos:hiddenLabel``) get one too.
 
+Names of things (areas, rivers, companies, people) are elements of seeded permutations, the
+kinds that share one (areas of the three levels; journalists and the articles' people) taking
+disjoint ranges of it, so no two things share a label up to about 12 million triples (kg's
+check no-second-iri-for-one-thing); governments, ports, new areas … named after an area are as
+distinct as the areas. Articles are dated in order (none before the one it follows up), and a
+life-cycle event (founding, construction start, opening) concerns only the park of its article
+and a framework new in it, never one several articles name, so no check compares life-cycle
+dates written by different articles.
+
 Every generated IRI is ``https://w3id.org/stcoop/id/{kind}/{prefix}-…``, so the
 output never collides with the project's data; the only other IRIs are ontology
 terms, the reused vocabularies the data already uses (skos, dct, org, qudt units and
@@ -194,6 +203,8 @@ _PRE = ("Ash", "Bel", "Cal", "Dun", "El", "Fen", "Gar", "Hal", "Ing", "Kel", "Li
         "Pem", "Quen", "Ros", "Sel", "Tam", "Ul", "Val", "Wes", "Yar", "Zel", "Bram", "Cres", "Dal", "Eber",
         "Fair", "Glen", "Hart", "Kin", "Lyn", "Mil", "New", "Red", "Stan", "Thorn", "Wil", "Ald")
 _MID = ("", "en", "er", "in", "a", "o")
+# a first word some place names have: with it, 57,600 distinct names (_World.place_name)
+_PLACE_WORD = ("", "Upper", "Lower", "Great", "Little", "Old", "East", "West", "North", "South", "High", "Fort")
 _SUF = ("ford", "ton", "wick", "field", "mouth", "bury", "dale", "port", "stead", "ham", "ley", "more",
         "worth", "brook", "by", "gate", "haven", "mere", "ridge", "well")
 _COUNTRY_SUF = ("land", "ia", "aria", "onia", "mark", "ovia", "ena", "ador")
@@ -206,6 +217,7 @@ _FAMILY_SUF = ("er", "son", "ley", "ton", "well", "man", "ford", "wood", "by", "
 _BRAND_SUF = ("vex", "tron", "lia", "dyne", "gen", "tek", "ora", "mint", "cor", "lux")
 _COMPANY_KIND = ("Technologies", "Precision", "Medical", "Robotics", "Materials", "Systems", "Logistics",
                  "Energy", "Instruments", "Software")
+_COMPANY_FORM = ("", "Group", "Holdings", "International", "Industries", "Corporation", "Partners", "Works")
 _MEDIA_KIND = ("Daily", "Times", "News", "Herald", "Post", "Observer", "Business Review")
 _DIRECTIONS = ("Northern", "Southern", "Eastern", "Western", "Central")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -226,6 +238,9 @@ _PARK_KINDS = (
     (("stc:BondedZone",), "Comprehensive Bonded Zone", "bonded-zone"),
 )
 _PARK_WEIGHTS = (14, 14, 10, 8, 6, 8, 6, 5, 4, 4, 3, 3)
+
+# the kinds of framework each article makes its own (the others are shared: _Article._framework)
+_OWN_FRAMEWORKS = ("programme", "statement", "plan")
 
 _START = date(2012, 1, 1).toordinal()
 _SPAN = date(2024, 12, 31).toordinal() - _START
@@ -357,6 +372,7 @@ class _Previous:
     figures: list[tuple[str, str, str, float, str, str]]  # (measure, unit, obs IRI, value, comparator, asOf)
     source_label: str
     person: tuple[str, str, str, tuple] | None  # (IRI, label, role, organisation key)
+    published: int = 0  # the article's publication date (ordinal): the next is not published before
 
 
 # ---------------------------------------------------------------- the world
@@ -390,11 +406,23 @@ class _World:
         return (ab[0] * i + ab[1]) % n
 
     def place_name(self, salt: int, i: int) -> str:
-        n = len(_PRE) * len(_MID) * len(_SUF)
+        """The i-th name of the permutation salt: distinct for i below 57,600."""
+        n = len(_PLACE_WORD) * len(_PRE) * len(_MID) * len(_SUF)
         j = self._affine(salt, i, n)
-        pre, rest = divmod(j, len(_MID) * len(_SUF))
+        word, rest = divmod(j, len(_PRE) * len(_MID) * len(_SUF))
+        pre, rest = divmod(rest, len(_MID) * len(_SUF))
         mid, suf = divmod(rest, len(_SUF))
-        return _PRE[pre] + _MID[mid] + _SUF[suf]
+        name = _PRE[pre] + _MID[mid] + _SUF[suf]
+        return f"{_PLACE_WORD[word]} {name}" if _PLACE_WORD[word] else name
+
+    def area_name(self, key: tuple) -> str:
+        """The name of a unit, second- or third-level area: one permutation for the three levels, which
+        take disjoint ranges of it, so that no two areas share a name (a municipality and a city both
+        labelled with the bare name, two districts, their governments…: kg's check
+        no-second-iri-for-one-thing) while 21 areas per unit fit in it, up to about 12 million triples."""
+        kind = key[0]
+        offset = 0 if kind == "unit" else self.n_units if kind == "second" else 5 * self.n_units
+        return self.place_name(21, offset + key[1])
 
     def country_name(self, n: int) -> str:
         j = self._affine(11, n, len(_PRE) * len(_COUNTRY_SUF))
@@ -414,10 +442,16 @@ class _World:
         return f"{_GIVEN[given]} {chr(65 + initial)}.", _PRE[pre] + _MID[mid] + _FAMILY_SUF[suf]
 
     def company_name(self, i: int) -> str:
-        j = self._affine(31, i, len(_PRE) * len(_BRAND_SUF) * len(_COMPANY_KIND))
-        pre, rest = divmod(j, len(_BRAND_SUF) * len(_COMPANY_KIND))
-        suf, kind = divmod(rest, len(_COMPANY_KIND))
-        return f"{_PRE[pre]}{_BRAND_SUF[suf]} {_COMPANY_KIND[kind]}"
+        """The i-th company's name: distinct for i below 192,000 (three companies an article at most, so
+        up to about 12 million triples), as companies of different articles are different companies."""
+        forms = len(_COMPANY_FORM)
+        j = self._affine(31, i, len(_PRE) * len(_MID) * len(_BRAND_SUF) * len(_COMPANY_KIND) * forms)
+        pre, rest = divmod(j, len(_MID) * len(_BRAND_SUF) * len(_COMPANY_KIND) * forms)
+        mid, rest = divmod(rest, len(_BRAND_SUF) * len(_COMPANY_KIND) * forms)
+        suf, rest = divmod(rest, len(_COMPANY_KIND) * forms)
+        kind, form = divmod(rest, forms)
+        name = f"{_PRE[pre]}{_MID[mid]}{_BRAND_SUF[suf]} {_COMPANY_KIND[kind]}"
+        return f"{name} {_COMPANY_FORM[form]}" if _COMPANY_FORM[form] else name
 
     # -- geography: place keys are tuples ("country", n), ("unit", u), ("second", c),
     # ("third", d), ("region", n, r), ("port", area), ("airport", area), ("river", area),
@@ -467,21 +501,21 @@ class _World:
             return f"place:{p}-{_slug(name)}", "stc:Country", name, None
         if kind == "unit":
             u = key[1]
-            name = self.place_name(21, u)
+            name = self.area_name(key)
             parent = ("country", self.country_of_unit(u))
             if self.is_municipality(u):
                 return f"place:{p}-{_slug(name)}-municipality-{u}", "stc:Municipality", name, parent
             return f"place:{p}-{_slug(name)}-province-{u}", "stc:Province", f"{name} Province", parent
         if kind == "second":
             c = key[1]
-            name = self.place_name(22, c)
+            name = self.area_name(key)
             parent = ("unit", c // 4)
             if self.is_municipality(c // 4):
                 return f"place:{p}-{_slug(name)}-district-m{c}", "stc:District", f"{name} District", parent
             return f"place:{p}-{_slug(name)}-city-{c}", "stc:City", name, parent
         if kind == "third":
             d = key[1]
-            name = self.place_name(23, d)
+            name = self.area_name(key)
             return f"place:{p}-{_slug(name)}-district-{d}", "stc:District", f"{name} District", ("second", d // 4)
         if kind == "region":
             n, r = key[1], key[2]
@@ -499,7 +533,8 @@ class _World:
         if kind == "airport":
             return f"place:{p}-{local}-airport", "stc:Airport", f"{area_label} International Airport", area
         if kind == "river":
-            name = self.place_name(24, _mix(area[1], len(area[0])) % 4800)
+            # one river per city-level area (a unit or a second-level area), each of its own name
+            name = self.place_name(24, area[1] if area[0] == "unit" else self.n_units + area[1])
             return f"place:{p}-{_slug(name)}-river-{local}", "stc:River", f"{name} River", None
         raise ValueError(key)
 
@@ -713,9 +748,11 @@ class _Article:
     def _build(self, prev: _Previous | None) -> None:
         r, w, p = self.r, self.w, self.w.p
         k = self.k
-        # when: articles spread over 2012-2024 in order; one in ten states no date
+        # when: articles spread over 2012-2024 in order, none before the previous one (a follow-up restates
+        # the previous article's park and figures: not before that park was founded, kg's check
+        # no-relation-before-its-party-existed); one in ten states no date
         offset = min((k * _SPAN) // w.articles_estimate, _SPAN - 15) + r.randrange(15)
-        pub = date.fromordinal(_START + offset)
+        pub = date.fromordinal(max(_START + offset, prev.published if prev is not None else 0))
         self.year = year = pub.year
         dated = r.random() >= 0.1
         if dated:
@@ -805,7 +842,8 @@ class _Article:
             where = [self.place(key) for key in location[1]]
         self.own.add(park, ("a", list(classes)), ("skos:prefLabel", _lit(park_label)), (location[0], where))
         self._new("park")
-        self.next_prev = _Previous(park, park_label, classes, location, [], self.source_label, None)
+        self.next_prev = _Previous(park, park_label, classes, location, [], self.source_label, None,
+                                   pub.toordinal())
         if self.level == 1:
             return
 
@@ -983,11 +1021,14 @@ class _Article:
         link = "stc:partOfFramework"
         if kind == "programme":
             iri = f"agreement:{self.tag}-programme"
+            # the status holds after the events the article reports: the opening ceremony concerns the
+            # programme too, and a programme being promoted has not opened (stcp:eventsAfter)
+            status = "stc:Launched" if self.story == "opening" else "stc:BeingPromoted"
             self.own.add(iri, ("a", "stc:CooperationProgramme"),
                          ("skos:prefLabel", _lit(f"{city} international cooperation programme with {pn} ({self.year}, no. {self.k})")),
                          ("stc:promotedBy", self.org(("gov", area))), ("stc:partnerCountry", partner_iri),
                          ("stc:cooperationArea", [self.sector(s) for s in sectors[:2]]),
-                         ("stc:developmentStatus", "stc:BeingPromoted"), ("stc:statusAsOf", self.as_of),
+                         ("stc:developmentStatus", status), ("stc:statusAsOf", self.as_of),
                          ("stc:statusAsOfBasis", self.basis))
             self._new("agreement")
         elif kind == "statement":
@@ -1069,6 +1110,11 @@ class _Article:
             posts = r.sample(group, 2 if r.random() < 0.3 and group is not foreign else 1)
             if len(posts) == 2 and posts[1][0] in ("mayor", "vice-mayor") and posts[0][0] in ("mayor", "vice-mayor"):
                 posts = posts[:1]  # not both mayor and vice mayor
+            if len(posts) == 2 and posts[1][0] == posts[0][0]:
+                # one role twice (director of two offices): the post's IRI is the person's and the role's,
+                # so the second would be dropped and its organisation left in the graph unused
+                # (kg's check no-entity-introduced-but-unused)
+                posts = posts[:1]
             if companies and r.random() < 0.3:
                 posts = [("general-manager", companies[0])]
             if "stc:ResearchInstitute" in park_classes and i == 0:
@@ -1103,6 +1149,11 @@ class _Article:
         }
         cls, label, slug = kinds[story]
         event = f"event:{self.tag}-{slug}"
+        # a founding, construction start or opening is a step in the life of the park, and of a framework
+        # new in this article; a shared framework (older than any article) gets events from articles of
+        # any year, whose life-cycle steps would come out of order (kg's check no-life-cycle-out-of-order)
+        concerned = [park] + ([framework[0]] if framework and (
+            story not in ("founding", "construction", "opening") or framework[1] in _OWN_FRAMEWORKS) else [])
         participants = [person for person, *_ in people]
         speakers = participants[:1] if participants and r.random() < 0.7 else []
         orgs = [self.org(("gov", self.area))] if r.random() < 0.5 else []
@@ -1112,7 +1163,7 @@ class _Article:
         self.own.add(event, ("a", cls), ("skos:prefLabel", _lit(label)), ("stc:date", self.event_date),
                      ("stc:dateNote", note),
                      ("stc:venue", park if story in ("opening", "competition", "construction", "press") else self.place(self.area)),
-                     ("stc:concerns", [park] + ([framework[0]] if framework else [])),
+                     ("stc:concerns", concerned),
                      ("stc:participant", participants + orgs), ("stc:speaker", speakers),
                      ("stc:participantOrigin", sorted({self.place(("country", self.home)),
                                                        self.place(("country", self.partner))})),
