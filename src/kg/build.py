@@ -350,7 +350,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         with reporter.step("running the saved checks") as step:
             checks = catalogue.checks()
             found = v.check_issues(OxigraphStore(memory.wait()), checks, progress=step.advance)
-            issues += found + v.unit_issues(merged) + v.inconsistency_issues(inference)
+            issues += found + v.unit_issues(merged) + v.language_issues(merged) + v.inconsistency_issues(inference)
             v.annotate(issues, memory.store, merged)
             report = Report(issues)
             c = report.counts()

@@ -30,6 +30,7 @@ import pyoxigraph as ox
 
 from kg import namespaces as ns
 from kg.errors import DataError
+from kg.languages import invalid_tags
 from kg.load import parse_file
 from kg.project import Project
 from kg.units import describe_used_units
@@ -53,6 +54,7 @@ class Merged:
     file_ranges: list[tuple[str, str, int, int]] = field(default_factory=list)
     _subject_files: dict[str, tuple[int, ...]] | None = None  # subject -> indexes into file_ranges
     unknown_units: list = field(default_factory=list)  # kg.units.UnknownUnit: units nobody knows
+    invalid_tags: list = field(default_factory=list)  # kg.languages.InvalidTag: tags naming no language
 
     @property
     def quads(self) -> list[ox.Quad]:
@@ -113,6 +115,7 @@ def merge(project: Project, log=None) -> Merged:
         if log is not None:
             log(n, len(files), display)
     merged.data.extend(derived_sources(merged.data))
+    merged.invalid_tags = invalid_tags(merged.data)
     # the QUDT descriptions of the units the data uses and the ontology does not declare
     start = len(merged.ontology)
     described, merged.unknown_units = describe_used_units(merged.ontology, merged.data, ONTOLOGY_GRAPH)

@@ -192,6 +192,12 @@ def unit_issues(merged) -> list[Issue]:
             for u in merged.unknown_units]
 
 
+def language_issues(merged) -> list[Issue]:
+    """A Violation for each text whose language tag the IANA registry does not hold (kg.languages)."""
+    return [Issue(focus=t.subject, message=t.message, path=f"<{t.predicate}>", value=f"@{t.tag}", origin="languages")
+            for t in merged.invalid_tags]
+
+
 def shacl(merged, inference, data_shapes: dict, onto_shapes: dict, validator: str = "fast", run_select=None):
     """SHACL issues of the closure (data shapes) and of the ontology graph
     (ontology shapes), and the name of the validator that found them.
