@@ -54,6 +54,7 @@ class Profile:
     acyclic: bool = False
     inverse: str | None = None
     contemporary: bool = False
+    curators_only: bool = False
     date_kind: str | None = None
     not_after: list[str] = field(default_factory=list)
     not_greater_than: list[str] = field(default_factory=list)
@@ -149,6 +150,7 @@ def properties(ontology_quads) -> dict[str, Profile]:
         prof.acyclic = g.flag(p, STCP + "acyclic")
         prof.inverse = inverse.get(p)
         prof.contemporary = g.flag(p, STCP + "contemporary")
+        prof.curators_only = g.flag(p, STCP + "curatorsOnly")
         kinds = g.iris(p, STCP + "dateKind")
         prof.date_kind = kinds[0] if kinds else None
         prof.not_after = g.iris(p, STCP + "notAfter")
@@ -515,6 +517,8 @@ def summary(prof: Profile, label=ns.shorten) -> list[tuple[str, str]]:
         rows.append(("chains", f"no cycle (compared with {ns.shorten(prof.inverse or '?')})"))
     if prof.contemporary:
         rows.append(("time", "the value existed when the subject began"))
+    if prof.curators_only:
+        rows.append(("stated by", "curators only (the curation source), never an article's graph"))
     if prof.date_kind:
         unless = f" (unless {ns.shorten(prof.exempted_by)})" if prof.exempted_by else ""
         rows.append(("date", {"HappenedDate": f"not after its source{unless}, from 1900",
