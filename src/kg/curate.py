@@ -8,15 +8,14 @@ builds clean as written and the curator adds the article's facts to its graph.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import date as Date
 from pathlib import Path
 
 from kg import namespaces as ns
-from kg.errors import DataError, UsageError
+from kg.errors import DataError, ProjectError, UsageError
+from kg.files import write_whole
 from kg.project import Project
 
 TITLE_STATUSES = {"stated": "TitleStated", "from-text": "TitleFromText", "supplied": "TitleSupplied"}
@@ -45,7 +44,7 @@ def slugify(text: str, words: int = 6) -> str:
 
 
 def next_number(project: Project) -> int:
-    """One more than the highest number that starts a data file's or a catalogued source's name."""
+    """One more than the highest number that starts a data file's name."""
     numbers = [int(m.group(1)) for p in project.data_files() if (m := re.match(r"^(\d{3,})-", p.name))]
     return max(numbers, default=-1) + 1
 
@@ -67,14 +66,12 @@ def _text(value: str, language: str) -> str:
     return f'"{escaped}"@{language}'
 
 
-def _entity(value: str, kind: str) -> tuple[str, bool]:
-    """(CURIE or <IRI>, whether it names an existing entity) for a name or an IRI/CURIE."""
-    expanded = ns.expand_curie(value) if ":" in value and not value.startswith("http") else None
-    if value.startswith(("http://", "https://")):
-        return f"<{value}>", True
-    if expanded is not None:
-        return value, True
-    return f"{kind}:{slugify(value, 8)}", False
+def _entity(value: str, kind: str) -> str:
+    """The term to write for a publisher or author given by name (a new entity of ``kind``) or IRI/CURIE."""
+    iri = _iri_of(value)
+    if iri is None:
+        return f"{kind}:{slugify(value, 8)}"
+    return value if not value.startswith(("http://", "https://")) else f"<{value}>"
 
 
 def known_entities(project: Project, iris: set[str]) -> dict[str, tuple[list[str], str | None]]:
@@ -111,10 +108,14 @@ def render(new: NewSource, number: int, known: dict | None = None) -> tuple[str,
         raise UsageError(f"unknown title status {new.title_status!r} (one of {', '.join(TITLE_STATUSES)})")
     if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", new.file):
         raise UsageError(f"the file name {new.file!r} is not a plain file name (letters, digits, . _ -)")
+    from kg.languages import is_valid
+
+    if not re.fullmatch(r"[A-Za-z0-9-]+", new.language) or not is_valid(new.language):
+        raise UsageError(f"--language {new.language!r} is not a valid BCP 47 language tag (en, de, zh-Hans …)")
     slug = f"{number:03d}-{slugify(new.slug or new.title)}"
     source = f"source:{slug}"
     when = _literal_date(new.date or new.estimated_date, "the date")
-    publisher, _ = _entity(new.publisher, "organisation")
+    publisher = _entity(new.publisher, "organisation")
     publisher_name = _name_of(new.publisher, known)
     lines = [PREFIXES, "",
              f"# Facts from {new.file} ({publisher_name}, "
@@ -124,16 +125,15 @@ def render(new: NewSource, number: int, known: dict | None = None) -> tuple[str,
              f"    {source} a stc:NewsArticle ;",
              f"        dct:title {_text(new.title, new.language)} ;",
              f"        dct:publisher {publisher}" + (" ;" if new.author or new.date else " .")]
-    if new.author:
-        author, _ = _entity(new.author, "person")
+    author = _entity(new.author, "person") if new.author else None
+    if author:
         lines[-1] = lines[-1].rstrip(" .;") + " ;"
         lines.append(f"        dct:creator {author}" + (" ;" if new.date else " ."))
     if new.date:
         lines.append(f"        stc:publicationDate {when} .")
     lines.append("")
     lines.append(_introduction(publisher, new.publisher, "stc:MediaOrganisation", known))
-    if new.author:
-        author, _ = _entity(new.author, "person")
+    if author:
         author_name = _name_of(new.author, known)
         lines.append(_introduction(author, new.author, "stc:Person", known))
         basis = "stc:PublicationDate" if new.date else "stc:EstimatedPublicationDate"
@@ -197,6 +197,9 @@ def _catalogue_label(new: NewSource, publisher: str) -> str:
 
 def new_source(project: Project, new: NewSource, number: int | None = None) -> Path:
     """Write the data file of a new source into the working copy (never over an existing file)."""
+    if project.origin == "bundle":
+        raise ProjectError("kg new-source writes into a working copy, not the copy bundled with kg: run it in "
+                           "a clone (or give --home)")
     number = next_number(project) if number is None else number
     named = {iri for v in (new.publisher, new.author) if v and (iri := _iri_of(v))}
     name, text = render(new, number, known_entities(project, named))
@@ -208,21 +211,13 @@ def new_source(project: Project, new: NewSource, number: int | None = None) -> P
 
 
 def _create(path: Path, data: bytes) -> None:
-    """Write a new file whole (a temporary file linked into place), refusing to replace one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write a new file whole, refusing to replace one."""
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes it 0600; a data file is shared like the others
-        os.link(tmp, path)
+        write_whole(path, data, replace=False)
     except FileExistsError:
         raise DataError(f"{path} exists: kg new-source never replaces a file") from None
     except OSError as exc:
         raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 PREFIXES = "\n".join(f"@prefix {p + ':':<14}<{iri}> ." for p, iri in ns.PREFIXES.items()

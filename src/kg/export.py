@@ -39,8 +39,6 @@ from __future__ import annotations
 import gzip as gz
 import hashlib
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -48,6 +46,7 @@ import pyoxigraph as ox
 from kg import __version__
 from kg import namespaces as ns
 from kg.errors import ExportError
+from kg.files import write_whole
 from kg.formats import FORMATS, canonical_nquads, jsonld_bytes, sorted_lines, used_prefixes
 
 # dump kind (as --only takes it) -> (file name, format name in kg.formats)
@@ -119,24 +118,10 @@ def gzip_bytes(data: bytes) -> bytes:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write, then rename: a reader never sees half a file. The temporary name
-    is unique, so two exports into one folder cannot clobber each other; the
-    file gets the mode a new file gets (mkstemp would leave it 0600)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        write_whole(path, data)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # ---------------------------------------------------------------- VoID / DCAT

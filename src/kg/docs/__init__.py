@@ -24,6 +24,7 @@ import shutil
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.files import umask
 
 MARKER = ".kg-docs"  # in a folder kg docs wrote: the only kind of non-empty folder it replaces
 
@@ -78,7 +79,7 @@ def generate(project, out_dir, build: bool = True, reporter=None) -> list[tuple[
         files = site_files(built, project, tmp / "dumps", served=False)
         files[MARKER] = b"kg docs wrote this folder; kg docs -o replaces it whole\n"
         _write(files, tmp)
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp made it 0700; the site is for a web server too
+        os.chmod(tmp, 0o777 & ~umask())  # mkdtemp made it 0700; the site is for a web server too
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)
@@ -88,8 +89,3 @@ def generate(project, out_dir, build: bool = True, reporter=None) -> list[tuple[
         shutil.rmtree(tmp, ignore_errors=True)
     return [(str(out / name), len(data)) for name, data in sorted(files.items()) if name != MARKER]
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
