@@ -391,12 +391,6 @@ def fault_percent_over_100(f):
     return "Percentage-range", q.subject
 
 
-def fault_undeclared_property(f):
-    q = f.find("stc:locatedIn", 1)
-    f.add(q.subject, "stc:locatedAt", q.object, q)
-    return "DeclaredPropertyShape", N("stc:locatedAt")
-
-
 def fault_blank_node(f):
     q = f.find("stc:locatedIn", 2)
     b = ox.BlankNode("fault1")
@@ -459,12 +453,6 @@ def fault_reviewed_figure_changed(f):
     q = f.find("stc:reviewedValue", 4)
     f.set_value(q.subject, "123.0")
     return "reviewedValue-unchanged", q.subject
-
-
-def fault_undeclared_class(f):
-    q = f.find("stc:tenantOf", 0)
-    f.add(q.subject, "rdf:type", N("stc:SciencePark"), q)
-    return "DeclaredClassShape", N("stc:SciencePark")
 
 
 def fault_bad_slug(f):

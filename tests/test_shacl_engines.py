@@ -100,8 +100,8 @@ ORIGIN = {"data": "shacl", "ontology": "shacl-ontology"}
 # ---------------------------------------------------------------- what differs, and why
 # Shapes Jena cannot run (local name -> why): their results are compared on pyshacl and kg.shacl only.
 # Jena 4.5 runs every shape of the project, SPARQL targets (sh:target [ a sh:SPARQLTarget ], SHACL-AF)
-# included: jena-shacl implements them (DataEntityShape, NoBlankNodeShape and DeclaredPropertyShape
-# report on their fail examples as on the other engines).
+# included: jena-shacl implements them (DataEntityShape and NoBlankNodeShape report on their fail
+# examples as on the other engines).
 JENA_CANNOT_RUN: dict[str, str] = {}
 
 # (shape local name, case id) -> (what differs, why). What differs is "results" (the pair is left out

@@ -12,10 +12,13 @@ not), and the error names the file and line.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
+import logging
 import re
+import warnings
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -79,6 +82,31 @@ def parse_file(path: Path | str, display: str | None = None, fmt: ox.RdfFormat |
         raise DataError(f"{display}: cannot read: {exc.strerror or exc}") from None
     check_literals(quads, display, path)
     return stable_blank_nodes(quads, display)
+
+
+def read_rdf_file(path, cache: dict | None = None) -> list[ox.Quad]:
+    """The quads of any RDF file outside the working copy (``kg shacl``, ``kg reason``): parsed by its
+    extension with its own file URI as base IRI (as Jena and pyshacl take it), blank nodes kept apart
+    from every other file's, ill-typed literals kept (finding them is sh:datatype's and dt-not-type's
+    job); DataError or InputSyntaxError names the file.  A file read twice through the same ``cache``
+    gives the same terms, blank nodes included (a W3C test's data and shapes are one file)."""
+    path = Path(path)
+    absolute = path.resolve()
+    if cache is not None and absolute in cache:
+        return cache[absolute]
+    fmt = INPUT_EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        raise DataError(f"{path}: not an RDF file kg reads (RDF files end in {', '.join(sorted(INPUT_EXTENSIONS))})")
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt, base_iri=absolute.as_uri()))
+    except SyntaxError as exc:
+        raise syntax_error(exc, str(path)) from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    quads = stable_blank_nodes(quads, str(path))
+    if cache is not None:
+        cache[absolute] = quads
+    return quads
 
 
 def stable_blank_nodes(quads: list[ox.Quad], display: str) -> list[ox.Quad]:
@@ -161,6 +189,21 @@ def _line_of(path: Path, lexical: str) -> int | None:
 
 
 # ---------------------------------------------------------------- rdflib bridge
+@contextlib.contextmanager
+def quiet_rdflib():
+    """rdflib logs a traceback and warns for every ill-typed literal it converts; kg reports those itself
+    (a dt-not-type inconsistency, a failed sh:datatype), so its own output is silenced meanwhile."""
+    log = logging.getLogger("rdflib.term")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+
+
 def to_rdflib(term):
     """A pyoxigraph term as an rdflib term (plain literals stay plain)."""
     from rdflib import BNode, Literal, URIRef

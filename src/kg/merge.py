@@ -9,7 +9,8 @@
 * entity-level provenance: every subject typed in a source graph G gets
   ``dct:source G`` inside G;
 * units: QUDT's description of each unit the data uses and the ontology does not
-  declare joins the ontology graph (kg.units);
+  declare joins the ontology graph (kg.units); units nobody knows, and language
+  tags that name no language (kg.languages), are kept for the report;
 * date bounds: every date (``xsd:date``, ``gYearMonth``, ``gYear``,
   ``gMonthDay``) of a date property gets, in the graph that states it, the
   first and the last day it can mean as ``xsd:date`` values, under the

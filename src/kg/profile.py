@@ -212,9 +212,8 @@ def missing_profiles(profiles: dict[str, Profile]) -> list[str]:
 class _Writer:
     """Shapes as pyoxigraph quads in the default graph; blank nodes numbered for stable output."""
 
-    def __init__(self, labels):
+    def __init__(self):
         self.quads: list[ox.Quad] = []
-        self.labels = labels
         self._blank = 0
 
     def blank(self) -> ox.BlankNode:
@@ -290,7 +289,7 @@ def compile_shapes(ontology_quads) -> list[ox.Quad]:
     """SHACL shapes (quads in the default graph) for every profile and class annotation of the ontology."""
     g = _Graph(ontology_quads)
     profiles = properties(ontology_quads)
-    w = _Writer(g.label)
+    w = _Writer()
     for p in sorted(profiles):
         _compile_property(w, g, profiles[p], profiles)
     _compile_iri_kinds(w, g)

@@ -12,13 +12,9 @@ cleaning drops, where kg departs from owlrl, and how the engines are tested.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import logging
 import re
-import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -103,10 +99,10 @@ def _owlrl(quads) -> tuple[list[ox.Triple], list[Inconsistency]]:
     from rdflib import XSD as X
     from rdflib import Literal, URIRef, term
 
-    from kg.load import from_rdflib, rdflib_graph
+    from kg.load import from_rdflib, quiet_rdflib, rdflib_graph
 
     quads = list(quads)
-    with _quiet_rdflib():
+    with quiet_rdflib():
         try:
             graph = rdflib_graph(quads)
         except TypeError as exc:  # an RDF 1.2 triple term
@@ -201,21 +197,6 @@ def _same_value(a, b) -> bool | None:
     return va == vb
 
 
-@contextlib.contextmanager
-def _quiet_rdflib():
-    """rdflib logs a traceback and warns for every ill-typed literal it converts: kg reports them as
-    dt-not-type inconsistencies instead."""
-    log = logging.getLogger("rdflib.term")
-    level = log.level
-    log.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            yield
-    finally:
-        log.setLevel(level)
-
-
 def lexical_inconsistencies(quads) -> list[Inconsistency]:
     """dt-not-type: every literal outside its datatype's lexical space, about the first subject (in
     N-Triples order) that states it; the literals owlrl checks, as the specification says."""
@@ -304,28 +285,17 @@ class Reasoned:
 
 
 def read_rdf(paths) -> list[ox.Quad]:
-    """Every quad of these RDF files, each parsed by its extension with its own file URI as base IRI, and
-    its blank nodes kept apart from every other file's; DataError (or InputSyntaxError) names the file."""
-    from kg.formats import INPUT_EXTENSIONS
-    from kg.load import stable_blank_nodes, syntax_error
+    """Every quad of these RDF files (kg.load.read_rdf_file); DataError names a file with an RDF 1.2
+    triple term, which OWL RL reasoning does not take."""
+    from kg.load import read_rdf_file
 
     quads: list[ox.Quad] = []
     for name in paths:
-        path = Path(name)
-        fmt = INPUT_EXTENSIONS.get(path.suffix.lower())
-        if fmt is None:
-            known = ", ".join(sorted(INPUT_EXTENSIONS))
-            raise DataError(f"{name}: not an RDF file kg reads (by extension: {known})")
-        try:
-            parsed = list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()))
-        except SyntaxError as exc:
-            raise syntax_error(exc, str(name)) from None
-        except OSError as exc:
-            raise DataError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        parsed = read_rdf_file(name)
         for q in parsed:
             if isinstance(q.subject, ox.Triple) or isinstance(q.object, ox.Triple):
                 raise DataError(f"{name}: OWL RL reasoning takes RDF 1.1 graphs, not the triple term in {q}")
-        quads += stable_blank_nodes(parsed, str(name))
+        quads += parsed
     return quads
 
 

@@ -21,9 +21,10 @@ never appear in a message: URLs are shown without their user part.  Every
 failure is a ``RemoteError`` of one line that names the URL (and for a load
 the graph), which the command line turns into exit code 2.
 
-Parameters.  As locally (``kg.store.values_bound``), the parsed RDF terms
-(``kg.params``) are written by pyoxigraph in N-Triples syntax into a
-``VALUES`` block at the start of the query's outermost group: the variable is
+Parameters.  The parsed RDF terms (``kg.params``) are written by pyoxigraph in
+N-Triples syntax into a ``VALUES`` block at the start of the query's outermost
+group (``kg.store.values_bound``, the form every SPARQL 1.1 store reads; locally
+``kg.store.Prebinding`` also binds the groups nested in it): the variable is
 bound before the rest of the group is evaluated, as substitution binds it (an
 ``OPTIONAL`` or ``FILTER NOT EXISTS`` on it sees the value).  User text is
 never pasted into a query.

@@ -257,22 +257,6 @@ class IdGraph:
                     del back[o]
         self.size -= 1
 
-    def list_items(self, head: int) -> list[int]:
-        """The members of an rdf:List."""
-        first, rest, nil = self.known(FIRST), self.known(REST), self.known(NIL)
-        out, seen = [], set()
-        while head != nil and head not in seen:
-            seen.add(head)
-            items = self.objects(head, first)
-            if not items:
-                break
-            out.append(next(iter(items)))
-            nxt = self.objects(head, rest)
-            if not nxt:
-                break
-            head = next(iter(nxt))
-        return out
-
 
 
 @dataclass

@@ -72,17 +72,16 @@ def _strip(text: str) -> str:
     return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def values_bound(text: str, bindings: Mapping[str, object], outer_group_only: bool = False) -> str | None:
+def values_bound(text: str, bindings: Mapping[str, object]) -> str | None:
     """The query with ``bindings`` (variable name -> IRI or literal) bound by a ``VALUES`` block at the
-    start of its outermost WHERE group, or None where there is no such group (CONSTRUCT WHERE { … }) and,
-    with ``outer_group_only``, where a variable also occurs in a group nested in it (GRAPH, UNION,
-    OPTIONAL, EXISTS, a sub-select), which the block would not reach (then :class:`Prebinding` binds it
-    everywhere).  Bound there, the variable has its value before the rest of the group is evaluated, as
+    start of its outermost WHERE group, or None where there is no such group (CONSTRUCT WHERE { … }): a
+    remote store's portable binding (kg.remote); locally :class:`Prebinding` also binds the groups nested
+    in it.  Bound there, the variable has its value before the rest of the group is evaluated, as
     substitution gives it, but the planner sees it: a pattern on a bound subject is a lookup, not a scan
     (5x faster for figures on a million statements).  Written in N-Triples syntax by pyoxigraph, escapes
     included: user text is never pasted into a query."""
     scan = QueryScan(text)
-    if scan.outer is None or (outer_group_only and scan.nested_use(bindings)):
+    if scan.outer is None:
         return None
     at = scan.groups[scan.outer].start
     return text[:at] + _values_block(list(bindings), bindings) + text[at:]
@@ -219,14 +218,6 @@ class QueryScan:
             last = token
         if self.outer == -1:
             self.outer = None
-
-    def nested_use(self, names) -> bool:
-        """Whether a variable occurs in a group nested in the outer group (which a VALUES block at its start
-        would not reach)."""
-        outer = self.groups[self.outer]
-        wanted = set(names)
-        return any(g is not outer and g.start > outer.start and (outer.end is None or g.start < outer.end)
-                   and not wanted.isdisjoint(g.variables) for g in self.groups)
 
     def in_scope(self, index: int) -> set:
         """The variables a group makes in-scope (SPARQL 1.1, 18.2.1), as far as text shows them: those of its

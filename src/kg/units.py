@@ -16,6 +16,7 @@ from kg import namespaces as ns
 
 UNIT_PROPERTIES = (ns.PREFIXES["qudt"] + "unit", ns.STC + "currency")
 QUDT_UNIT = ns.PREFIXES["qudt"] + "Unit"
+QUANTITY_KIND = ns.PREFIXES["qudt"] + "QuantityKind"
 RDF_TYPE = ns.PREFIXES["rdf"] + "type"
 
 
@@ -50,7 +51,11 @@ def describe_used_units(ontology: list[ox.Quad], data: list[ox.Quad], graph: ox.
     from kg import qudt
 
     known = sorted(iri for iri in used if qudt.unit(iri) is not None)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in qudt.describe(known)]
+    # a quantity kind the ontology declares keeps its own description (QUDT's label would be a second one)
+    declared_kinds = {q.subject.value for q in ontology
+                      if q.predicate.value == RDF_TYPE and q.object.value == QUANTITY_KIND}
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in qudt.describe(known)
+             if t.subject.value not in declared_kinds]
     unknown = [UnknownUnit(subject, predicate, iri, tuple(qudt.nearest(iri)))
                for iri in sorted(set(used) - set(known)) for subject, predicate in sorted(set(used[iri]))]
     return quads, unknown

@@ -1,4 +1,5 @@
-"""Validation: SHACL and the saved checks, as one report.
+"""Validation: SHACL, the saved checks, and what the build finds on the way (OWL RL inconsistencies,
+units QUDT does not know, language tags the IANA registry does not hold), as one report.
 
 Two SHACL validators give the same results (a test proves it on the seed
 graph, on every shape case and on generated data with seeded faults):
@@ -63,60 +64,62 @@ def _focus_text(term) -> str:
     return f"_:{term}" if isinstance(term, BNode) else str(term)
 
 
-def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
-    """Run pyshacl; one Issue per validation result."""
-    from pyshacl import validate as shacl_validate
-    from rdflib import URIRef
-    from rdflib.namespace import RDF
-
-    if len(shapes_graph) == 0:
-        return []
+def pyshacl_report(data_graph, shapes_graph, origin: str, allow_warnings: bool = True):
+    """pyshacl, the reference, called once for kg (rdflib graphs in): (conforms, its results graph).
+    Shapes it cannot use are one DataError naming ``origin``."""
     from pyshacl import errors as shacl_errors
+    from pyshacl import validate as shacl_validate
 
     broken = tuple(getattr(shacl_errors, n) for n in ("ShapeLoadError", "ConstraintLoadError",
                                                        "ReportableRuntimeError", "ValidationFailure")
                    if hasattr(shacl_errors, n))
     try:
-        _conforms, results, _text = shacl_validate(
-            data_graph,
-            shacl_graph=shapes_graph,
-            inference="none",
-            advanced=True,
-            allow_warnings=True,
-            allow_infos=True,
-            abort_on_first=False,
-            meta_shacl=False,
-            js=False,
-        )
+        conforms, results, _text = shacl_validate(
+            data_graph, shacl_graph=shapes_graph, inference="none", advanced=True,
+            allow_warnings=allow_warnings, allow_infos=allow_warnings, abort_on_first=False, meta_shacl=False,
+            js=False)
     except broken as exc:
         detail = " ".join(str(getattr(exc, "message", exc)).split())
         raise DataError(f"SHACL shapes ({origin}) cannot be used: {detail}") from None
+    except NotImplementedError as exc:
+        raise DataError(f"SHACL shapes ({origin}) cannot be used (pyshacl does not implement it): {exc}") from None
+    except Exception as exc:  # noqa: BLE001 (pyshacl and rdflib raise bare exceptions on some shapes graphs)
+        raise DataError(f"SHACL shapes ({origin}) cannot be used (pyshacl failed: {type(exc).__name__}: "
+                        f"{' '.join(str(exc).split())})") from None
     if not hasattr(results, "subjects"):  # pyshacl's ValidationFailure: the shapes are broken
         detail = " ".join(str(getattr(results, "message", results)).split())
         raise DataError(f"SHACL shapes ({origin}) cannot be used: {detail}")
+    return bool(conforms), results
+
+
+def report_issues(results, origin: str) -> list[tuple[Issue, str]]:
+    """(Issue, constraint component IRI) per result of a SHACL results graph (rdflib)."""
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
     S = lambda x: URIRef(SH + x)  # noqa: E731
-    issues = []
+    out = []
     for r in results.subjects(RDF.type, S("ValidationResult")):
-        focus = results.value(r, S("focusNode"))
-        path = results.value(r, S("resultPath"))
-        value = results.value(r, S("value"))
-        sev = results.value(r, S("resultSeverity"))
+        focus, path, value = (results.value(r, S(x)) for x in ("focusNode", "resultPath", "value"))
+        sev, shape, comp = (results.value(r, S(x)) for x in ("resultSeverity", "sourceShape",
+                                                            "sourceConstraintComponent"))
         msgs = sorted(str(m) for m in results.objects(r, S("resultMessage")))
-        shape = results.value(r, S("sourceShape"))
-        comp = results.value(r, S("sourceConstraintComponent"))
         message = msgs[0] if msgs else (ns.shorten(str(comp)) if comp is not None else "constraint violated")
-        issues.append(
-            Issue(
-                focus=_focus_text(focus),
-                message=" ".join(message.split()),
-                severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
-                path=_path_text(results, path) if path is not None else None,
-                value=_nt(value) if value is not None else None,
-                origin=origin,
-                shape=str(shape) if shape is not None and isinstance(shape, URIRef) else None,
-            )
-        )
-    return issues
+        out.append((Issue(
+            focus=_focus_text(focus), message=" ".join(message.split()),
+            severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
+            path=_path_text(results, path) if path is not None else None,
+            value=_nt(value) if value is not None else None, origin=origin,
+            shape=str(shape) if isinstance(shape, URIRef) else None), str(comp)))
+    return out
+
+
+def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
+    """Run pyshacl; one Issue per validation result."""
+    if len(shapes_graph) == 0:
+        return []
+    _conforms, results = pyshacl_report(data_graph, shapes_graph, origin)
+    return [issue for issue, _component in report_issues(results, origin)]
 
 
 def check_issues(store, checks, progress=None) -> list[Issue]:

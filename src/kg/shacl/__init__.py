@@ -77,13 +77,13 @@ def validate_quads(data_quads, shapes_quads, engine: str = "kg", origin: str = "
 def validate_files(data, shapes, engine: str = "kg") -> ValidationReport:
     """``kg shacl``: validate the union of the ``data`` files against the union of the ``shapes`` files
     (paths; any RDF syntax pyoxigraph reads, by extension; each file's own URI is its base IRI)."""
-    from kg.shacl import files
+    from kg.load import read_rdf_file
 
     if not data or not shapes:
         raise UsageError("kg shacl needs --data FILE and --shapes FILE (each may be given more than once)")
     cache: dict = {}
-    data_quads = [q for f in data for q in files.read(f, cache)]
-    shapes_quads = [q for f in shapes for q in files.read(f, cache)]
+    data_quads = [q for f in data for q in read_rdf_file(f, cache)]
+    shapes_quads = [q for f in shapes for q in read_rdf_file(f, cache)]
     return validate_quads(data_quads, shapes_quads, engine, ", ".join(str(f) for f in shapes))
 
 

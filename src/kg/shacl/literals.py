@@ -15,19 +15,10 @@ from kg.shacl.graph import XSD
 def quiet_rdflib(term):
     """kg.load.to_rdflib, without rdflib's log line and warning for a literal it cannot convert (finding
     those is the point: they fail sh:datatype)."""
-    import logging
-    import warnings
+    from kg.load import quiet_rdflib as quiet, to_rdflib
 
-    from kg.load import to_rdflib
-
-    log = logging.getLogger("rdflib.term")
-    disabled, log.disabled = log.disabled, True
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return to_rdflib(term)
-    finally:
-        log.disabled = disabled
+    with quiet():
+        return to_rdflib(term)
 
 
 def _date(text: str):
