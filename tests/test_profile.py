@@ -288,3 +288,16 @@ def test_compiled_shapes_give_the_same_results_on_kg_shacl_and_pyshacl(mutated_b
 
     assert key(mine) == key(reference)
     assert len(mine) > 200
+
+
+def test_the_shapes_of_one_property_are_its_own():
+    """kg profile --shapes PROPERTY prints that property's compiled shapes only (all without PROPERTY)."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    one = CliRunner().invoke(main, ["profile", "--home", str(ROOT), "--shapes", "stc:tenure"])
+    assert one.exit_code == 0, one.output
+    assert "stcsh:profile-tenure-" in one.output and "profile-dct-contributor" not in one.output
+    every = CliRunner().invoke(main, ["profile", "--home", str(ROOT), "--shapes"])
+    assert "stcsh:profile-tenure-" in every.output and "profile-dct-contributor" in every.output

@@ -295,11 +295,11 @@ def profile(properties, shapes, fmt, home, build_dir):
 
     project = _project(home, build_dir)
     ontology = kp.ontology_of(project)
-    if shapes:
-        _out(kp.shapes_turtle(ontology))
-        return
     found = kp.properties(ontology)
     wanted = [kp.resolve(found, p) for p in properties] if properties else sorted(found)
+    if shapes:
+        _out(kp.shapes_turtle(ontology, wanted if properties else None))
+        return
     rows = {found[p].curie: kp.summary(found[p]) for p in wanted}
     if fmt == "json":
         _out(json.dumps({p: [{"part": a, "says": b} for a, b in r] for p, r in rows.items()}, indent=1,

@@ -285,14 +285,16 @@ def profile_shapes(ontology_quads) -> list[ox.Quad]:
     return compile_shapes(ontology_quads)
 
 
-def compile_shapes(ontology_quads) -> list[ox.Quad]:
-    """SHACL shapes (quads in the default graph) for every profile and class annotation of the ontology."""
+def compile_shapes(ontology_quads, only: list[str] | None = None) -> list[ox.Quad]:
+    """SHACL shapes (quads in the default graph) for every profile and class annotation of the ontology;
+    with ``only`` (property IRIs), the shapes of those properties' profiles alone."""
     g = _Graph(ontology_quads)
     profiles = properties(ontology_quads)
     w = _Writer()
-    for p in sorted(profiles):
+    for p in sorted(only if only is not None else profiles):
         _compile_property(w, g, profiles[p], profiles)
-    _compile_iri_kinds(w, g)
+    if only is None:
+        _compile_iri_kinds(w, g)
     return w.quads
 
 
@@ -535,8 +537,9 @@ def summary(prof: Profile, label=ns.shorten) -> list[tuple[str, str]]:
     return rows
 
 
-def shapes_turtle(ontology_quads) -> str:
-    """The compiled shapes as Turtle, with the project's prefixes (what `kg profile --shapes` prints)."""
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in compile_shapes(ontology_quads)]
+def shapes_turtle(ontology_quads, only: list[str] | None = None) -> str:
+    """The compiled shapes as Turtle, with the project's prefixes (what `kg profile --shapes` prints); with
+    ``only`` (property IRIs), those properties' shapes."""
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in compile_shapes(ontology_quads, only)]
     prefixes = {**ns.PREFIXES, "stcsh": STCSH}
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
