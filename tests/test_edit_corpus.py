@@ -120,8 +120,11 @@ def caught_on_node(tmp: Path, corpus: str, entry: dict) -> tuple[bool, str]:
                          for name in files)
         return node in message or names_line, f"refused: {message}"
     issues = built.report().issues
-    said = "\n".join(f"  {i.severity} {i.origin} {i.focus}: {i.message}" for i in issues) or "  (conforms)"
-    return any(i.severity == "Violation" and i.focus == node for i in issues), said
+    said = "\n".join(f"  {i.severity} {i.origin} {i.focus} {i.value or ''}: {i.message}"
+                     for i in issues) or "  (conforms)"
+    # the node is named as the focus, or as the offending value of a statement about another node
+    named = {node, f"<{node}>"}
+    return any(i.severity == "Violation" and (i.focus in named or i.value in named) for i in issues), said
 
 
 def _error_params():
