@@ -26,7 +26,6 @@ from kg import profile as kp
 ROOT = Path(__file__).resolve().parents[1]
 STC, XSD, RDF, SKOS, ID = ns.STC, ns.PREFIXES["xsd"], ns.PREFIXES["rdf"], ns.PREFIXES["skos"], ns.ID
 CURATION = ox.NamedNode(ns.CURATION_SOURCE)
-WRONG_CLASS = "check:no-value-of-the-wrong-class"
 # Classes a mutant may be given: for a subject or value that must not fit, the first that fits none of
 # the allowed classes; for one that must fit, a class that is (or is below) an allowed one.
 POOL = [STC + c for c in ("Sector", "Measure", "Observation", "Person", "Country", "Expo", "Company", "River",

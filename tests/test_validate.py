@@ -128,3 +128,42 @@ def test_shapes_left_to_pyshacl_are_said(mini):
     r = Cli(mini)("build")
     assert r.exit_code == 0, r.stderr
     assert "kg.shacl; data shapes: validated with pyshacl, the reference: " in r.stderr
+
+
+def _all_check_cases_store():
+    from kg.store import OxigraphStore
+
+    cases = sorted((Path(__file__).resolve().parent / "check_cases").glob("*.trig"))
+    return OxigraphStore.from_quads([q for p in cases for q in ox.parse(path=str(p), format=ox.RdfFormat.TRIG)])
+
+
+def test_checks_in_threads_give_what_they_give_one_at_a_time():
+    """The build runs the saved checks concurrently, dearest first: the issues must not depend on it."""
+    from kg.catalogue import Catalogue
+    from kg.project import locate
+    from kg.validate import CheckRun, check_issues
+
+    checks = Catalogue.of(locate(Path(__file__).resolve().parents[1]), checks_only=True).checks()
+    store = _all_check_cases_store()
+    one_at_a_time = check_issues(store, checks)
+    assert len({i.origin for i in one_at_a_time}) == len(checks)  # every check flags its cases
+    cost = {c.name: float(n) for n, c in enumerate(checks)}  # the last check is the dearest
+    run = CheckRun(checks, workers=3, cost=cost)
+    assert [checks[n].name for n in run.order][:2] == [checks[-1].name, checks[-2].name]
+    run.start(store)
+    seen = []
+    assert run.result(progress=lambda done, total, name: seen.append(done)) == one_at_a_time
+    assert sorted(seen) == list(range(1, len(checks) + 1))
+    assert set(run.timings) == {c.name for c in checks}
+
+
+def test_a_check_that_is_not_a_select_is_an_error_in_threads_too():
+    from kg.catalogue import SavedQuery
+    from kg.errors import QueryError
+    from kg.validate import CheckRun
+
+    bad = SavedQuery(name="no-ask", path=Path("no-ask.rq"), text="ASK { ?s ?p ?o }", is_check=True)
+    run = CheckRun([bad], workers=2)
+    run.start(_all_check_cases_store())
+    with pytest.raises(QueryError, match="no-ask must be a SELECT"):
+        run.result()

@@ -65,7 +65,7 @@ EXAMPLES = [
       (F000, "organisation:euccc a stc:ChamberOfCommerce ; skos:altLabel \"EUCCC\"@en .",
        "organisation:euccc a stc:ChamberOfCommerce ; skos:altLabel \"EUCCC\"@en ;\n"
        "        org:unitOf organisation:euccc-southwest-chapter .")],
-     "organisation/euccc", "check:no-value-of-the-wrong-class"),
+     "organisation/euccc", "check:no-subject-of-the-wrong-class"),
     ("direction", "sub-event reversed: a competition within its award ceremony",
      [(F000, "        stc:subEventOf event:sino-swiss-business-incubation-competition-2018 ;\n", ""),
       (F000, "        stc:dateNote \"Year taken from the competition's name.\"@en ;",

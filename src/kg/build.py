@@ -267,6 +267,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
     tmp = project.build_dir / f".tmp-{uuid.uuid4().hex}"
     loader: _StoreLoader | None = None
     memory: _StoreLoader | None = None
+    pending = None  # the saved checks (kg.validate.CheckRun), once started
     try:
         tmp.mkdir()
         with reporter.step("loading inputs") as step:
@@ -341,6 +342,13 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
                          f"the store starts from the previous build's (changed files: {previous.changed_files})"))
         timer.lap("write")
 
+        # The saved checks start as soon as the store in memory holds the closure, and run (in threads,
+        # outside the GIL) beside SHACL, on the cores SHACL and the store writer leave idle.
+        checks = catalogue.checks()
+        before = latest(project)
+        pending = v.CheckRun(checks, workers=_cores(), cost=before.manifest.get("check_seconds") if before else None)
+        memory.then(lambda store: pending.start(OxigraphStore(store)))
+
         with reporter.step("validating (SHACL)") as step:
             issues, engine = v.shacl(merged, inference, data_shapes, onto_shapes, validator,
                                      run_select=lambda: memory.select_runner())
@@ -348,8 +356,8 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         timer.lap("shacl")
 
         with reporter.step("running the saved checks") as step:
-            checks = catalogue.checks()
-            found = v.check_issues(OxigraphStore(memory.wait()), checks, progress=step.advance)
+            memory.wait()
+            found = pending.result(progress=step.advance)
             issues += found + v.unit_issues(merged) + v.language_issues(merged) + v.inconsistency_issues(inference)
             v.annotate(issues, memory.store, merged)
             report = Report(issues)
@@ -372,6 +380,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
             "file_statements": file_statements,
             "conforms": report.conforms,
             "issues": report.counts(),
+            "check_seconds": dict(sorted(pending.timings.items())),
         }
         (tmp / "report.json").write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
@@ -390,18 +399,28 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
         os.rename(tmp, generation)
         _publish(project.build_dir, generation, good=report.conforms or allow_invalid)
     except OSError as exc:
-        _abandon(tmp, loader, memory)
+        _abandon(tmp, pending, loader, memory)
         raise BuildError(f"cannot write the build in {project.build_dir}: {exc.strerror or exc}; "
                          "the previous build is untouched") from None
     except BaseException:
-        _abandon(tmp, loader, memory)
+        _abandon(tmp, pending, loader, memory)
         raise
     return Built(generation, manifest, rebuilt=True)
 
 
-def _abandon(tmp: Path, *loaders: "_StoreLoader | None") -> None:
+def _cores() -> int:
+    """The cores this process may run on (the saved checks run that many at a time)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _abandon(tmp: Path, pending, *loaders: "_StoreLoader | None") -> None:
     import shutil
 
+    if pending is not None:
+        pending.cancel()
     for loader in loaders:
         if loader is not None:
             try:
@@ -489,6 +508,11 @@ class _StoreLoader:
     def apply_delta(self, previous: _Previous, statements: bytes, closure_triples: bytes) -> None:
         self.tasks.put(("delta", (previous, statements, closure_triples)))
 
+    def then(self, call) -> None:
+        """``call(store)`` in the loader's thread once the tasks given so far are done (it should return
+        at once: the loader waits for it); an error it raises is raised by ``wait``."""
+        self.tasks.put(("call", call))
+
     def _run(self) -> None:
         import pyoxigraph as ox
 
@@ -508,6 +532,8 @@ class _StoreLoader:
                     self.store.bulk_load(path=str(arg), format=ox.RdfFormat.N_QUADS)
                 elif kind == "bytes":
                     self.store.bulk_load(arg[0], format=arg[1])
+                elif kind == "call":
+                    arg(self.store)
                 elif kind == "delta":
                     removed, added = _delta(*arg)
                     for quad in ox.parse(removed, format=ox.RdfFormat.N_QUADS):
