@@ -44,6 +44,7 @@ from kg.progress import SILENT, Reporter
 from kg.project import Project
 
 ARTIFACTS = ("asserted.nq", "inferred.nq", "report.json", "manifest.json")
+CLOSURE = "closure.nt"  # the closure's triples while the stores load them
 STORE = "store"
 # What the store holds where (kg.store's docstring); a store of another layout is never reused.
 STORE_LAYOUT = "closure-default-graph/1"
@@ -290,7 +291,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
             previous = _reusable(project, digests, file_statements)
             asserted = _lines(ox.serialize(merged.quads, format=ox.RdfFormat.N_QUADS))
             (tmp / "asserted.nq").write_bytes(asserted)
-            memory.load_bytes(asserted, ox.RdfFormat.N_QUADS)
+            memory.load_file(tmp / "asserted.nq")
             if previous is None:
                 loader.load_file(tmp / "asserted.nq")
             else:
@@ -322,10 +323,13 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
             # The inferred triples reach the validation store in the closure only: the checks name source
             # graphs (GRAPH ?g) to ask what a source states, never the inferred graph, and it would cost
             # a third more to load.
-            memory.load_bytes(closure_triples, ox.RdfFormat.N_TRIPLES)
+            # From a file both stores read (not an artifact: removed once they hold it), so that the bytes
+            # are not held in memory until the slower store gets to them, beside SHACL and the checks.
+            (tmp / CLOSURE).write_bytes(closure_triples)
+            memory.load_file(tmp / CLOSURE)
             if previous is None:
                 loader.load_file(tmp / "inferred.nq")
-                loader.load_bytes(closure_triples, ox.RdfFormat.N_TRIPLES)
+                loader.load_file(tmp / CLOSURE)
             else:
                 loader.apply_delta(previous, asserted + inferred, closure_triples)
             counts = {
@@ -386,6 +390,7 @@ def _build_locked(project: Project, digest: str, digests: dict[str, str], report
                                          encoding="utf-8")
         memory.close()
         loader.wait()
+        (tmp / CLOSURE).unlink()
         timer.lap("store")  # what the on-disk store still needed once everything else was done
         if loader.summary:
             reporter.note(f"store: {loader.summary}")
@@ -499,9 +504,6 @@ class _StoreLoader:
     def load_file(self, path: Path) -> None:
         self.tasks.put(("file", path))
 
-    def load_bytes(self, data: bytes, fmt) -> None:
-        self.tasks.put(("bytes", (data, fmt)))
-
     def reuse(self, previous: _Previous) -> None:
         self.tasks.put(("backup", previous))
 
@@ -530,8 +532,6 @@ class _StoreLoader:
                     self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
                 if kind == "file":
                     self.store.bulk_load(path=str(arg), format=ox.RdfFormat.N_QUADS)
-                elif kind == "bytes":
-                    self.store.bulk_load(arg[0], format=arg[1])
                 elif kind == "call":
                     arg(self.store)
                 elif kind == "delta":
