@@ -48,6 +48,8 @@ two units, shares, planned events, people and posts, organisations, an estimated
 discrepancies recorded between sources.
 """
 
+from kg.namespaces import DATA_PREFIXES, turtle_prologue
+
 A0 = "000-sinoswiss-technopark-opening.trig"
 A1 = "001-china-switzerland-launch-conference.trig"
 A2 = "002-china-singapore-cci-projects.trig"
@@ -62,34 +64,7 @@ def _v(what, *edits): return {"what": what, "edits": list(edits)}
 
 
 # The prefix block every data file starts with (for new files).
-_PREFIXES = """@prefix stc:          <https://w3id.org/stcoop/ontology#> .
-@prefix park:         <https://w3id.org/stcoop/id/park/> .
-@prefix place:        <https://w3id.org/stcoop/id/place/> .
-@prefix organisation: <https://w3id.org/stcoop/id/organisation/> .
-@prefix person:       <https://w3id.org/stcoop/id/person/> .
-@prefix post:         <https://w3id.org/stcoop/id/post/> .
-@prefix role:         <https://w3id.org/stcoop/id/role/> .
-@prefix agreement:    <https://w3id.org/stcoop/id/agreement/> .
-@prefix event:        <https://w3id.org/stcoop/id/event/> .
-@prefix project:      <https://w3id.org/stcoop/id/project/> .
-@prefix sector:       <https://w3id.org/stcoop/id/sector/> .
-@prefix measure:      <https://w3id.org/stcoop/id/measure/> .
-@prefix observation:  <https://w3id.org/stcoop/id/observation/> .
-@prefix source:       <https://w3id.org/stcoop/id/source/> .
-@prefix discrepancy:  <https://w3id.org/stcoop/id/discrepancy/> .
-@prefix service:      <https://w3id.org/stcoop/id/service/> .
-@prefix rdf:          <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs:         <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd:          <http://www.w3.org/2001/XMLSchema#> .
-@prefix skos:         <http://www.w3.org/2004/02/skos/core#> .
-@prefix dct:          <http://purl.org/dc/terms/> .
-@prefix org:          <http://www.w3.org/ns/org#> .
-@prefix foaf:         <http://xmlns.com/foaf/0.1/> .
-@prefix qudt:         <http://qudt.org/schema/qudt/> .
-@prefix unit:         <http://qudt.org/vocab/unit/> .
-@prefix cur:          <http://qudt.org/vocab/currency/> .
-@prefix wd:           <http://www.wikidata.org/entity/> .
-"""
+_PREFIXES = turtle_prologue(names=DATA_PREFIXES)
 
 # Anchors used by several entries.
 _SSTP_STATUS = ('stc:developmentStatus stc:Operating ;\n'

@@ -220,6 +220,4 @@ def _create(path: Path, data: bytes) -> None:
         raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-PREFIXES = "\n".join(f"@prefix {p + ':':<14}<{iri}> ." for p, iri in ns.PREFIXES.items()
-                     if p in ns.ENTITY_KINDS or p in ("stc", "rdf", "rdfs", "xsd", "skos", "dct", "org", "foaf",
-                                                      "qudt", "unit", "cur", "wd"))
+PREFIXES = ns.turtle_prologue(names=ns.DATA_PREFIXES).rstrip("\n")

@@ -62,6 +62,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kg.namespaces import turtle_prologue
+
 __all__ = ["GenerateSummary", "generate", "CHUNK_TRIPLES"]
 
 CHUNK_TRIPLES = 50_000  # upper bound of triples per chunk file
@@ -87,7 +89,7 @@ PREFIXES = {
     "cur": "http://qudt.org/vocab/currency/",
     "quantitykind": "http://qudt.org/vocab/quantitykind/",
 }
-_HEADER = "".join(f"@prefix {p + ':':<14}<{ns}> .\n" for p, ns in PREFIXES.items())
+_HEADER = turtle_prologue(PREFIXES)
 
 _AVG_ARTICLE = 187  # triples of an article, on average (sizes the geography and the time line)
 _MIN_TRIPLES = 2_000

@@ -112,6 +112,18 @@ def sparql_prologue() -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
+# The prefixes a data file uses: the entity kinds, the ontology and the vocabularies it cites.
+DATA_PREFIXES = (*ENTITY_KINDS, "stc", "rdf", "rdfs", "xsd", "skos", "dct", "org", "foaf", "qudt", "unit", "cur", "wd")
+
+
+def turtle_prologue(prefixes: dict[str, str] | None = None, names=None) -> str:
+    """@prefix lines, aligned, for Turtle and TriG written by kg: of ``prefixes`` (the project's by
+    default), only ``names`` if given."""
+    prefixes = PREFIXES if prefixes is None else prefixes
+    return "".join(f"@prefix {p + ':':<14}<{iri}> .\n" for p, iri in prefixes.items()
+                   if names is None or p in names)
+
+
 def expand_curie(text: str) -> str | None:
     """The IRI a CURIE such as ``park:sinoswiss-technopark`` stands for, or None."""
     prefix, sep, local = text.partition(":")

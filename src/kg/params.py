@@ -51,7 +51,7 @@ def parse_assignments(pairs) -> dict[str, str]:
 
 
 def _turtle_object(name: str, text: str):
-    doc = ns.sparql_prologue().replace("PREFIX ", "@prefix ").replace(">\n", "> .\n")
+    doc = ns.turtle_prologue()
     doc += f"<urn:kg:s> <urn:kg:p> {text} .\n"
     try:
         triples = list(ox.parse(input=doc.encode(), format=ox.RdfFormat.TURTLE))
