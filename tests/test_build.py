@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg import build as b
+from kg import builds
 from kg.errors import BuildError, DataError, InputSyntaxError
 
 STC = "https://w3id.org/stcoop/ontology#"
@@ -16,16 +17,16 @@ INFERRED = "<https://w3id.org/stcoop/graph/inferred>"
 
 
 def read_artifacts(path: Path) -> dict[str, bytes]:
-    return {name: (path / name).read_bytes() for name in b.ARTIFACTS}
+    return {name: (path / name).read_bytes() for name in builds.ARTIFACTS}
 
 
 def test_build_writes_the_artifacts(mini):
     built = b.build(mini)
     assert built.rebuilt
     assert (mini.build_dir / "current").is_symlink()
-    for name in b.ARTIFACTS:
+    for name in builds.ARTIFACTS:
         assert (built.path / name).is_file(), name
-    assert (built.path / b.STORE).is_dir()
+    assert (built.path / builds.STORE).is_dir()
     m = built.manifest
     assert m["counts"] == {
         "ontology_statements": 36, "asserted_statements": 62, "asserted_triples": 62, "inferred_triples": 9,
@@ -92,14 +93,14 @@ def test_second_build_does_no_reasoning(mini, monkeypatch):
     second = b.build(mini)
     assert not second.rebuilt
     assert second.path == first.path
-    assert b.ensure_built(mini).path == first.path
+    assert builds.ensure_built(mini).path == first.path
 
 
 def test_a_changed_input_rebuilds(mini):
     first = b.build(mini)
     p = mini.home / "data" / "beta.trig"
     p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
-    assert b.fresh(mini) is None
+    assert builds.fresh(mini) is None
     second = b.build(mini)
     assert second.rebuilt and second.path != first.path
     assert b"Beta Science Park" in (second.path / "asserted.nq").read_bytes()
@@ -155,13 +156,13 @@ def test_a_failed_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
     def crash(*a, **k):
         raise OSError("disk full (simulated)")
 
-    monkeypatch.setattr(b, "_triples_of", crash)  # after asserted.nq / inferred.nq are written
+    monkeypatch.setattr("kg.formats.nquads_triples", crash)  # after asserted.nq / inferred.nq are written
     with pytest.raises(BuildError, match="simulated.*previous build is untouched"):
         b.build(mini)
     assert (mini.build_dir / "current").resolve() == first.path
     assert read_artifacts(mini.build_dir / "current") == before
     assert not list(mini.build_dir.glob(".tmp-*"))
-    assert b.fresh(mini) is None  # stale, so the next use rebuilds
+    assert builds.fresh(mini) is None  # stale, so the next use rebuilds
 
 
 def test_an_interrupted_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
@@ -172,7 +173,7 @@ def test_an_interrupted_build_leaves_the_previous_artifacts_intact(mini, monkeyp
     def interrupt(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(b, "_publish", interrupt)
+    monkeypatch.setattr(b, "publish", interrupt)
     with pytest.raises(KeyboardInterrupt):
         b.build(mini)
     assert read_artifacts(mini.build_dir / "current") == before

@@ -120,10 +120,10 @@ def test_sections_say_what_pylode_does_not(site):
 
 
 def test_dataset_page_lists_sources_counts_and_dumps_with_their_checksums(site, real_project):
-    from kg.build import serving_build
+    from kg.builds import serving_build
 
     html = (site / "dataset.html").read_text(encoding="utf-8")
-    built = serving_build(real_project, build=False)
+    built = serving_build(real_project, build_if_stale=False)
     for graph in built.manifest["graph_files"]:
         assert f"<code>{graph.replace('https://w3id.org/stcoop/id/source/', 'source:')}</code>" in html, graph
     dumps = sorted(p for p in (site / "dumps").iterdir() if p.name != "SHA256SUMS")

@@ -18,11 +18,11 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory):
-    from kg.build import serving_build
+    from kg.builds import serving_build
     from kg.export import export_built
 
     out = tmp_path_factory.mktemp("dist")
-    export_built(serving_build(built_real(), build=False), out)
+    export_built(serving_build(built_real(), build_if_stale=False), out)
     return out
 
 

@@ -34,7 +34,7 @@ def count(path: Path) -> int:
 
 
 def test_every_dump_parses_with_the_same_count(dist, built_mini):
-    from kg.build import current
+    from kg.builds import current
 
     m = current(built_mini).manifest["counts"]
     for name in TRIPLES:

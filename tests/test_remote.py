@@ -43,11 +43,11 @@ def loaded(real_cli, tmp_path_factory):
 @pytest.fixture(scope="module")
 def dumped(tmp_path_factory):
     """The build's N-Quads dump, by graph: what a load must put in the store (sizes follow the data)."""
-    from kg.build import serving_build
+    from kg.builds import serving_build
     from kg.export import export_built
 
     folder = tmp_path_factory.mktemp("dump")
-    export_built(serving_build(built_real(), build=False), folder, only=["nq"])
+    export_built(serving_build(built_real(), build_if_stale=False), folder, only=["nq"])
     return st.by_graph(ox.parse(path=str(folder / "kg.nq"), format=ox.RdfFormat.N_QUADS))
 
 

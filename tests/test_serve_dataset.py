@@ -23,10 +23,11 @@ def test_a_rebuild_does_not_break_the_running_server(mini):
     from starlette.testclient import TestClient
 
     import kg.build
+    import kg.builds
 
     app = _mini_app(mini, timeout=1.0)
     server = app.state.server
-    served = kg.build.current(mini).path
+    served = kg.builds.current(mini).path
     snapshot = server.dataset.snapshot.path
     assert not any(str(f).startswith(str(mini.build_dir)) for f in server.dataset.files)
     with TestClient(app) as c:
@@ -52,19 +53,20 @@ def test_dumps_are_the_served_build_and_no_request_builds(mini, monkeypatch):
     from starlette.testclient import TestClient
 
     import kg.build
+    import kg.builds
 
     app = _mini_app(mini)
-    served = kg.build.current(mini)
+    served = kg.builds.current(mini)
     with TestClient(app) as c:
         data = mini.home / "data" / "alpha.trig"
         data.write_text(data.read_text(encoding="utf-8") + "\n# changed after the server started\n",
                         encoding="utf-8")
-        assert kg.build.fresh(mini) is None
+        assert kg.builds.fresh(mini) is None
 
         def no_build(*a, **kw):
             raise AssertionError("a request started a build")
 
-        monkeypatch.setattr(kg.build, "_build_locked", no_build)
+        monkeypatch.setattr(kg.build._Run, "execute", no_build)
         void = c.get("/dumps/void.ttl")
         assert void.status_code == 200
         assert served.manifest["hash"][:16] in void.text
@@ -73,7 +75,7 @@ def test_dumps_are_the_served_build_and_no_request_builds(mini, monkeypatch):
         for line in sums.splitlines():
             digest, name = line.split()
             assert hashlib.sha256(c.get(f"/dumps/{name}").content).hexdigest() == digest, name
-    assert served.path.exists() and kg.build.current(mini).path == served.path
+    assert served.path.exists() and kg.builds.current(mini).path == served.path
     assert not (mini.build_dir / "dumps").exists()  # the dumps live in the server's private folder
 
 

@@ -391,7 +391,7 @@ class Run:
 
 
 def _seed_inputs() -> list[Input]:
-    from kg.build import latest
+    from kg.builds import latest
     from kg.merge import ONTOLOGY_GRAPH
 
     from knowledge import built_real

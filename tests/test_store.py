@@ -11,7 +11,7 @@ import pytest
 from kg.catalogue import Catalogue
 from kg.errors import QueryError
 from kg.params import bind_params
-from kg.build import current, open_store
+from kg.builds import current, open_store
 from kg.query import run_query
 from kg.store import OxigraphStore, check_safe
 

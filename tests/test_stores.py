@@ -90,11 +90,11 @@ def parity_table(request):
 @pytest.fixture(scope="module")
 def real():
     """The real working copy's build and its kg.nq dump."""
-    from kg.build import serving_build
+    from kg.builds import serving_build
     from kg.export import export_built
 
     project = built_real()
-    built = serving_build(project, build=False)
+    built = serving_build(project, build_if_stale=False)
     out = Path(built.path.parent / "parity-dist")
     export_built(built, out, only=["nq"])
     return project, built, out / "kg.nq"

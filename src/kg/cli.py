@@ -238,7 +238,7 @@ def validate(home, build_dir, fmt, quiet, endpoint, user, password, auth, timeou
 
     With --endpoint, the saved checks run on that store instead (the SHACL
     shapes run at build time, on kg's own store)."""
-    from kg.build import ensure_built
+    from kg.builds import ensure_built
 
     if endpoint:
         from kg.remote import validate_remote
@@ -387,7 +387,7 @@ def query(name_or_file, text, params, fmt, asserted, no_build, home, build_dir, 
         from kg.remote import RemoteStore
 
         store = RemoteStore(_endpoint(endpoint, user, password, auth, timeout))
-    result = run(project, q, parse_assignments(params), asserted_only=asserted, build=not no_build,
+    result = run(project, q, parse_assignments(params), asserted_only=asserted, build_if_stale=not no_build,
                  reporter=_reporter(), store=store)
     if store is not None and result.kind == "select" and not result.rows:
         problem = store.union_problem()  # an empty answer may only mean the store sees no data
@@ -429,7 +429,7 @@ def export(home, build_dir, out_dir, gz, only, no_build):
     from kg.export import export as do_export
 
     project = _project(home, build_dir)
-    written = do_export(project, out_dir, gzip=gz, only=only or None, build=not no_build, reporter=_reporter())
+    written = do_export(project, out_dir, gzip=gz, only=only or None, build_if_stale=not no_build, reporter=_reporter())
     for path, size in written:
         click.echo(f"{size:>10}  {path}")
 
@@ -446,7 +446,7 @@ def docs(home, build_dir, out_dir, no_build, quiet):
     queries with example results, the discrepancies, a page per entity (open OUT/index.html)."""
     from kg.docs import generate
 
-    written = generate(_project(home, build_dir), out_dir, build=not no_build, reporter=_reporter(quiet))
+    written = generate(_project(home, build_dir), out_dir, build_if_stale=not no_build, reporter=_reporter(quiet))
     pages = sum(1 for path, _ in written if path.endswith(".html"))
     svgs = sum(1 for path, _ in written if path.endswith(".svg"))
     click.echo(f"wrote {pages} pages and {svgs} diagrams ({_size(sum(size for _, size in written))}) and the "
@@ -463,7 +463,7 @@ def stats(home, build_dir, fmt, no_build):
     from kg.stats import render
     from kg.stats import stats as compute
 
-    _out(render(compute(_project(home, build_dir), build=not no_build, reporter=_reporter()), fmt))
+    _out(render(compute(_project(home, build_dir), build_if_stale=not no_build, reporter=_reporter()), fmt))
 
 
 # ---------------------------------------------------------------- describe
@@ -478,7 +478,7 @@ def describe(term, home, build_dir, fmt, no_build):
     from kg.describe import render
 
     project = _project(home, build_dir)
-    _out(render(do_describe(project, term, build=not no_build, reporter=_reporter()), fmt))
+    _out(render(do_describe(project, term, build_if_stale=not no_build, reporter=_reporter()), fmt))
 
 
 # ------------------------------------------------------------------- clean
@@ -488,7 +488,7 @@ def describe(term, home, build_dir, fmt, no_build):
               help="Also every build kg keeps in the user cache (for the bundled copy and read-only working copies).")
 def clean(home, build_dir, everything):
     """Remove the build folder of the working copy (and with --all the user cache); says how much was freed."""
-    from kg.build import clean as do_clean
+    from kg.builds import clean as do_clean
 
     removed = do_clean(_project(home, build_dir), everything=everything)
     for path, size in removed:
@@ -530,10 +530,10 @@ def load(endpoint, user, password, auth, timeout, graph_store, update_url, asser
         apply_patch(target, Path(patch).read_text(encoding="utf-8"), name=patch)
         click.echo(f"applied {patch} to {target.update_url}")
         return
-    from kg.build import serving_build
+    from kg.builds import serving_build
 
     reporter = _reporter(quiet)
-    built = serving_build(_project(home, build_dir), build=not no_build, reporter=reporter)
+    built = serving_build(_project(home, build_dir), build_if_stale=not no_build, reporter=reporter)
     loaded = do_load(built, target, asserted_only=asserted, reporter=reporter)
     click.echo(f"loaded {len(loaded)} graphs, {sum(g.triples for g in loaded)} triples, into "
                f"{target.graph_store_url} (checked: the store holds exactly these)")

@@ -68,12 +68,12 @@ def _by_label(store, text: str) -> str:
     raise NotFoundError(f"nothing in the graph has the IRI, CURIE or label {text!r}{hint}")
 
 
-def describe(project, term: str, store=None, build: bool = True, reporter=None) -> Description:
-    from kg.build import serving_build
+def describe(project, term: str, store=None, build_if_stale: bool = True, reporter=None) -> Description:
+    from kg.builds import serving_build
     from kg.progress import SILENT
     from kg.store import OxigraphStore
 
-    built = serving_build(project, build=build, reporter=reporter or SILENT)
+    built = serving_build(project, build_if_stale=build_if_stale, reporter=reporter or SILENT)
     store = store or OxigraphStore.open(built.store_path)
     iri = find(store, term)
     node = ox.NamedNode(iri)

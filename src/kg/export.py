@@ -47,7 +47,7 @@ from kg import __version__
 from kg import namespaces as ns
 from kg.errors import ExportError
 from kg.files import write_whole
-from kg.formats import FORMATS, canonical_nquads, jsonld_bytes, sorted_lines, used_prefixes
+from kg.formats import FORMATS, canonical_nquads, jsonld_bytes, nquads_triples, sorted_lines, used_prefixes
 
 # dump kind (as --only takes it) -> (file name, format name in kg.formats)
 DUMPS = {
@@ -80,8 +80,7 @@ class _Build:
         asserted = (built.path / "asserted.nq").read_bytes()
         inferred = (built.path / "inferred.nq").read_bytes()
         self.nquads = sorted_lines(canonical_nquads(asserted + inferred))
-        self.ntriples = sorted_lines(b"".join(line.rsplit(b" ", 2)[0] + b" .\n"
-                                              for line in self.nquads.splitlines()))
+        self.ntriples = sorted_lines(nquads_triples(self.nquads))
         self._triples = self._quads = None
 
     @property
@@ -237,13 +236,13 @@ def void_bytes(statements) -> bytes:
 
 
 # ---------------------------------------------------------------- entry point
-def export(project, out_dir, gzip: bool = False, only=None, build: bool = True, reporter=None) -> list[tuple[str, int]]:
+def export(project, out_dir, gzip: bool = False, only=None, build_if_stale: bool = True, reporter=None) -> list[tuple[str, int]]:
     """Write the dumps of the build queries answer from (built first when the inputs changed, unless
     ``build`` is False), void.ttl and SHA256SUMS to ``out_dir``; returns [(path, size)]."""
-    from kg.build import serving_build
+    from kg.builds import serving_build
     from kg.progress import SILENT
 
-    return export_built(serving_build(project, build=build, reporter=reporter or SILENT), out_dir, gzip=gzip,
+    return export_built(serving_build(project, build_if_stale=build_if_stale, reporter=reporter or SILENT), out_dir, gzip=gzip,
                         only=only)
 
 

@@ -79,10 +79,23 @@ QUAD_INPUTS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
 
 def sorted_lines(data: bytes) -> bytes:
     """N-Triples / N-Quads bytes with their lines sorted and deduplicated."""
-    lines = sorted(set(data.splitlines()))
-    if lines and not lines[0]:
-        lines = lines[1:]
-    return b"\n".join(lines) + b"\n" if lines else b""
+    return unique_lines(data, ordered=False)
+
+
+def unique_lines(data: bytes, ordered: bool = True) -> bytes:
+    """N-Triples / N-Quads without repeated or empty lines: in the order given when that order is
+    ``ordered`` (deterministic: the input files by name, each as written; kg's reasoner's order), else
+    sorted (a million lines cost seconds to sort)."""
+    lines = data.splitlines()
+    unique = dict.fromkeys(lines) if ordered else sorted(set(lines))
+    return b"".join(line + b"\n" for line in unique if line)
+
+
+def nquads_triples(nquads: bytes) -> bytes:
+    """The distinct triples of N-Quads whose graph names are IRIs, as N-Triples, in order of first appearance."""
+    # "<s> <p> <o> <g> ." : an IRI holds no space, so the graph is the last term but one
+    triples = dict.fromkeys(line.rsplit(b" ", 2)[0] for line in nquads.splitlines())
+    return b"".join(line + b" .\n" for line in triples)
 
 
 # ---------------------------------------------------------- canonical lexical forms

@@ -2,7 +2,7 @@
 is, the state of that build, and the engines and their versions.
 
 Reading it builds nothing: the state is read from the build folder's
-manifests and a hash of the inputs (cheap, see kg.build.input_hash).
+manifests and a hash of the inputs (cheap, see kg.builds.input_hash).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _version(dist: str) -> str | None:
 
 
 def info(project) -> dict:
-    from kg.build import current, input_hash, latest
+    from kg.builds import current, input_hash, latest
     from kg.project import ORIGINS
 
     digest = input_hash(project)

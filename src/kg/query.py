@@ -47,18 +47,18 @@ def resolve(project, name_or_file: str | None, text: str | None, stdin=None) -> 
     return QuerySpec(q.name, q.text, q.params)
 
 
-def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = False, build: bool = True,
+def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = False, build_if_stale: bool = True,
         reporter=None, store=None):
     """The kg.store.Result of a query over the build queries answer from (built first when the inputs
-    changed, unless ``build`` is False; see kg.build.open_store)."""
-    from kg.build import open_store
+    changed, unless ``build_if_stale`` is False; see kg.builds.open_store)."""
+    from kg.builds import open_store
     from kg.params import bind_params
     from kg.progress import SILENT
     from kg.store import check_read_only, check_safe
 
     check_safe(spec.text, spec.name)  # before anything else, even before building
     check_read_only(spec.text, spec.name)
-    store = store or open_store(project, build=build, reporter=reporter or SILENT)
+    store = store or open_store(project, build_if_stale=build_if_stale, reporter=reporter or SILENT)
     bindings = bind_params(spec.text, params, declared=spec.declared, store=store)
     return store.query(spec.text, bindings, asserted_only=asserted_only, name=spec.name)
 

@@ -23,11 +23,11 @@ _TYPES = "?s a ?k"
 _PROPERTIES = "?s ?k ?o"
 
 
-def stats(project, build: bool = True, reporter=None) -> dict:
-    from kg.build import open_store
+def stats(project, build_if_stale: bool = True, reporter=None) -> dict:
+    from kg.builds import open_store
     from kg.progress import SILENT
 
-    store = open_store(project, build=build, reporter=reporter or SILENT)
+    store = open_store(project, build_if_stale=build_if_stale, reporter=reporter or SILENT)
 
     def counts(pattern: str, graph: str | None = None) -> dict[str, int]:
         where = f"GRAPH <{graph}> {{ {pattern} }}" if graph else pattern

@@ -53,14 +53,14 @@ def _write(files: dict[str, bytes], folder: Path) -> None:
         path.write_bytes(data)
 
 
-def generate(project, out_dir, build: bool = True, reporter=None) -> list[tuple[str, int]]:
+def generate(project, out_dir, build_if_stale: bool = True, reporter=None) -> list[tuple[str, int]]:
     """Write the static site of the build queries answer from (built first when the inputs changed, unless
-    ``build`` is False) into ``out_dir``; returns [(path, size)] of the pages and diagrams (the dumps in
+    ``build_if_stale`` is False) into ``out_dir``; returns [(path, size)] of the pages and diagrams (the dumps in
     ``dumps/`` are written by kg.export).  ``out_dir`` must be missing, empty, or a folder kg docs wrote,
     which is replaced whole (a file the new site does not have does not linger)."""
     import tempfile
 
-    from kg.build import serving_build
+    from kg.builds import serving_build
     from kg.export import export_built
     from kg.progress import SILENT
 
@@ -68,7 +68,7 @@ def generate(project, out_dir, build: bool = True, reporter=None) -> list[tuple[
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
         raise DocsError(f"{out} exists and is not a folder kg docs wrote (no {MARKER} in it): "
                         "give a new or empty folder")
-    built = serving_build(project, build=build, reporter=reporter or SILENT)
+    built = serving_build(project, build_if_stale=build_if_stale, reporter=reporter or SILENT)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))

@@ -411,7 +411,7 @@ def core_model(built) -> tuple[list, list, dict[str, str]]:
 
 
 def collect(built, project, dumps_dir: Path) -> Docs:
-    """Read everything the pages show from ``built`` (a kg.build.Built), ``project`` and the dumps in ``dumps_dir``."""
+    """Read everything the pages show from ``built`` (a kg.builds.Built), ``project`` and the dumps in ``dumps_dir``."""
     from kg import __version__
     from kg.export import LICENSE, dataset_title
     from kg.store import OxigraphStore

@@ -1,0 +1,148 @@
+"""The build's stores, written in threads of their own while reasoning and SHACL run in Python.
+
+Oxigraph releases the GIL while it loads, so a store is written by one thread per store, one task after
+another (a file to bulk-load, a callback once what came before is in).  An on-disk store can start as
+the backup of a previous build's store (hard links to its immutable files: instant), to which only the
+statements that changed are applied, when few did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.builds import STORE_LAYOUT, Built, latest
+from kg.errors import BuildError, KgError
+from kg.project import Project
+
+
+@dataclass
+class Previous:
+    """A previous build whose store a new build can start from."""
+
+    built: Built
+    changed_files: int
+
+
+REUSE_AT_MOST = 0.1  # of the statements in changed files: beyond that a bulk load is faster
+REUSE_ALWAYS = 50_000  # statements: below that applying them costs next to nothing
+
+
+def reusable(project: Project, digests: dict[str, str], file_statements: dict[str, int]) -> Previous | None:
+    """The latest build, when its store has this layout, the ontology is the same and only a few statements
+    come from files that changed (an ontology change alters inferences everywhere: load anew)."""
+    prev = latest(project)
+    if prev is None or prev.manifest.get("store_layout") != STORE_LAYOUT or not prev.store_path.is_dir():
+        return None
+    old_digests, old_counts = prev.manifest.get("input_digests", {}), prev.manifest.get("file_statements", {})
+    ontology = {project.relpath(p) for p in project.ontology_files()}
+    if {f: d for f, d in old_digests.items() if f in ontology} != {f: digests[f] for f in ontology}:
+        return None
+    changed = {f for f in set(old_counts) | set(file_statements) if old_digests.get(f) != digests.get(f)}
+    moved = sum(old_counts.get(f, 0) + file_statements.get(f, 0) for f in changed)
+    if moved > max(REUSE_AT_MOST * sum(file_statements.values()), REUSE_ALWAYS):
+        return None
+    return Previous(prev, len(changed))
+
+
+class StoreWriter:
+    """Writes one store (on disk or in memory) in a thread of its own, one task after another; ``wait``
+    returns the open store."""
+
+    def __init__(self, path: Path | None):
+        """``path``: the folder of an on-disk store, or None for a store in memory."""
+        import queue
+        import threading
+
+        import pyoxigraph as ox
+
+        self.path = path
+        self.store: ox.Store | None = None
+        self.summary = ""
+        self.error: BaseException | None = None
+        self.tasks: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
+        self.thread.start()
+
+    def load_file(self, path: Path) -> None:
+        self.tasks.put(("file", path))
+
+    def reuse(self, previous: Previous) -> None:
+        self.tasks.put(("backup", previous))
+
+    def apply_delta(self, previous: Previous, statements: bytes, closure_triples: bytes) -> None:
+        self.tasks.put(("delta", (previous, statements, closure_triples)))
+
+    def then(self, call) -> None:
+        """``call(store)`` in the loader's thread once the tasks given so far are done (it should return
+        at once: the loader waits for it); an error it raises is raised by ``wait``."""
+        self.tasks.put(("call", call))
+
+    def _run(self) -> None:
+        import pyoxigraph as ox
+
+        while True:
+            task = self.tasks.get()
+            if task is None:
+                return
+            if self.error is not None:
+                continue
+            kind, arg = task
+            try:
+                if kind == "backup":
+                    ox.Store.read_only(str(arg.built.store_path)).backup(str(self.path))
+                if self.store is None:
+                    self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
+                if kind == "file":
+                    self.store.bulk_load(path=str(arg), format=ox.RdfFormat.N_QUADS)
+                elif kind == "call":
+                    arg(self.store)
+                elif kind == "delta":
+                    removed, added = delta(*arg)
+                    for quad in ox.parse(removed, format=ox.RdfFormat.N_QUADS):
+                        self.store.remove(quad)
+                    self.store.extend(ox.parse(added, format=ox.RdfFormat.N_QUADS))
+                    self.summary = (f"reused the previous build's store: {len(removed.splitlines())} statements "
+                                    f"removed, {len(added.splitlines())} added")
+            except BaseException as exc:  # re-raised by wait()
+                self.error = exc
+
+    def wait(self):
+        if self.thread.is_alive():
+            self.tasks.put(None)
+            self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            if isinstance(error, (OSError, KgError)):
+                raise error
+            raise BuildError(f"cannot write the store: {error}")
+        if self.store is None:  # nothing was asked: an empty store
+            import pyoxigraph as ox
+
+            self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
+        return self.store
+
+    def select_runner(self):
+        """A SPARQL SELECT runner over the closure (for SHACL's SPARQL parts), once the store is written."""
+        from kg.shacl import select_runner
+
+        return select_runner(self.wait())  # the default graph is the closure
+
+    def close(self) -> None:
+        if self.store is not None and self.path is not None:
+            self.store.flush()
+        self.store = None  # the store closes (or is freed) when the last reference goes
+
+
+def delta(previous: Previous, statements: bytes, closure_triples: bytes) -> tuple[bytes, bytes]:
+    """(removed, added) as N-Quads between the previous build's store and the new statements (the default
+    graph's closure triples among them)."""
+    prev = previous.built.path
+    old_quads = set((prev / "asserted.nq").read_bytes().splitlines())
+    old_quads |= set((prev / "inferred.nq").read_bytes().splitlines())
+    new_quads = set(statements.splitlines())
+    old_triples = {line.rsplit(b" ", 2)[0] + b" ." for line in old_quads}  # the default graph: the closure
+    new_triples = set(closure_triples.splitlines())
+    removed = sorted(old_quads - new_quads) + sorted(old_triples - new_triples)
+    added = sorted(new_quads - old_quads) + sorted(new_triples - old_triples)
+    return b"".join(line + b"\n" for line in removed), b"".join(line + b"\n" for line in added)
