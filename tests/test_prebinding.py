@@ -1,4 +1,4 @@
-"""One way to bind variables in a query text (kg.store.Prebinding), for saved-query parameters and for
+"""One way to bind variables in a query text (kg.sparql.bind, kg.sparql.Prebinding), for saved-query parameters and for
 SHACL's pre-bound $this / $currentShape / $shapesGraph: a VALUES block opens the outer group and every
 group that uses a bound variable, so the value is seen everywhere, as SHACL 1.0 (5.6, values insertion)
 defines pre-binding; pyoxigraph's own ``substitutions=`` misses ``bound(?v)`` and ``BIND(?v AS …)``."""
@@ -9,7 +9,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError
-from kg.store import OxigraphStore, Prebinding, QueryScan, values_bound
+from kg.store import OxigraphStore
+from kg.sparql import Prebinding, QueryScan, bind
 
 A, B = ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:b")
 P = ox.NamedNode("urn:x:p")
@@ -55,10 +56,30 @@ def test_a_blank_node_is_prebound_too(store):
     assert [r[0] for r in store.query('SELECT ?s WHERE { ?s ?p ?o FILTER (?s = BNODE("k1")) }')] == [BLANK]
 
 
-def test_outer_use_only_is_one_values_block_as_values_bound_writes_it():
+def test_outer_use_only_is_one_values_block_at_the_start_of_the_outer_group():
     text = "SELECT ?s ?o WHERE { ?s <urn:x:p> ?o OPTIONAL { ?o ?q ?r } } ORDER BY ?o"
-    assert Prebinding(text, ["s"]).bind({"s": A}) == values_bound(text, {"s": A})
-    assert values_bound("CONSTRUCT WHERE { ?s ?p ?o }", {"s": A}) is None  # no group of its own
+    assert bind(text, {"s": A}) == ("SELECT ?s ?o WHERE { VALUES (?s) { (<urn:x:a>) }  ?s <urn:x:p> ?o "
+                                    "OPTIONAL { ?o ?q ?r } } ORDER BY ?o")
+
+
+@pytest.mark.parametrize("text", ["CONSTRUCT WHERE { ?s <urn:x:p> ?o }",
+                                  "PREFIX x: <urn:x:> CONSTRUCT # { a comment\n WHERE { ?s x:p ?o . }"])
+def test_construct_where_is_bound_as_the_query_it_abbreviates(store, text):
+    """CONSTRUCT WHERE { P } has no group apart from its template: it is bound as CONSTRUCT { P } WHERE { P }
+    (SPARQL 1.1, 16.2.4), which gives what substitution gives."""
+    bound = bind(text, {"s": A})
+    assert "} WHERE { VALUES (?s)" in bound
+    expected = set(store.query(text, substitutions={ox.Variable("s"): A}))
+    assert set(store.query(bound)) == expected and len(expected) == 1
+
+
+@pytest.mark.parametrize("term, portable, message", [
+    (BLANK, True, "parameter s: .*only IRIs and literals"),
+    (ox.Triple(A, P, B), False, "parameter s: .*only IRIs, literals and blank nodes"),
+])
+def test_what_cannot_be_bound_is_named(term, portable, message):
+    with pytest.raises(QueryError, match=message):
+        bind("SELECT ?o WHERE { ?s <urn:x:p> ?o }", {"s": term}, portable=portable)
 
 
 def test_a_saved_query_parameter_used_in_a_nested_expression_is_bound():
@@ -87,7 +108,11 @@ def test_what_a_scan_sees():
 
 
 def test_no_where_group_no_prebinding():
-    with pytest.raises(QueryError, match="CONSTRUCT WHERE"):
-        Prebinding("CONSTRUCT WHERE { ?s ?p ?o }", ["s"])
+    with pytest.raises(QueryError, match="parameter s: .*WHERE group"):
+        Prebinding("CONSTRUCT { ?s ?p ?o ", ["s"])
+    with pytest.raises(QueryError, match="^q:1:22: SPARQL syntax error"):
+        bind("CONSTRUCT { ?s ?p ?o ", {"s": A}, name="q")
+    with pytest.raises(QueryError, match="parameter s: .*WHERE group"):
+        bind("DESCRIBE ?s", {"s": A})
     assert QueryScan("CONSTRUCT { ?s ?p ?o ").outer is None
     assert QueryScan("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").outer == 0

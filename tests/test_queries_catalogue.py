@@ -3,7 +3,6 @@ be bound, and every query runs on the real build (its examples too)."""
 
 from __future__ import annotations
 
-import re
 import shlex
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from conftest import ROOT, real_copy_has_data
 from kg.catalogue import Catalogue, parse_header
 from kg.project import locate
-from kg.store import _strip, query_form
+from kg.sparql import query_form
 
 pytestmark = pytest.mark.skipif(not real_copy_has_data(), reason="the real working copy has no data yet")
 
@@ -40,17 +39,6 @@ def test_checks_are_named_no_and_select():
     for q in catalogue().checks():
         assert q.name.startswith("no-"), q.name
         assert query_form(q.text) == "SELECT", q.name
-
-
-def test_parameters_are_projected_variables():
-    """pyoxigraph substitutes only variables of the SELECT clause (or SELECT *)."""
-    for q in catalogue().saved():
-        body = _strip(q.text)
-        if query_form(q.text) != "SELECT" or re.search(r"SELECT\s+(DISTINCT\s+|REDUCED\s+)?\*", body, re.I):
-            continue
-        projection = re.search(r"SELECT(.*?)WHERE", body, re.I | re.S).group(1)
-        for p in q.params:
-            assert re.search(rf"[?$]{p.name}\b", projection), f"{q.name}: parameter ?{p.name} is not in the SELECT clause"
 
 
 def test_every_saved_query_runs_on_the_real_build(real):

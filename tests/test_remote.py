@@ -142,21 +142,25 @@ def test_parameters_reach_the_store_as_rdf_terms(real_cli, loaded):
             "https://w3id.org/stcoop/id/source/curation"] > 0
 
 
-def test_bind_in_text_puts_values_at_the_start_of_the_outer_group():
+def test_bind_in_text_binds_as_kg_binds_locally():
     from kg.errors import QueryError
     from kg.remote import bind_in_text
+    from kg.sparql import bind
 
     park = ox.NamedNode("https://w3id.org/stcoop/id/park/a")
     q = "SELECT ?p (EXISTS { ?p ?x ?y } AS ?e) WHERE { { SELECT ?p WHERE { ?p ?q ?r } } }"
-    assert bind_in_text(q, {"p": park}) == (
-        "SELECT ?p (EXISTS { ?p ?x ?y } AS ?e) WHERE { VALUES (?p) { (<https://w3id.org/stcoop/id/park/a>) } "
-        " { SELECT ?p WHERE { ?p ?q ?r } } }")
+    value = "VALUES (?p) { (<https://w3id.org/stcoop/id/park/a>) }"
+    assert bind_in_text(q, {"p": park}) == bind(q, {"p": park}) == (
+        f"SELECT ?p (EXISTS {{ {value}  ?p ?x ?y }} AS ?e) WHERE {{ {value}  "
+        f"{{ SELECT ?p WHERE {{ {value}  ?p ?q ?r }} }} }}")
     c = "CONSTRUCT { ?p a <urn:x:T> } WHERE { ?p ?q ?r }"
-    assert bind_in_text(c, {"p": park}).startswith("CONSTRUCT { ?p a <urn:x:T> } WHERE { VALUES (?p)")
-    with pytest.raises(QueryError, match="not CONSTRUCT WHERE"):
-        bind_in_text("CONSTRUCT WHERE { ?p ?q ?r }", {"p": park})
+    assert bind_in_text(c, {"p": park}).startswith(f"CONSTRUCT {{ ?p a <urn:x:T> }} WHERE {{ {value}")
+    assert bind_in_text("CONSTRUCT WHERE { ?p ?q ?r }", {"p": park}) == (
+        f"CONSTRUCT {{ ?p ?q ?r }} WHERE {{ {value}  ?p ?q ?r }}")
     assert bind_in_text("# { not this one\nASK { ?p ?q '{' }", {"p": park}).startswith(
-        "# { not this one\nASK { VALUES (?p)")
+        f"# {{ not this one\nASK {{ {value}")
+    with pytest.raises(QueryError, match="parameter p: .*only IRIs and literals"):
+        bind_in_text("ASK { ?p ?q ?r }", {"p": ox.BlankNode("b")})
 
 
 # ------------------------------------------------------------------ checks

@@ -13,7 +13,8 @@ from kg.errors import QueryError
 from kg.params import bind_params
 from kg.builds import current, open_store
 from kg.query import run_query
-from kg.store import OxigraphStore, check_safe
+from kg.store import OxigraphStore
+from kg.sparql import check_safe
 
 PARAMS = {"park-places": {"park": "park:alpha"}, "parks-since": {"year": "2000"}, "park-card": {"park": "park:beta"}}
 
@@ -151,8 +152,8 @@ BOUND_QUERIES = [
     "PREFIX x: <urn:x:> SELECT ?s (COUNT(*) AS ?n) WHERE { { SELECT ?s ?o WHERE { ?s ?p ?o } } } GROUP BY ?s",
     "ASK { ?s <urn:x:label> \"A\" }",
     "CONSTRUCT { ?s <urn:x:seen> true } WHERE { ?s ?p ?o }",
-    "CONSTRUCT WHERE { ?s ?p ?o }",  # no WHERE group of its own: bound by substitution
-    # used in nested groups, where a VALUES block of the outer group would not reach: substitution
+    "CONSTRUCT WHERE { ?s ?p ?o }",  # no WHERE group of its own: bound as CONSTRUCT { … } WHERE { … }
+    # used in nested groups, where a VALUES block of the outer group would not reach: a block there too
     "SELECT ?s ?x WHERE { GRAPH ?g { ?x ?p ?o FILTER (?x = ?s) } }",
     "SELECT ?s ?x WHERE { { ?x ?p ?o } UNION { ?x ?p ?o FILTER (?x != ?s) } }",
     "SELECT ?s ?x WHERE { ?x ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }",

@@ -150,7 +150,7 @@ class Catalogue:
         import pyoxigraph as ox
 
         from kg import namespaces as ns
-        from kg.store import check_read_only, check_safe, syntax_error
+        from kg.sparql import check_read_only, check_safe, syntax_error
 
         empty = ox.Store()
         for q in self.queries.values():

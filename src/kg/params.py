@@ -1,7 +1,7 @@
 """Query parameters: ``--param name=value`` to RDF terms.
 
-Values are parsed, never pasted into the query text; the terms are bound by
-substitution (SEP-0007 in pyoxigraph).  Accepted spellings:
+Values are parsed, never pasted into the query text; kg.sparql.bind binds the
+terms (a VALUES block written by pyoxigraph).  Accepted spellings:
 
 * IRIs: ``<https://…>``, a CURIE with a project prefix (``park:alpha``), or a
   bare absolute ``https://…`` IRI;
@@ -136,7 +136,7 @@ def bind_params(text: str, params: dict[str, str], declared=None, store=None) ->
     """The substitutions for a query: ``declared`` is the saved query's list of
     Param (None for a query without header); IRIs must name a resource of
     ``store`` when one is given."""
-    from kg.store import query_variables
+    from kg.sparql import query_variables
 
     variables = query_variables(text)
     bindings: dict = {}

@@ -54,7 +54,7 @@ def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = 
     from kg.builds import open_store
     from kg.params import bind_params
     from kg.progress import SILENT
-    from kg.store import check_read_only, check_safe
+    from kg.sparql import check_read_only, check_safe
 
     check_safe(spec.text, spec.name)  # before anything else, even before building
     check_read_only(spec.text, spec.name)

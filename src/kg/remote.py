@@ -1,38 +1,10 @@
-"""kg and a SPARQL 1.1 store over HTTP: the query client, the loader and the patch sender.
-
-Three calls, each behind one command:
-
-* ``RemoteStore(endpoint)`` answers queries through the SPARQL 1.1 Protocol
-  (POST, a timeout), behind the same interface as the built store
-  (``kg.store.Store``), so ``kg query --endpoint`` and ``kg validate
-  --endpoint`` run the saved queries and checks unchanged and print every
-  format kg prints locally;
-* ``load(built, endpoint)`` sends a build to the store through the Graph
-  Store Protocol, one ``PUT`` per named graph (the ontology, each source, the
-  inferred graph), which replaces that graph: a second load changes nothing.
-  The triple count of every graph is read back afterwards, so a load is
-  reported as done only when the store holds exactly what was sent;
-* ``apply_patch(endpoint, text)`` sends a SPARQL Update (``kg diff`` writes
-  them) to the update service.
-
-Only the URLs the user names are contacted.  Credentials (HTTP basic or
-digest, from the options or ``KG_ENDPOINT_USER`` / ``KG_ENDPOINT_PASSWORD``)
-never appear in a message: URLs are shown without their user part.  Every
-failure is a ``RemoteError`` of one line that names the URL (and for a load
-the graph), which the command line turns into exit code 2.
-
-Parameters.  The parsed RDF terms (``kg.params``) are written by pyoxigraph in
-N-Triples syntax into a ``VALUES`` block at the start of the query's outermost
-group (``kg.store.values_bound``, the form every SPARQL 1.1 store reads; locally
-``kg.store.Prebinding`` also binds the groups nested in it): the variable is
-bound before the rest of the group is evaluated, as substitution binds it (an
-``OPTIONAL`` or ``FILTER NOT EXISTS`` on it sees the value).  User text is
-never pasted into a query.
-
-The store decides what the default graph is: the saved queries are written
-to give the same rows whether its merged default graph is a set (kg, Jena
-TDB2) or a bag (Virtuoso, Oxigraph server's union default graph); see
-docs/STORES.md for the setting each store needs.
+"""kg and a SPARQL 1.1 store over HTTP: ``RemoteStore(endpoint)`` answers queries through the SPARQL 1.1
+Protocol behind kg.store's interface (so ``kg query --endpoint`` and ``kg validate --endpoint`` run the
+saved queries and checks unchanged); ``load(built, endpoint)`` sends a build through the Graph Store
+Protocol, one PUT per named graph, and reads every graph's count back; ``apply_patch`` sends a SPARQL
+Update.  Parameters are bound in the text by kg.sparql.bind, as locally.  Only the URLs the user names
+are contacted; credentials never appear in a message; every failure is one ``RemoteError`` line naming
+the URL.  What each store needs: docs/STORES.md.
 """
 
 from __future__ import annotations
@@ -49,7 +21,8 @@ import pyoxigraph as ox
 from kg import namespaces as ns
 from kg.errors import KgError, QueryError, UsageError
 from kg.formats import FORMATS, canonical_nquads
-from kg.store import values_bound
+from kg.sparql import bind
+
 
 USER_ENV = "KG_ENDPOINT_USER"
 PASSWORD_ENV = "KG_ENDPOINT_PASSWORD"
@@ -226,24 +199,18 @@ def _media_type(response) -> str:
 
 # ------------------------------------------------------------------ queries
 def bind_in_text(text: str, bindings: Mapping[str, object] | None) -> str:
-    """The query with ``bindings`` (parameter name -> pyoxigraph term) bound by a VALUES block at the
-    start of its outermost group (see the module docstring); QueryError when that is not possible."""
+    """The query with ``bindings`` (parameter name -> pyoxigraph term) bound as kg's own store binds them
+    (kg.sparql.bind), in what every SPARQL 1.1 store reads; QueryError when that is not possible."""
     if not bindings:
         return text
-    for name, term in bindings.items():
-        if not isinstance(term, (ox.NamedNode, ox.Literal)):
-            raise QueryError(f"parameter {name}: only IRIs and literals can be sent to a store")
-    bound = values_bound(text, bindings)
-    if bound is None:
-        raise QueryError("parameters can be sent to a store only in a query with a WHERE group "
-                         "(for CONSTRUCT: CONSTRUCT { … } WHERE { … }, not CONSTRUCT WHERE { … })")
+    bound = bind(text, bindings, portable=True)
     _parse(bound)
     return bound
 
 
 def _parse(text: str) -> None:
     """Raise QueryError when the text is not SPARQL (checked here, with kg's message, before a store sees it)."""
-    from kg.store import syntax_error
+    from kg.sparql import syntax_error
 
     try:
         ox.Store().query(text, prefixes=ns.PREFIXES)
@@ -290,7 +257,8 @@ class RemoteStore:
 
     def query(self, text: str, bindings: Mapping[str, object] | None = None, asserted_only: bool = False,
               name: str = "query", default_graphs=None, named_graphs=None, base_iri=None):
-        from kg.store import Result, check_safe, query_form
+        from kg.store import Result
+        from kg.sparql import check_safe, query_form
 
         check_safe(text, name)
         if asserted_only:
@@ -497,9 +465,9 @@ _FORBIDDEN_IN_PATCH = re.compile(r"(?<![\w?$])(LOAD|SERVICE)(?!\w)", re.IGNORECA
 def apply_patch(endpoint: Endpoint, text: str, name: str = "patch") -> None:
     """Send a SPARQL Update (such as the one kg diff writes) to the store's update service in one request.
     LOAD and SERVICE are refused: the store would fetch from elsewhere."""
-    from kg.store import _strip
+    from kg.sparql import blank_out
 
-    m = _FORBIDDEN_IN_PATCH.search(_strip(text))
+    m = _FORBIDDEN_IN_PATCH.search(blank_out(text))
     if m:
         raise QueryError(f"{name}: {m.group(1).upper()} is refused in a patch: it would make the store reach "
                          "the network")

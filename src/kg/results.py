@@ -23,7 +23,7 @@ _FORM_KINDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE
 def check_format(text: str, fmt: str | None) -> str:
     """The format to print the answer to the query ``text`` in: ``fmt``, or by default a table (Turtle for
     CONSTRUCT and DESCRIBE); UsageError when ``fmt`` cannot print that kind of answer."""
-    from kg.store import query_form
+    from kg.sparql import query_form
 
     kind = _FORM_KINDS.get(query_form(text), "select")
     fmt = fmt or ("turtle" if kind == "graph" else "table")

@@ -22,7 +22,7 @@ from kg import namespaces as ns
 from kg.errors import QueryError
 from kg.formats import FORMATS, GRAPH_FORMATS, RESULTS_FORMATS
 from kg.serve.limits import HttpError, Settings
-from kg.store import _strip
+from kg.sparql import blank_out
 
 # ------------------------------------------------------ content negotiation
 
@@ -141,7 +141,7 @@ def guard(text: str, settings: Settings) -> None:
     a chain of thousands of operators) overflows its native stack and kills
     the process.  Counted on the text with strings, IRIs and comments blanked
     out, so nothing inside them counts."""
-    stripped = _strip(text)
+    stripped = blank_out(text)
     depth = deepest = 0
     for ch in stripped:
         if ch in _OPEN:
@@ -165,7 +165,7 @@ def fingerprint(*parts) -> str:
 
 # --------------------------------------------- query text: updates and FROM
 
-# (matched on kg.store._strip's text, where the names and IRIs of PREFIX / BASE may be blanked out)
+# (matched on kg.sparql.blank_out's text, where the names and IRIs of PREFIX / BASE may be blanked out)
 _UPDATE_START = re.compile(
     r"^\s*(?:(?:BASE|PREFIX(?:\s*[^\s:<]*:)?)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:\-])",
     re.IGNORECASE,
@@ -181,7 +181,7 @@ _BASE_DECL = re.compile(r"BASE\s*<([^>]*)>", re.IGNORECASE)
 
 def update_keyword(text: str) -> str | None:
     """The SPARQL Update operation a request's text starts with, if any."""
-    m = _UPDATE_START.match(_strip(text))
+    m = _UPDATE_START.match(blank_out(text))
     return m.group(1).upper() if m else None
 
 
@@ -192,7 +192,7 @@ def dataset_clauses(text: str) -> tuple[str, list[str], list[str]]:
     still point at the right line and column.  Prefixed names are expanded
     with the query's PREFIX declarations and the project prefixes; relative
     IRIs against the query's BASE."""
-    stripped = _strip(text)
+    stripped = blank_out(text)
     prefixes = dict(ns.PREFIXES)
     base = None
     for m in re.finditer(r"(?<![\w?$:\-.])(PREFIX|BASE)(?![\w:\-])", stripped, re.IGNORECASE):

@@ -1,7 +1,7 @@
 """SPARQL-based constraints (SHACL 1.0, 5) and SPARQL-based targets (SHACL-AF), and the SELECT runner.
 
 A query's prefixes are those declared at ``sh:prefixes/owl:imports*/sh:declare`` (5.2.1); $this,
-$currentShape and $shapesGraph are pre-bound everywhere in it by kg.store.Prebinding (5.6), and the
+$currentShape and $shapesGraph are pre-bound everywhere in it by kg.sparql.Prebinding (5.6), and the
 restrictions pre-binding imposes (no MINUS, VALUES or SERVICE, no ``AS`` onto a pre-bound variable,
 sub-selects that return $this) are checked when the shapes are compiled, as is the syntax: a query that
 cannot run is a DataError naming its shape.  $shapesGraph names the shapes graph, which is then a named
@@ -17,7 +17,7 @@ from kg.errors import DataError, KgError
 from kg.shacl.graph import OWL, SH, is_true, name, sh
 from kg.shacl.registry import Component
 from kg.shacl.run import Result, Run
-from kg.store import Prebinding, QueryScan, query_variables
+from kg.sparql import Prebinding, QueryScan, query_variables
 
 SHAPES_GRAPH = ox.NamedNode("urn:x-kg:shapes-graph")  # the name of the shapes graph for $shapesGraph
 PREBOUND = ("this", "currentShape", "shapesGraph")
@@ -55,7 +55,7 @@ def prologue(declared: dict) -> str:
 
 def check_syntax(query: str, what: str) -> None:
     """A DataError naming the shape when the query does not parse (an empty store answers at once)."""
-    from kg.store import syntax_error
+    from kg.sparql import syntax_error
 
     try:
         ox.Store().query(query)
@@ -84,7 +84,7 @@ def check_prebinding(scan: QueryScan, what: str) -> None:
 def select_runner(store: ox.Store, **query_options):
     """A ``run_select`` over a pyoxigraph Store: SELECT text + variables to pre-bind -> rows (dicts of the
     bound variables).  ``query_options`` go to ``Store.query`` (e.g. ``use_default_graph_as_union``).
-    The variables are pre-bound as SHACL defines it (kg.store.Prebinding); each text is scanned once."""
+    The variables are pre-bound as SHACL defines it (kg.sparql.Prebinding); each text is scanned once."""
     plans: dict = {}
 
     def run(text: str, bindings: dict) -> list[dict]:
