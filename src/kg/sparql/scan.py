@@ -43,97 +43,13 @@ class QueryScan:
 
     def __init__(self, text: str):
         self.text = text
-        stripped = blank_out(text)
         self.groups: list[Group] = []
         self.subselects: list[SubSelect] = []
         self.outer: int | None = None  # the outermost WHERE group; None for CONSTRUCT WHERE { … }
         self.construct_where: int | None = None  # offset of WHERE in CONSTRUCT WHERE { … }
         self.as_variables: list[str] = []
         self.keywords: dict[str, int] = {}  # upper-cased bare word -> offset of its first use
-        stack: list[int] = []  # open groups
-        parens: list[int] = [0]  # parenthesis depth, per open group
-        form = None
-        pending = None  # EXISTS / MINUS / SERVICE: the kind of the next group
-        after_as = False
-        template = False  # inside a CONSTRUCT template
-        skip_to = -1  # the end of a VALUES data block or a CONSTRUCT template
-        projecting: SubSelect | None = None
-        values_next = False
-        last = None
-        for m in _SCAN.finditer(stripped):
-            at, token = m.start(), m.group(0)
-            if at < skip_to:
-                continue
-            var, word = m.group(1), m.group(2)
-            if word is not None:
-                upper = word.upper()
-                self.keywords.setdefault(upper, at)
-                after_as = upper == "AS"
-                if upper in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") and form is None and not stack:
-                    form = upper
-                    template = upper == "CONSTRUCT"
-                elif upper == "SELECT" and last == "{" and stack:
-                    self.groups[stack[-1]].kind = "select"
-                    projecting = SubSelect(stack[-1])
-                    self.subselects.append(projecting)
-                    projecting.star = bool(_STAR.match(stripped, m.end()))
-                elif upper in ("EXISTS", "MINUS", "SERVICE"):
-                    pending = upper.lower()
-                elif upper == "VALUES":
-                    values_next = True
-                elif upper == "WHERE" and template:
-                    template = False  # CONSTRUCT WHERE { … }: the group is its own template
-                    self.outer = -1
-                    self.construct_where = at
-                last = upper
-                continue
-            if var is not None:
-                if after_as:
-                    self.as_variables.append(var)
-                if projecting is not None and (parens[-1] == 0 or after_as):
-                    projecting.projected.add(var)
-                    self.groups[projecting.group].variables.add(var)
-                elif stack:
-                    g = self.groups[stack[-1]]
-                    g.variables.add(var)
-                    if parens[-1] == 0 or after_as:
-                        g.pattern_variables.add(var)
-                after_as = False
-                last = "?"
-                continue
-            after_as = False
-            if token == "(":
-                parens[-1] += 1
-            elif token == ")":
-                parens[-1] -= 1
-            elif token == "{":
-                if values_next or (template and form == "CONSTRUCT" and not stack):
-                    close = stripped.find("}", at)  # data blocks and templates hold no braces
-                    skip_to = len(stripped) if close < 0 else close + 1
-                    if template:
-                        template = False
-                        if close < 0:
-                            self.outer = -1  # never closes: not SPARQL, the parser says where
-                    values_next = False
-                    last = "}"
-                    continue
-                kind = pending or "group"
-                pending = None
-                parent = stack[-1] if stack else None
-                self.groups.append(Group(at + 1, parent, kind))
-                index = len(self.groups) - 1
-                if projecting is not None and parent == projecting.group and projecting.where is None:
-                    projecting.where = index
-                    projecting = None
-                if self.outer is None and not stack and parens[-1] == 0 and form is not None:
-                    self.outer = index
-                stack.append(index)
-                parens.append(0)
-            elif token == "}":
-                if stack:
-                    self.groups[stack.pop()].end = at
-                    parens.pop()
-            last = token
+        _Reader(self, blank_out(text)).read()
         if self.outer == -1:
             self.outer = None
 
@@ -153,3 +69,112 @@ class QueryScan:
             else:
                 out |= self.in_scope(i)
         return out
+
+
+class _Reader:
+    """The scan's state while it reads the tokens in order."""
+
+    def __init__(self, scan: QueryScan, stripped: str):
+        self.scan, self.stripped = scan, stripped
+        self.stack: list[int] = []  # open groups
+        self.parens: list[int] = [0]  # parenthesis depth, per open group
+        self.form = None
+        self.pending = None  # EXISTS / MINUS / SERVICE: the kind of the next group
+        self.after_as = False
+        self.template = False  # inside a CONSTRUCT template
+        self.skip_to = -1  # the end of a VALUES data block or a CONSTRUCT template
+        self.projecting: SubSelect | None = None
+        self.values_next = False
+        self.last = None
+
+    def read(self) -> None:
+        for m in _SCAN.finditer(self.stripped):
+            at = m.start()
+            if at < self.skip_to:
+                continue
+            var, word = m.group(1), m.group(2)
+            if word is not None:
+                self.word(word.upper(), at, m.end())
+            elif var is not None:
+                self.variable(var)
+            else:
+                self.punctuation(m.group(0), at)
+
+    def word(self, upper: str, at: int, end: int) -> None:
+        scan, stack = self.scan, self.stack
+        scan.keywords.setdefault(upper, at)
+        self.after_as = upper == "AS"
+        if upper in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") and self.form is None and not stack:
+            self.form = upper
+            self.template = upper == "CONSTRUCT"
+        elif upper == "SELECT" and self.last == "{" and stack:
+            scan.groups[stack[-1]].kind = "select"
+            self.projecting = SubSelect(stack[-1])
+            scan.subselects.append(self.projecting)
+            self.projecting.star = bool(_STAR.match(self.stripped, end))
+        elif upper in ("EXISTS", "MINUS", "SERVICE"):
+            self.pending = upper.lower()
+        elif upper == "VALUES":
+            self.values_next = True
+        elif upper == "WHERE" and self.template:
+            self.template = False  # CONSTRUCT WHERE { … }: the group is its own template
+            scan.outer = -1
+            scan.construct_where = at
+        self.last = upper
+
+    def variable(self, var: str) -> None:
+        scan, outside_parens = self.scan, self.parens[-1] == 0
+        if self.after_as:
+            scan.as_variables.append(var)
+        if self.projecting is not None and (outside_parens or self.after_as):
+            self.projecting.projected.add(var)
+            scan.groups[self.projecting.group].variables.add(var)
+        elif self.stack:
+            group = scan.groups[self.stack[-1]]
+            group.variables.add(var)
+            if outside_parens or self.after_as:
+                group.pattern_variables.add(var)
+        self.after_as = False
+        self.last = "?"
+
+    def punctuation(self, token: str, at: int) -> None:
+        self.after_as = False
+        if token == "(":
+            self.parens[-1] += 1
+        elif token == ")":
+            self.parens[-1] -= 1
+        elif token == "{":
+            if self.values_next or (self.template and self.form == "CONSTRUCT" and not self.stack):
+                self.skip_block(at)
+                return
+            self.open_group(at)
+        elif token == "}" and self.stack:
+            self.scan.groups[self.stack.pop()].end = at
+            self.parens.pop()
+        self.last = token
+
+    def skip_block(self, at: int) -> None:
+        """A VALUES data block or a CONSTRUCT template: neither holds braces."""
+        close = self.stripped.find("}", at)
+        self.skip_to = len(self.stripped) if close < 0 else close + 1
+        if self.template:
+            self.template = False
+            if close < 0:
+                self.scan.outer = -1  # never closes: not SPARQL, the parser says where
+        self.values_next = False
+        self.last = "}"
+
+    def open_group(self, at: int) -> None:
+        scan, stack = self.scan, self.stack
+        kind, self.pending = self.pending or "group", None
+        parent = stack[-1] if stack else None
+        scan.groups.append(Group(at + 1, parent, kind))
+        index = len(scan.groups) - 1
+        projecting = self.projecting
+        if projecting is not None and parent == projecting.group and projecting.where is None:
+            projecting.where = index
+            self.projecting = None
+        if scan.outer is None and not stack and self.parens[-1] == 0 and self.form is not None:
+            scan.outer = index
+        stack.append(index)
+        self.parens.append(0)
