@@ -203,7 +203,7 @@ def test_ontology_graph_data_shapes():
 
 
 def test_complete_example():
-    from kg.merge import date_bound_properties, derived_date_bounds, entity_source
+    from kg.merge import date_bound_properties, derived_date_bounds, derived_sources
 
     text = (CASES / "_complete" / "example.trig").read_text(encoding="utf-8")
     broken = text.replace('stc:date "2018-12-14"^^xsd:date', 'stc:date "1018-12-14"^^xsd:date').replace(
@@ -211,7 +211,7 @@ def test_complete_example():
     for trig in (text, broken):
         data = list(ox.parse((PROLOGUE + trig).encode(), format=ox.RdfFormat.TRIG))
         bounds = derived_date_bounds(data, date_bound_properties(ontology_quads()))
-        graph = reasoned(list(ontology_quads()) + data + [d for d in map(entity_source, data) if d is not None]
+        graph = reasoned(list(ontology_quads()) + data + derived_sources(data)
                          + bounds)
         ref = pyshacl_results(triples_of(graph), shapes_quads("data"))
         assert_same(ref, kg_results(graph, shapes_quads("data")))

@@ -3,7 +3,6 @@ in memory give the same answers; the web-server entry point; safety checks."""
 
 from __future__ import annotations
 
-import json
 
 import pyoxigraph as ox
 import pytest
@@ -12,7 +11,6 @@ from kg.catalogue import Catalogue
 from kg.errors import QueryError
 from kg.params import bind_params
 from kg.builds import current, open_store
-from kg.query import run_query
 from kg.store import OxigraphStore
 from kg.sparql import check_safe
 
@@ -63,18 +61,6 @@ def test_graph_names(built_mini):
         "https://w3id.org/stcoop/id/source/curation",
         "https://w3id.org/stcoop/ontology",
     ]
-
-
-def test_run_query_for_a_web_server(built_mini):
-    body, media = run_query(built_mini, "SELECT ?park WHERE { ?park a stc:Park } ORDER BY ?park", fmt="json")
-    assert media == "application/sparql-results+json"
-    doc = json.loads(body)
-    assert [b["park"]["value"] for b in doc["results"]["bindings"]] == [
-        "https://w3id.org/stcoop/id/park/alpha", "https://w3id.org/stcoop/id/park/beta"]
-    body, media = run_query(built_mini, "CONSTRUCT WHERE { park:alpha a ?c }", fmt="json")
-    assert media == "text/turtle" and b"park:alpha a stc:Organisation , stc:Park ." in body
-    body, media = run_query(built_mini, "SELECT ?p WHERE { ?p a stc:Park }", params={"p": "park:beta"}, fmt="csv")
-    assert body == b"p\r\nhttps://w3id.org/stcoop/id/park/beta\r\n"
 
 
 def test_result_rows_then_serialize(built_mini):

@@ -73,8 +73,6 @@ INPUT_EXTENSIONS: dict[str, ox.RdfFormat] = {
     ".rdf": ox.RdfFormat.RDF_XML,
     ".owl": ox.RdfFormat.RDF_XML,
 }
-# Input formats whose statements carry a graph name.
-QUAD_INPUTS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
 
 
 def sorted_lines(data: bytes) -> bytes:

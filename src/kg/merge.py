@@ -162,14 +162,6 @@ def derived_sources(quads) -> list[ox.Quad]:
     return out
 
 
-def entity_source(quad: ox.Quad) -> ox.Quad | None:
-    """For a typing quad in source graph G, the entity-level provenance
-    ``(subject dct:source G)`` in G; None for any other quad."""
-    if quad.predicate != RDF_TYPE or isinstance(quad.graph_name, ox.DefaultGraph):
-        return None
-    return ox.Quad(quad.subject, DCT_SOURCE, quad.graph_name, quad.graph_name)
-
-
 # ---------------------------------------------------------------- date bounds
 STC = ns.PREFIXES["stc"]
 XSD = ns.PREFIXES["xsd"]

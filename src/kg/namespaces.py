@@ -142,9 +142,3 @@ def shorten(iri: str) -> str:
             if local and "/" not in local and "#" not in local:
                 best = prefix
     return f"{best}:{iri[len(PREFIXES[best]):]}" if best else iri
-
-
-def bind_all(graph) -> None:
-    """Bind the project prefixes on an rdflib graph or dataset (replacing defaults)."""
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True, replace=True)

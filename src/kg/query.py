@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from kg.errors import UsageError
 
@@ -61,22 +60,6 @@ def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = 
     store = store or open_store(project, build_if_stale=build_if_stale, reporter=reporter or SILENT)
     bindings = bind_params(spec.text, params, declared=spec.declared, store=store)
     return store.query(spec.text, bindings, asserted_only=asserted_only, name=spec.name)
-
-
-def run_query(project, text: str, params: Mapping[str, str] | None = None, fmt: str = "json",
-              asserted_only: bool = False, store=None, declared=None) -> tuple[bytes, str]:
-    """Run SPARQL text with textual parameters and return (W3C-formatted bytes, media type).
-
-    The one call a web server needs: ``params`` are bound as RDF terms (see
-    kg.params), SELECT/ASK results come out in W3C SPARQL 1.1 JSON, XML, CSV
-    or TSV, CONSTRUCT/DESCRIBE in turtle, nt, jsonld or rdfxml."""
-    from kg.formats import MEDIA_TYPES, RESULTS_FORMATS
-
-    spec = QuerySpec("query", text, declared)
-    result = run(project, spec, dict(params or {}), asserted_only=asserted_only, store=store)
-    if result.kind == "graph" and fmt in RESULTS_FORMATS:
-        fmt = "turtle" if fmt != "xml" else "rdfxml"
-    return result.serialize(fmt), MEDIA_TYPES[fmt]
 
 
 def check_catalogue(project) -> str:

@@ -39,26 +39,15 @@ def _nt(term) -> str:
 
 
 def _path_text(graph, path) -> str:
-    from rdflib import BNode, URIRef
+    """pyshacl's sh:resultPath as kg.shacl's results show paths."""
+    from rdflib import URIRef
     from rdflib.namespace import RDF
 
-    if isinstance(path, URIRef):
-        return f"<{path}>"
-    if isinstance(path, BNode):
-        SHN = lambda x: URIRef(SH + x)  # noqa: E731
-        inv = graph.value(path, SHN("inversePath"))
-        if inv is not None:
-            return "^" + _path_text(graph, inv)
-        for kind, op in (("zeroOrMorePath", "*"), ("oneOrMorePath", "+"), ("zeroOrOnePath", "?")):
-            inner = graph.value(path, SHN(kind))
-            if inner is not None:
-                return f"({_path_text(graph, inner)}){op}"
-        alt = graph.value(path, SHN("alternativePath"))
-        if alt is not None:
-            return "(" + "|".join(_path_text(graph, x) for x in graph.items(alt)) + ")"
-        if graph.value(path, RDF.first) is not None:
-            return "/".join(_path_text(graph, x) for x in graph.items(path))
-    return str(path)
+    from kg.shacl.paths import render
+
+    return render(path, lambda node: str(node) if isinstance(node, URIRef) else None,
+                  lambda node, local: graph.value(node, RDF.first if local is None else URIRef(SH + local)),
+                  graph.items, str)
 
 
 def _focus_text(term) -> str:

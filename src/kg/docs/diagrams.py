@@ -118,9 +118,3 @@ def render(dots: list[str]) -> list[bytes]:
         head, _, rest = svg.partition(b"?>")
         out.append(head + b"?>\n<!-- kg-docs dot-sha256: " + dot_sha256(dot).encode() + b" -->" + rest)
     return out
-
-
-def stamped_sha256(svg: bytes) -> str | None:
-    """The hash of the DOT text an SVG of :func:`render` was drawn from."""
-    m = STAMP.search(svg.decode("utf-8", errors="replace"))
-    return m.group(1) if m else None

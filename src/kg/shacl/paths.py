@@ -104,23 +104,35 @@ def function(run, tree):
 
 
 def text(sg: ShapesGraph, path) -> str:
-    """The path as kg.validate._path_text renders pyshacl's sh:resultPath."""
-    if isinstance(path, ox.NamedNode):
-        return f"<{path.value}>"
-    if isinstance(path, ox.BlankNode):
-        if sg.value(path, FIRST) is not None:
-            return "/".join(text(sg, x) for x in sg.items(path, "path"))
-        inv = sg.value(path, sh("inversePath"))
-        if inv is not None:
-            return "^" + text(sg, inv)
+    """The path as a result shows it (``<p>``, ``^<p>``, ``(<p>)*``, ``(<p>|<q>)``, ``<p>/<q>``)."""
+    return render(path, lambda node: node.value if isinstance(node, ox.NamedNode) else None,
+                  lambda node, local: sg.value(node, FIRST if local is None else sh(local)),
+                  lambda node: sg.items(node, "path"), lambda node: node.value)
+
+
+def render(path, iri, value, items, lexical) -> str:
+    """A SHACL property path as text, whatever holds it (kg's shapes graph here, pyshacl's report in
+    kg.validate): ``iri(node)`` is the IRI of a node or None, ``value(node, local)`` the object of its
+    ``sh:local`` (rdf:first for None), ``items(node)`` the members of the list it starts."""
+    def walk(node) -> str:
+        name = iri(node)
+        if name is not None:
+            return f"<{name}>"
+        if value(node, None) is not None:
+            return "/".join(walk(x) for x in items(node))
+        inverse = value(node, "inversePath")
+        if inverse is not None:
+            return "^" + walk(inverse)
         for kind, op in (("zeroOrMorePath", "*"), ("oneOrMorePath", "+"), ("zeroOrOnePath", "?")):
-            inner = sg.value(path, sh(kind))
+            inner = value(node, kind)
             if inner is not None:
-                return f"({text(sg, inner)}){op}"
-        alt = sg.value(path, sh("alternativePath"))
-        if alt is not None:
-            return "(" + "|".join(text(sg, x) for x in sg.items(alt, "path")) + ")"
-    return path.value
+                return f"({walk(inner)}){op}"
+        alternatives = value(node, "alternativePath")
+        if alternatives is not None:
+            return "(" + "|".join(walk(x) for x in items(alternatives)) + ")"
+        return lexical(node)
+
+    return walk(path)
 
 
 def sparql(sg: ShapesGraph, path, prefixes: dict, top: bool = True) -> str:
