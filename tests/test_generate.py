@@ -17,6 +17,9 @@ import pytest
 
 from conftest import ROOT, real_copy_has_data
 from kg import generate as g
+from kg.generate import writer
+from kg.generate.world import World
+from kg.namespaces import ENTITY_KINDS
 
 ID = "https://w3id.org/stcoop/id/"
 STC = "https://w3id.org/stcoop/ontology#"
@@ -63,7 +66,7 @@ def test_size_is_within_five_percent(tmp_path, target):
 
 
 def test_chunks_stay_under_the_limit_and_stale_chunks_go(tmp_path, monkeypatch):
-    monkeypatch.setattr(g, "CHUNK_TRIPLES", 2_000)
+    monkeypatch.setattr(writer, "CHUNK_TRIPLES", 2_000)
     summary = g.generate(tmp_path, 12_000, prefix="tiny")
     chunks = sorted(tmp_path.glob("tiny-[0-9][0-9][0-9][0-9].trig"))
     assert len(chunks) >= 5
@@ -71,7 +74,7 @@ def test_chunks_stay_under_the_limit_and_stale_chunks_go(tmp_path, monkeypatch):
     for chunk in chunks:
         assert len(list(ox.parse(path=str(chunk), format=ox.RdfFormat.TRIG))) <= 2_000
     (tmp_path / "other.trig").write_text("")
-    monkeypatch.setattr(g, "CHUNK_TRIPLES", 50_000)
+    monkeypatch.setattr(writer, "CHUNK_TRIPLES", 50_000)
     g.generate(tmp_path, 3_000, prefix="tiny")  # a smaller run leaves no old chunk behind
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.trig", "tiny-0000.trig", "tiny-vocabulary.trig"]
 
@@ -85,12 +88,12 @@ def test_bad_arguments_are_refused(tmp_path):
 
 def test_summary_counts_entities_per_kind(small):
     _, summary, quads = small
-    assert set(summary.entities) == set(g.ENTITY_KINDS)
+    assert set(summary.entities) == set(ENTITY_KINDS)
     typed: dict[str, set[str]] = {}
     for q in quads:
         if q.predicate.value == RDF_TYPE and q.subject.value.startswith(ID):
             typed.setdefault(ENTITY.match(q.subject.value)["kind"], set()).add(q.subject.value)
-    assert summary.entities == {kind: len(typed.get(kind, ())) for kind in g.ENTITY_KINDS}
+    assert summary.entities == {kind: len(typed.get(kind, ())) for kind in ENTITY_KINDS}
     assert summary.articles == summary.entities["source"] - 2  # and the two curation sources
 
 
@@ -121,7 +124,7 @@ def test_every_iri_is_a_generated_entity_or_a_declared_term(small):
                     assert term.language == "en" and term.value.isascii() and term.value == term.value.strip(), term
     for iri in entities:
         m = ENTITY.match(iri)
-        assert m and m["kind"] in g.ENTITY_KINDS, iri
+        assert m and m["kind"] in ENTITY_KINDS, iri
         assert m["slug"].startswith("gen-") or iri == CURATION, iri
     assert sorted(terms - ontology - {RDF_TYPE}) == []  # ontology terms and the reused terms it declares
     assert not any("wikidata" in t for t in terms)
@@ -159,7 +162,7 @@ def test_the_data_follows_the_project_model(small, what):
     _, _, quads = small
     store = ox.Store()
     store.extend(quads)
-    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in g.PREFIXES.items())
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in writer.PREFIXES.items())
     assert store.query(prologue + ASK[what], use_default_graph_as_union=True), what
 
 
@@ -189,7 +192,7 @@ def test_names_stay_distinct_up_to_ten_million_triples():
     """No two places, companies or people of a world sized for 10M triples share a name (kg's check
     no-second-iri-for-one-thing): not a municipality and a city, two districts of different levels, two
     rivers, two companies of different articles, nor the governments, committees … named after an area."""
-    w = g._World(0, "gen", 10_000_000)
+    w = World(0, "gen", 10_000_000)
     areas = [(kind, i) for kind, n in (("unit", 1), ("second", 4), ("third", 16)) for i in range(n * w.n_units)]
     labels = [w.place(key)[2] for key in areas]
     assert len(set(labels)) == len(labels)
