@@ -357,7 +357,7 @@ def create_app(project=None, *, files=None, title: str | None = None, **limits):
         Route("/dumps/{name}", endpoint(server.dumps)),
         Route("/status", endpoint(server.status)),
         Route("/favicon.ico", no_favicon),
-        Mount("/static", StaticFiles(directory=str(pages.WEB_DIR / "static")), name="static"),
+        Mount("/static", StaticFiles(directory=str(pages.STATIC)), name="static"),
     ]
     middleware = [Middleware(SafeHeaders),
                   Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],

@@ -1,6 +1,6 @@
 """The HTML pages: templates, escaping, and the handlers that fill them.
 
-Owns the Jinja environment (``kg/web/templates``, autoescaped), the one
+Owns the Jinja environment (``kg/serve/templates``, autoescaped), the one
 rule for data embedded in a ``<script>`` element (:func:`script_json`:
 ``<``, ``>``, ``&`` and the JavaScript line separators are written as
 ``\\uXXXX`` escapes, so no value can end the element or open an HTML
@@ -26,7 +26,8 @@ from kg.serve.limits import HttpError
 from kg.serve.protocol import (FORMAT_SUFFIX, HTML_OFFERS, PLAIN, RDF_OFFERS, bare, choose_format, client_of,
                                negotiate)
 
-WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # the pages' Jinja templates
+STATIC = TEMPLATES.parent / "static"  # their stylesheet, script and icon, served at /static
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 TERM_GROUPS = ["Classes", "Object properties", "Datatype properties", "Annotation properties",
                "Concepts and individuals"]
@@ -80,7 +81,7 @@ def _term_group(kinds: list[str]) -> str:
 def environment(settings, title: str):
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(WEB_DIR / "templates")),
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                              autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     env.globals.update(version=__version__, local_path=local_path, shorten=ns.shorten, display_label=display_label,
                        ns=ns, settings=settings, dataset_title=title)
