@@ -24,7 +24,7 @@ from kg.serve.answers import TRUNCATED, stream, unpack
 from kg.serve.connections import SafeHeaders, listen, uvicorn_config
 from kg.serve.dataset import DUMP_MEDIA, Dataset, service_description
 from kg.serve.docs import ServedDocs
-from kg.serve.engine import NotAcceptable
+from kg.serve.engine import JOB_NAMES, Engine, NotAcceptable
 from kg.serve.execution import WorkerPool
 from kg.serve.limits import HttpError, Settings
 from kg.serve.protocol import (FORMAT_SUFFIX, GRAPH_OFFERS, HTML_OFFERS, LD_OFFERS, PLAIN, RDF_OFFERS, SUFFIXES,
@@ -69,12 +69,13 @@ class KgServer:
         self.docs = ServedDocs(dataset)
 
     # -- workers
-    async def call(self, name: str, *, client: str | None = None, fingerprint: str | None = None, **kwargs):
-        """Run a job on a worker: its value, or the HttpError it comes to.  ``client``: who asked (None: the
-        server itself, which no per-client limit applies to); ``fingerprint``: a client's SPARQL query."""
+    async def call(self, job, *, client: str | None = None, fingerprint: str | None = None, **kwargs):
+        """Run ``job`` (a method of :data:`kg.serve.engine.JOBS`) with ``kwargs`` on a worker: its value, or the
+        HttpError it comes to.  ``client``: who asked (None: the server itself, which no per-client limit
+        applies to); ``fingerprint``: a client's SPARQL query."""
         s = self.settings
         try:
-            answer = await self.pool.run((name, kwargs), client=client, fingerprint=fingerprint)
+            answer = await self.pool.run((JOB_NAMES[job], kwargs), client=client, fingerprint=fingerprint)
         except QueryTimeout as exc:
             if exc.limit >= s.timeout:
                 raise HttpError(504, f"the query ran longer than this endpoint's limit of {s.timeout:g} s "
@@ -99,7 +100,7 @@ class KgServer:
         if self.cached_index is None:
             async with self._index_lock:
                 if self.cached_index is None:
-                    idx = await self.call("index")
+                    idx = await self.call(Engine.job_index)
                     idx["iri_set"] = set(idx["iris"])
                     self.cached_index = idx
         return self.cached_index
@@ -137,9 +138,10 @@ class KgServer:
                 return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
             body = service_description(self.dataset, await self.index(), self.settings, fmt)
             return Response(body, media_type=MEDIA_TYPES[fmt], headers={"Vary": "Accept"})
-        out = await self.call("sparql", client=client_of(request), fingerprint=preq.fingerprint, text=preq.query,
-                              params=preq.params, default_graphs=preq.default_graphs, named_graphs=preq.named_graphs,
-                              select_fmts=preq.select_fmts, graph_fmts=preq.graph_fmts, base_iri=self.settings.endpoint)
+        out = await self.call(Engine.job_sparql, client=client_of(request), fingerprint=preq.fingerprint,
+                              text=preq.query, params=preq.params, default_graphs=preq.default_graphs,
+                              named_graphs=preq.named_graphs, select_fmts=preq.select_fmts,
+                              graph_fmts=preq.graph_fmts, base_iri=self.settings.endpoint)
         return self.answer(request, out, out["media"], {"Vary": "Accept"})
 
     # ------------------------------------------------------- linked data
@@ -185,7 +187,7 @@ class KgServer:
             fmt = choose_format(request, RDF_OFFERS, f"the data about {iri}")
             headers = {"Vary": "Accept", "Content-Location": f"/data/{rest}.{FORMAT_SUFFIX[fmt]}"}
         await self._known(iri)
-        out = await self.call("describe", client=client_of(request), iri=iri, fmt=fmt)
+        out = await self.call(Engine.job_describe, client=client_of(request), iri=iri, fmt=fmt)
         if out is None:
             raise self.not_found(iri)
         page = bare(MEDIA_TYPES["html"])
@@ -213,7 +215,7 @@ class KgServer:
             if not self.docs.available:  # N-Quads files only: the plain list of terms
                 return await pages.ontology(self, headers)
             return Response(await self.docs.reference(), media_type=MEDIA_TYPES["html"], headers=headers)
-        out = await self.call("graph", client=client_of(request), iri=ns.ONTOLOGY_GRAPH, fmt=fmt)
+        out = await self.call(Engine.job_graph, client=client_of(request), iri=ns.ONTOLOGY_GRAPH, fmt=fmt)
         return self.answer(request, out, MEDIA_TYPES[fmt], headers)
 
     async def graph(self, request):
@@ -233,7 +235,7 @@ class KgServer:
             headers = {"Vary": "Accept"}
         if fmt == "html":
             return pages.graph(self, iri, name, idx["graphs"][iri], headers)
-        out = await self.call("graph", client=client_of(request), iri=iri, fmt=fmt)
+        out = await self.call(Engine.job_graph, client=client_of(request), iri=iri, fmt=fmt)
         if out is None:
             raise HttpError(404, f"{iri} is not a graph of this dataset")
         return self.answer(request, out, MEDIA_TYPES[fmt], headers)

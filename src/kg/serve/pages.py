@@ -22,6 +22,7 @@ from markupsafe import Markup
 from kg import __version__
 from kg import namespaces as ns
 from kg.formats import FORMATS, GRAPH_FORMATS
+from kg.serve.engine import Engine
 from kg.serve.limits import HttpError
 from kg.serve.protocol import (FORMAT_SUFFIX, HTML_OFFERS, PLAIN, RDF_OFFERS, bare, choose_format, client_of,
                                negotiate)
@@ -142,7 +143,7 @@ async def landing(server, request):
 
 
 async def entity(server, request, iri: str):
-    data = await server.call("entity", client=client_of(request), iri=iri)
+    data = await server.call(Engine.job_entity, client=client_of(request), iri=iri)
     if data is None:
         raise server.not_found(iri)
     idx = await server.index()
@@ -156,7 +157,7 @@ async def entity(server, request, iri: str):
 
 async def ontology(server, headers: dict):
     if server.ontology_cache is None:
-        server.ontology_cache = await server.call("ontology")
+        server.ontology_cache = await server.call(Engine.job_ontology)
     o = server.ontology_cache
     groups: dict[str, list] = {}
     for term in o["terms"]:
