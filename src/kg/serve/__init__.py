@@ -12,8 +12,10 @@ processes that a timeout kills.  One module per concern:
 * :mod:`~kg.serve.protocol` — reading requests: the SPARQL 1.1 Protocol,
   content negotiation over :mod:`kg.formats`, the guard against
   pathological queries, fingerprints;
-* :mod:`~kg.serve.execution` — the worker pool and admission (lanes,
-  per-client limits, memory of cost), the run limit;
+* :mod:`~kg.serve.execution` — the worker pool: the worker processes, and
+  running a job on one within the run limit;
+* :mod:`~kg.serve.admission` — who gets the next free worker: the two
+  lanes, per-client limits, the memory of cost;
 * :mod:`~kg.serve.worker` — one worker process and the server's handle on it;
 * :mod:`~kg.serve.engine` — the jobs a worker runs over its store;
 * :mod:`~kg.serve.answers` — answers within the row and byte caps, spooled
