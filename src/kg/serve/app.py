@@ -281,99 +281,133 @@ def create_app(project=None, *, files=None, title: str | None = None, **limits):
     (the W3C protocol tests' data, for instance): its named graphs are the
     dataset's graphs and the default graph is their union.  The worker
     processes start with the application's lifespan (or on the first request)."""
-    import contextlib
-
     from starlette.applications import Starlette
-    from starlette.middleware import Middleware
-    from starlette.middleware.cors import CORSMiddleware
-    from starlette.requests import ClientDisconnect
-    from starlette.responses import Response
-    from starlette.routing import Mount, Route
-    from starlette.staticfiles import StaticFiles
 
     settings = Settings(**limits).resolved()
-    if files is not None:
-        dataset = Dataset.of_files(files, title=title or "SPARQL endpoint")
-    else:
-        from kg.project import locate
+    server = KgServer(open_dataset(project, files, title), settings)
+    app = Starlette(routes=routes(server), middleware=middleware(), lifespan=lifespan(server),
+                    exception_handlers=dict.fromkeys((404, 405), no_route(server)))
+    app.state.server = server
+    return app
 
-        dataset = Dataset.of_project(project or locate())
-        dataset.title = title or "International science-and-technology cooperation parks"
-    server = KgServer(dataset, settings)
+
+def open_dataset(project, files, title: str | None) -> Dataset:
+    """The N-Quads ``files`` as a dataset, else the build of ``project`` (by default the working copy kg finds)."""
+    if files is not None:
+        return Dataset.of_files(files, title=title or "SPARQL endpoint")
+    from kg.project import locate
+
+    dataset = Dataset.of_project(project or locate())
+    dataset.title = title or "International science-and-technology cooperation parks"
+    return dataset
+
+
+def lifespan(server: KgServer):
+    """The application's lifespan: the workers start with it; at its end they stop and the snapshot goes."""
+    import contextlib
 
     @contextlib.asynccontextmanager
-    async def lifespan(app):
+    async def span(app):
         await asyncio.get_running_loop().run_in_executor(None, server.pool.start)
         try:
             yield
         finally:
             server.pool.close()
-            dataset.close()  # the private snapshot of the build
+            server.dataset.close()  # the private snapshot of the build
 
-    def endpoint(method):
-        async def handler(request):
-            try:
-                return await method(request)
-            except HttpError as exc:
-                return pages.error_response(server, request, exc)
-            except KgError as exc:  # a library error: its one-line message, never a traceback
-                return pages.error_response(server, request, http_error(exc))
-            except ClientDisconnect:  # nobody reads the answer (the body timeout, or the client left)
-                return Response(b"", status_code=400)
-        handler.__name__ = getattr(method, "__name__", "page")
-        return handler
+    return span
+
+
+def route_handler(server: KgServer, method):
+    """The route handler that awaits ``method(request)`` and answers any error it raises as an error page
+    (or a one-line message): an HttpError as it says, a library error by :func:`http_error`."""
+    from starlette.requests import ClientDisconnect
+    from starlette.responses import Response
+
+    async def handler(request):
+        try:
+            return await method(request)
+        except HttpError as exc:
+            return pages.error_response(server, request, exc)
+        except KgError as exc:  # a library error: its one-line message, never a traceback
+            return pages.error_response(server, request, http_error(exc))
+        except ClientDisconnect:  # nobody reads the answer (the body timeout, or the client left)
+            return Response(b"", status_code=400)
+    handler.__name__ = getattr(method, "__name__", "page")
+    return handler
+
+
+async def no_favicon(request):
+    from starlette.responses import Response
+
+    return Response(status_code=204)
+
+
+async def dataset_iri(request):
+    return see_other("/", vary=False)
+
+
+async def docs_root(request):
+    return see_other("/docs/", vary=False)
+
+
+async def well_known_void(request):
+    return see_other("/dumps/void.ttl", vary=False)
+
+
+def routes(server: KgServer) -> list:
+    """Every URL the endpoint answers (docs/SERVE.md, "Addresses"), each with its handler."""
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
 
     def page(function):
-        return endpoint(lambda request: function(server, request))
+        return route_handler(server, lambda request: function(server, request))
 
-    async def no_favicon(request):
-        return Response(status_code=204)
-
-    async def dataset_iri(request):
-        return see_other("/", vary=False)
-
-    async def docs_root(request):
-        return see_other("/docs/", vary=False)
-
-    async def well_known_void(request):
-        return see_other("/dumps/void.ttl", vary=False)
+    def own(method):
+        return route_handler(server, method)
 
     sparql_methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"]
-    routes = [
+    return [
         Route("/", page(pages.landing)),
-        Route("/sparql", endpoint(server.sparql), methods=sparql_methods),
-        Route("/sparql/", endpoint(server.sparql), methods=sparql_methods),
+        Route("/sparql", own(server.sparql), methods=sparql_methods),
+        Route("/sparql/", own(server.sparql), methods=sparql_methods),
         Route("/query", page(pages.query_page)),
-        Route("/queries/{name}.rq", endpoint(server.saved_query)),
-        Route("/id/{kind}/{slug}", endpoint(server.entity_id)),
-        Route("/page/{kind}/{slug}", endpoint(server.entity_page)),
-        Route("/data/{kind}/{slug}", endpoint(server.entity_data)),
+        Route("/queries/{name}.rq", own(server.saved_query)),
+        Route("/id/{kind}/{slug}", own(server.entity_id)),
+        Route("/page/{kind}/{slug}", own(server.entity_page)),
+        Route("/data/{kind}/{slug}", own(server.entity_data)),
         Route("/browse/{kind}", page(pages.browse)),
-        Route("/ontology", endpoint(server.ontology)),
-        Route("/ontology.{ext}", endpoint(server.ontology)),
-        Route("/graph/{name}", endpoint(server.graph)),
+        Route("/ontology", own(server.ontology)),
+        Route("/ontology.{ext}", own(server.ontology)),
+        Route("/graph/{name}", own(server.graph)),
         Route("/docs", docs_root),
-        Route("/docs/{path:path}", endpoint(server.docs.file)),
+        Route("/docs/{path:path}", own(server.docs.file)),
         Route("/dataset", dataset_iri),
         Route("/.well-known/void", well_known_void),
-        Route("/dumps/{name}", endpoint(server.dumps)),
-        Route("/status", endpoint(server.status)),
+        Route("/dumps/{name}", own(server.dumps)),
+        Route("/status", own(server.status)),
         Route("/favicon.ico", no_favicon),
         Mount("/static", StaticFiles(directory=str(pages.STATIC)), name="static"),
     ]
-    middleware = [Middleware(SafeHeaders),
-                  Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
-                             allow_headers=["Accept", "Content-Type"], expose_headers=[TRUNCATED], max_age=3600)]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
+
+def middleware() -> list:
+    """Safe headers on every answer, and CORS: any site's scripts may query (GET, POST) and read the cut."""
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+
+    return [Middleware(SafeHeaders),
+            Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                       allow_headers=["Accept", "Content-Type"], expose_headers=[TRUNCATED], max_age=3600)]
+
+
+def no_route(server: KgServer):
+    """The answer to a URL no route matches (404) or a method its route does not take (405)."""
     async def not_found(request, exc):
         return pages.error_response(server, request, HttpError(exc.status_code, (
             f"nothing here: {request.url.path}" if exc.status_code == 404 else str(exc.detail))))
 
-    app.add_exception_handler(404, not_found)
-    app.add_exception_handler(405, not_found)
-    app.state.server = server
-    return app
+    return not_found
 
 
 def default_base_url(sock) -> str:
