@@ -25,7 +25,9 @@ processes that a timeout kills.  One module per concern:
 * :mod:`~kg.serve.pages` — the HTML pages and their escaping;
 * :mod:`~kg.serve.connections` — slow-client time limits, the connection
   cap, safe headers, the uvicorn configuration, the listening socket;
-* :mod:`~kg.serve.app` — routes and wiring: ``create_app``, ``serve``.
+* :mod:`~kg.serve.routes` — every URL, and the handlers that are not pages;
+* :mod:`~kg.serve.app` — the running server's state and wiring:
+  ``create_app``, ``serve``.
 
 The names below are imported on first use, so that a worker process, which
 imports :mod:`kg.serve.worker`, never loads Starlette or Jinja.

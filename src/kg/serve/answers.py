@@ -203,3 +203,21 @@ async def stream(f):
             yield piece
     finally:
         f.close()
+
+
+def response(request, out: dict, media: str, headers: dict):
+    """A worker's document ({"body" or "file", "cut"}) as the response to ``request``: a spool file is
+    streamed, never read whole; a cut answer says which cap cut it (KG-Results-Truncated: max-rows=N or
+    max-bytes=N)."""
+    from starlette.responses import Response, StreamingResponse
+
+    headers = dict(headers)
+    if out.get("cut"):
+        headers[TRUNCATED] = out["cut"]
+    body, size = unpack(out)
+    if isinstance(body, bytes):
+        return Response(body, media_type=media, headers=headers)
+    if request.method == "HEAD":
+        body.close()
+        return Response(b"", media_type=media, headers={**headers, "Content-Length": str(size)})
+    return StreamingResponse(stream(body), media_type=media, headers={**headers, "Content-Length": str(size)})
