@@ -22,7 +22,7 @@ from kg.serve.engine import JOB_NAMES, Engine
 from kg.serve.execution import WorkerPool
 from kg.serve.limits import HttpError, Settings
 from kg.serve.routes import no_route, routes
-from kg.serve.worker import QueryTimeout, WorkerDied
+from kg.serve.worker import STACK_OVERFLOW, QueryTimeout, WorkerDied
 
 log = logging.getLogger("kg.serve")
 
@@ -58,8 +58,7 @@ class KgServer:
                             {"Retry-After": "1"}) from None
         except WorkerDied as exc:
             if exc.crash == "stack":
-                raise HttpError(400, "this query crashed the engine (a native stack overflow): it is nested or "
-                                     "chained too deeply; it is refused from now on") from None
+                raise HttpError(400, STACK_OVERFLOW) from None
             raise HttpError(503, "the query ended its worker process (most likely it needed more than the "
                                  f"{s.memory_limit} MiB a worker may use) and was stopped; "
                                  "make it more selective or add LIMIT") from None

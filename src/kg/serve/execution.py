@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from kg.serve.admission import Admission, Ticket
 from kg.serve.answers import discard
 from kg.serve.limits import GRACE, RECYCLE_MIB, HttpError, Settings, busy
-from kg.serve.worker import QueryTimeout, Stopped, Worker, WorkerDied
+from kg.serve.worker import STACK_OVERFLOW, QueryTimeout, Stopped, Worker, WorkerDied
 
 log = logging.getLogger("kg.serve")
 
@@ -305,11 +305,7 @@ class WorkerPool:
                        "lane when sent again") from None
         except WorkerDied as exc:
             keep = False
-            why = None
-            if exc.crash == "stack":
-                why = ("this query crashed the engine (a native stack overflow): it is nested or chained too deeply; "
-                       "it is refused from now on")
-            self._penalise(t, crashed=why)
+            self._penalise(t, crashed=STACK_OVERFLOW if exc.crash == "stack" else None)
             self.workers.replace(w, "died")
             raise
         finally:

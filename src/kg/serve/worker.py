@@ -35,6 +35,11 @@ class QueryTimeout(Exception):
         self.limit, self.waited = limit, waited
 
 
+# The answer to a query whose worker ended by a segmentation fault (crash "stack"), and to it ever after.
+STACK_OVERFLOW = ("this query crashed the engine (a native stack overflow): it is nested or chained too deeply; "
+                  "it is refused from now on")
+
+
 class WorkerDied(Exception):
     """The worker process ended while it ran the job; ``crash`` says how (see :attr:`Worker.crash`)."""
 
