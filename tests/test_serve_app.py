@@ -1,5 +1,5 @@
-"""kg.serve.app: routes and wiring — linked-data resolution, HEAD on every route, headers on every answer,
-errors, CORS, the command line, and the package's shape (small modules, one media-type table)."""
+"""kg.serve.app and kg.serve.routes: routes and wiring — linked-data resolution, HEAD on every route, headers
+on every answer, errors, CORS, the command line, and the package's shape (small modules, one media-type table)."""
 
 from __future__ import annotations
 
@@ -162,7 +162,7 @@ def test_cors_for_browser_tools(web):
 
 def test_library_errors_become_http_errors():
     from kg.errors import DataError, ExportError, NotFoundError, ParamError, QueryError, UnknownQueryError
-    from kg.serve.app import http_error
+    from kg.serve.routes import http_error
 
     for exc, status in ((QueryError("q:1:1: bad"), 400), (ParamError("p"), 400), (UnknownQueryError("u"), 404),
                         (NotFoundError("n"), 404), (DataError("queries/x.rq:2: bad"), 500),

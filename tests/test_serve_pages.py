@@ -74,9 +74,9 @@ def test_pages_and_service_description_take_iris_from_namespaces(web):
     from pathlib import Path
 
     import kg.serve
-    from kg.serve.pages import WEB_DIR
+    from kg.serve.pages import TEMPLATES
 
-    for path in [*sorted(Path(kg.serve.__file__).parent.glob("*.py")), *sorted((WEB_DIR / "templates").glob("*.html"))]:
+    for path in [*sorted(Path(kg.serve.__file__).parent.glob("*.py")), *sorted(TEMPLATES.glob("*.html"))]:
         assert "w3id.org" not in path.read_text(encoding="utf-8"), path.name
     ttl = web.get("/sparql", headers={"Accept": "text/turtle"}).text
     assert "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> ." in ttl
@@ -147,9 +147,9 @@ def test_the_query_page_embeds_any_query_as_inert_json(web, text):
 
 def test_no_template_marks_anything_safe_but_the_escaped_json():
     """Everything else a page shows goes through Jinja's autoescaping."""
-    from kg.serve.pages import WEB_DIR
+    from kg.serve.pages import TEMPLATES
 
-    for path in sorted((WEB_DIR / "templates").glob("*.html")):
+    for path in sorted(TEMPLATES.glob("*.html")):
         text = path.read_text(encoding="utf-8")
         uses = re.findall(r"\{\{[^}]*\|\s*safe[^}]*\}\}", text) + re.findall(r"\{%\s*autoescape\s+false", text)
         assert uses == (["{{ config|safe }}"] if path.name == "query.html" else []), (path.name, uses)

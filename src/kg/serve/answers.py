@@ -1,19 +1,13 @@
 """Writing answers within the caps, and carrying them from a worker to the client.
 
 Owns the serialisation of what the engine returns (W3C SPARQL results,
-RDF documents) and the two caps on every answer: ``max_rows`` (rows or
-distinct triples) and ``max_bytes`` (the answer's size).  Both cut at a row
-or triple boundary, so what is sent is always a complete, valid document of
-its format; the client learns of a cut from the header
-``KG-Results-Truncated: max-rows=N`` or ``max-bytes=N``, known before the
-first byte is sent.  The rows are read one at a time and reading stops as
-soon as their bare values alone pass the byte cap, so a worker never holds
-much more than one answer's worth.
-
-A small answer travels inline over the worker's socket; a large one is
-written by the worker into a spool file of the server's private snapshot
-and streamed from there to the client in 64 KiB pieces (:func:`stream`), so
-that the server process never holds a large answer in memory.
+RDF documents) within the two caps on every answer, ``max_rows`` and
+``max_bytes``: both cut at a row or triple boundary, so what is sent is
+always a complete document, and the client learns of a cut from
+``KG-Results-Truncated`` before the first byte.  Also the spool: a large
+answer goes from the worker to a file of the server's snapshot
+(:class:`Spool`) and is streamed from there (:func:`response`), so the
+server process never holds it.  docs/SERVE.md, "Rows and bytes", says how.
 """
 
 from __future__ import annotations
@@ -203,3 +197,21 @@ async def stream(f):
             yield piece
     finally:
         f.close()
+
+
+def response(request, out: dict, media: str, headers: dict):
+    """A worker's document ({"body" or "file", "cut"}) as the response to ``request``: a spool file is
+    streamed, never read whole; a cut answer says which cap cut it (KG-Results-Truncated: max-rows=N or
+    max-bytes=N)."""
+    from starlette.responses import Response, StreamingResponse
+
+    headers = dict(headers)
+    if out.get("cut"):
+        headers[TRUNCATED] = out["cut"]
+    body, size = unpack(out)
+    if isinstance(body, bytes):
+        return Response(body, media_type=media, headers=headers)
+    if request.method == "HEAD":
+        body.close()
+        return Response(b"", media_type=media, headers={**headers, "Content-Length": str(size)})
+    return StreamingResponse(stream(body), media_type=media, headers={**headers, "Content-Length": str(size)})

@@ -2,25 +2,11 @@
 
 Owns what happens below the application, in uvicorn's HTTP/1.1 protocol
 (h11), which on its own waits forever for a client that sends one byte
-every few seconds:
-
-* ``--header-timeout``: a request head must arrive whole within this many
-  seconds of the connection opening (or of the previous answer); else the
-  connection is closed (408 if part of a head had come).
-* ``--body-timeout``: the body must arrive whole within this many seconds
-  of its head (408, then closed).
-* ``--send-timeout``: a client that reads nothing of an answer for this
-  many seconds is disconnected.
-* ``--idle-timeout``: a kept-alive connection with no request is closed.
-* ``--max-connections``: past this many open connections, the one that has
-  waited longest for a request head is closed to make room, so a crowd of
-  slow connections cannot use up the open-file limit.
-* a request line or head larger than h11 takes answers 414 (or 431) and
-  the rest of what the client sends is read and dropped before the
-  connection closes (a "lingering close"), so the client reads the answer
-  instead of a connection reset.
-
-Also :class:`SafeHeaders` (``X-Content-Type-Options: nosniff`` and a strict
+every few seconds: :class:`GuardedProtocol` holds ``--header-timeout``,
+``--body-timeout``, ``--send-timeout``, ``--idle-timeout`` and
+``--max-connections``, and reads and drops what follows an oversized
+request head (414 or 431) before it closes (docs/SERVE.md, "Connections:
+slow clients").  Also :class:`SafeHeaders` (``nosniff`` and a strict
 Content-Security-Policy on every answer), :func:`uvicorn_config` and
 :func:`listen` (the server binds its socket before anything starts).
 """

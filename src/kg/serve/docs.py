@@ -5,7 +5,7 @@ server's addresses (terms link to ``/ontology#Term``, entities to their
 pages, dumps to ``/dumps/``) from the served build, written into the
 server's private snapshot on first use, as the dumps are (a request never
 runs a build); and the handlers of ``/docs`` and ``/docs/{path}``.
-``/ontology`` (:mod:`kg.serve.app`) answers browsers with the reference
+``/ontology`` (:mod:`kg.serve.routes`) answers browsers with the reference
 page of this site, so a term IRI (``kg.namespaces.STC`` + local name) lands on the
 term's section.  A server of N-Quads files (no kg project) has no docs.
 """

@@ -3,14 +3,16 @@
 Owns :class:`Engine`: the SPARQL protocol job (FROM / default-graph-uri,
 parameters, the answer within ``max_rows`` and ``max_bytes``) and the jobs
 behind the pages (the entity index and labels, an entity's facts, its RDF
-description, a named graph, the ontology).  An engine runs inside a worker
-process (:mod:`kg.serve.worker`); everything it returns is plain data that
-pickles.  The label policy of the pages (kg.namespaces.label_rank) is
-applied here, where the labels are read.
+description, a named graph, the ontology), and :data:`JOBS`, the table
+from a job's name to its method.  An engine runs inside a worker process
+(:mod:`kg.serve.worker`); everything it returns is plain data that pickles.
+The label policy of the pages (kg.namespaces.label_rank) is applied here,
+where the labels are read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kg import namespaces as ns
@@ -46,9 +48,10 @@ class Engine:
         self.max_bytes = max_bytes
         self.graphs = set(store.graph_names())
 
-    def run(self, job: tuple) -> Any:
+    def run(self, job: tuple[str, dict]) -> Any:
+        """Run a job message ``(name, kwargs)``: the method :data:`JOBS` names, over this engine's store."""
         name, kwargs = job
-        return getattr(self, "job_" + name)(**kwargs)
+        return JOBS[name](self, **kwargs)
 
     # -- SPARQL protocol
     def job_sparql(self, text: str, params: dict, default_graphs, named_graphs, select_fmts, graph_fmts,
@@ -263,3 +266,17 @@ class Engine:
         mentioned = set(terms) | {s for d in terms.values() for s in d["super"]}
         return {"terms": list(terms.values()), "labels": self.labels(mentioned),
                 "head": [(p.value, term_dict(o)) for p, o in head]}
+
+
+# Every job a worker runs, by the name its message carries.  The server names a job by its method
+# (kg.serve.app.KgServer.call(Engine.job_entity, …)) and sends (JOB_NAMES[method], kwargs) to a worker
+# process, which runs JOBS[name] (Engine.run): the one place where a name becomes code.
+JOBS: dict[str, Callable[..., Any]] = {
+    "sparql": Engine.job_sparql,
+    "index": Engine.job_index,
+    "entity": Engine.job_entity,
+    "describe": Engine.job_describe,
+    "graph": Engine.job_graph,
+    "ontology": Engine.job_ontology,
+}
+JOB_NAMES: dict[Callable[..., Any], str] = {method: name for name, method in JOBS.items()}

@@ -1,6 +1,6 @@
 """The HTML pages: templates, escaping, and the handlers that fill them.
 
-Owns the Jinja environment (``kg/web/templates``, autoescaped), the one
+Owns the Jinja environment (``kg/serve/templates``, autoescaped), the one
 rule for data embedded in a ``<script>`` element (:func:`script_json`:
 ``<``, ``>``, ``&`` and the JavaScript line separators are written as
 ``\\uXXXX`` escapes, so no value can end the element or open an HTML
@@ -22,11 +22,13 @@ from markupsafe import Markup
 from kg import __version__
 from kg import namespaces as ns
 from kg.formats import FORMATS, GRAPH_FORMATS
+from kg.serve.engine import Engine
 from kg.serve.limits import HttpError
 from kg.serve.protocol import (FORMAT_SUFFIX, HTML_OFFERS, PLAIN, RDF_OFFERS, bare, choose_format, client_of,
                                negotiate)
 
-WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # the pages' Jinja templates
+STATIC = TEMPLATES.parent / "static"  # their stylesheet, script and icon, served at /static
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 TERM_GROUPS = ["Classes", "Object properties", "Datatype properties", "Annotation properties",
                "Concepts and individuals"]
@@ -80,7 +82,7 @@ def _term_group(kinds: list[str]) -> str:
 def environment(settings, title: str):
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(WEB_DIR / "templates")),
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                              autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     env.globals.update(version=__version__, local_path=local_path, shorten=ns.shorten, display_label=display_label,
                        ns=ns, settings=settings, dataset_title=title)
@@ -141,7 +143,7 @@ async def landing(server, request):
 
 
 async def entity(server, request, iri: str):
-    data = await server.call("entity", client=client_of(request), iri=iri)
+    data = await server.call(Engine.job_entity, client=client_of(request), iri=iri)
     if data is None:
         raise server.not_found(iri)
     idx = await server.index()
@@ -155,7 +157,7 @@ async def entity(server, request, iri: str):
 
 async def ontology(server, headers: dict):
     if server.ontology_cache is None:
-        server.ontology_cache = await server.call("ontology")
+        server.ontology_cache = await server.call(Engine.job_ontology)
     o = server.ontology_cache
     groups: dict[str, list] = {}
     for term in o["terms"]:

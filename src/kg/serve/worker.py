@@ -1,17 +1,14 @@
 """One query worker: the process that runs the engine, and the server's handle on it.
 
-Owns the worker process's life (started as a fresh ``python``, never a fork
-of the server; opens the store read-only; dies with the server through
-``PR_SET_PDEATHSIG``; runs under ``--memory-limit``) and the server-side
-:class:`Worker` that sends it a job and waits for the answer within a time
-limit, watches the CPU time the job has used (a query that used more than
-``--long-after`` CPU seconds is *long*: admission is told, and the worker
-yields the CPU to cheap ones with ``SCHED_IDLE``), and kills and reaps it.
-
-The engine parses and plans queries recursively.  So that a query the guard
-let through cannot overflow the native stack (a segmentation fault that
-would end the worker), jobs run in a thread with a large stack
-(``STACK_MIB``); when a worker dies anyway, :attr:`Worker.crash` says how.
+Owns the worker process's life (a fresh ``python``, never a fork of the
+server; the store opened read-only; dead with the server through
+``PR_SET_PDEATHSIG``; under ``--memory-limit``; jobs on a thread with a
+``STACK_MIB`` stack, so that a query the guard let through cannot overflow
+the native stack) and the server-side :class:`Worker`: it sends a job and
+waits for the answer within a time limit, watches the job's CPU time (past
+``--long-after`` admission is told, and the worker yields the CPU with
+``SCHED_IDLE``), and kills and reaps the process; when one dies anyway,
+:attr:`Worker.crash` says how.  docs/SERVE.md has the reasons.
 """
 
 from __future__ import annotations
@@ -36,6 +33,11 @@ class QueryTimeout(Exception):
     def __init__(self, limit: float = 0.0, waited: float = 0.0):
         super().__init__(f"no answer within {limit:g} s")
         self.limit, self.waited = limit, waited
+
+
+# The answer to a query whose worker ended by a segmentation fault (crash "stack"), and to it ever after.
+STACK_OVERFLOW = ("this query crashed the engine (a native stack overflow): it is nested or chained too deeply; "
+                  "it is refused from now on")
 
 
 class WorkerDied(Exception):
