@@ -298,107 +298,145 @@ def compile_shapes(ontology_quads, only: list[str] | None = None) -> list[ox.Qua
     return w.quads
 
 
-def _compile_property(w: _Writer, g: _Graph, prof: Profile, profiles: dict[str, Profile]) -> None:  # noqa: C901
-    name, curie, p = _name(prof), prof.curie, _iri(prof.iri)
-    target = (SH + "targetSubjectsOf", p)
-    if prof.subject_types:
-        labels = [g.label(c) for c in prof.subject_types]
-        shape = w.shape(f"profile-{name}-subjectType", "NodeShape", f"{curie}: subject type",
-                        f"Only {_alternatives([_a(x) for x in labels])} can be the subject of {_called(prof)}: "
-                        f"type the entity as one, or use another property (the link may point the wrong way).")
-        w.add(shape, *target)
-        options = [w.node([(SH + "not", w.node([(SH + "pattern", ox.Literal(ID_PATTERN))]))])]
-        options += [w.node([(SH + "class", _iri(c))]) for c in prof.subject_types]
-        w.add(shape, SH + "or", w.list(options))
+def _compile_property(w: _Writer, g: _Graph, prof: Profile, profiles: dict[str, Profile]) -> None:
+    """Every shape of one profile, part after part (the order of PROFILE_PARTS)."""
+    for part in PROFILE_PARTS:
+        part(w, g, prof, profiles)
+
+
+def _property_shape(w: _Writer, prof: Profile, key: str, title: str, message: str, path, target=None):
+    """A property shape ``profile-{name}-{key}`` on ``path`` (a callable makes it after the shape), whose
+    focus nodes are the subjects of ``target`` (of the profile's property when None)."""
+    shape = w.shape(f"profile-{_name(prof)}-{key}", "PropertyShape", f"{prof.curie}: {title}", message)
+    w.add(shape, SH + "targetSubjectsOf", target if target is not None else _iri(prof.iri))
+    w.add(shape, SH + "path", path() if callable(path) else path)
+    return shape
+
+
+def _integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))
+
+
+def _subject_types(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
+    if not prof.subject_types:
+        return
+    labels = [g.label(c) for c in prof.subject_types]
+    shape = w.shape(f"profile-{_name(prof)}-subjectType", "NodeShape", f"{prof.curie}: subject type",
+                    f"Only {_alternatives([_a(x) for x in labels])} can be the subject of {_called(prof)}: "
+                    f"type the entity as one, or use another property (the link may point the wrong way).")
+    w.add(shape, SH + "targetSubjectsOf", _iri(prof.iri))
+    options = [w.node([(SH + "not", w.node([(SH + "pattern", ox.Literal(ID_PATTERN))]))])]
+    options += [w.node([(SH + "class", _iri(c))]) for c in prof.subject_types]
+    w.add(shape, SH + "or", w.list(options))
+
+
+def _values(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
     if prof.value_types or prof.value_datatypes or prof.any_value:
-        _compile_values(w, g, prof, name, target)
-    if prof.max_values is not None:
-        shape = w.shape(f"profile-{name}-maxValues", "PropertyShape", f"{curie}: at most {prof.max_values}",
-                        f"{_called(prof)} has more than {prof.max_values} value{'s' if prof.max_values > 1 else ''}"
-                        f" on this subject: keep the right one (two sources that disagree are recorded in a "
-                        f"stc:Discrepancy, each value in its own source graph, on a property that allows it).")
-        w.add(shape, *target)
-        w.add(shape, SH + "path", p)
-        w.add(shape, SH + "maxCount", ox.Literal(str(prof.max_values), datatype=ox.NamedNode(XSD + "integer")))
+        _compile_values(w, g, prof, _name(prof), (SH + "targetSubjectsOf", _iri(prof.iri)))
+
+
+def _max_values(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
+    if prof.max_values is None:
+        return
+    shape = _property_shape(
+        w, prof, "maxValues", f"at most {prof.max_values}",
+        f"{_called(prof)} has more than {prof.max_values} value{'s' if prof.max_values > 1 else ''}"
+        f" on this subject: keep the right one (two sources that disagree are recorded in a "
+        f"stc:Discrepancy, each value in its own source graph, on a property that allows it).", _iri(prof.iri))
+    w.add(shape, SH + "maxCount", _integer(prof.max_values))
+
+
+def _bounds(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
     for bound, value in sorted(prof.bounds.items()):
         words = {"minInclusive": "at least", "minExclusive": "greater than", "maxInclusive": "at most"}[bound]
-        shape = w.shape(f"profile-{name}-{bound}", "PropertyShape", f"{curie}: {words} {value.value}",
-                        f"The value of {_called(prof)} must be {words} {value.value}.")
-        w.add(shape, *target)
-        w.add(shape, SH + "path", p)
+        shape = _property_shape(w, prof, bound, f"{words} {value.value}",
+                                f"The value of {_called(prof)} must be {words} {value.value}.", _iri(prof.iri))
         w.add(shape, SH + bound, value)
-    if prof.pattern:
-        shape = w.shape(f"profile-{name}-pattern", "PropertyShape", f"{curie}: form",
-                        f"The value of {_called(prof)} is not of the required form "
-                        f"({prof.pattern_meaning or prof.pattern}).")
-        w.add(shape, *target)
-        w.add(shape, SH + "path", p)
-        w.add(shape, SH + "pattern", ox.Literal(prof.pattern))
+
+
+def _pattern(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
+    if not prof.pattern:
+        return
+    shape = _property_shape(w, prof, "pattern", "form", f"The value of {_called(prof)} is not of the required form "
+                            f"({prof.pattern_meaning or prof.pattern}).", _iri(prof.iri))
+    w.add(shape, SH + "pattern", ox.Literal(prof.pattern))
+
+
+def _requires(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
     for q in prof.requires:
         other = profiles.get(q)
         q_curie = other.curie if other else ns.shorten(q)
-        shape = w.shape(f"profile-{name}-requires-{_name(other) if other else q_curie}", "PropertyShape",
-                        f"{curie}: requires {q_curie}",
-                        f"A subject with {_called(prof)} must also have {_called(other) if other else q_curie}.")
-        w.add(shape, *target)
-        w.add(shape, SH + "path", _iri(q))
-        w.add(shape, SH + "minCount", ox.Literal("1", datatype=ox.NamedNode(XSD + "integer")))
-    if prof.acyclic:
-        if prof.inverse is None:
-            raise DataError(f"the profile of {curie} says stcp:acyclic, but the property has no owl:inverseOf "
-                            f"to compare its chains with: declare one in the ontology")
-        inverse = ns.shorten(prof.inverse)
-        shape = w.shape(f"profile-{name}-acyclic", "PropertyShape", f"{curie}: no cycle",
-                        f"A chain of {_called(prof)} leads from this node back to itself (through the node "
-                        f"given as value): one of the links points the wrong way, or links a node to itself.")
-        w.add(shape, *target)
-        w.add(shape, SH + "path", w.node([(SH + "oneOrMorePath", p)]))
-        w.add(shape, SH + "disjoint", _iri(prof.inverse))
-        w.add(shape, RDFS + "comment", ox.Literal(
-            f"{inverse} is the inverse of {curie}: a node reached by a chain of {curie} that also reaches the "
-            f"node by {curie} lies on a cycle.", language="en"))
+        shape = _property_shape(
+            w, prof, f"requires-{_name(other) if other else q_curie}", f"requires {q_curie}",
+            f"A subject with {_called(prof)} must also have {_called(other) if other else q_curie}.", _iri(q))
+        w.add(shape, SH + "minCount", _integer(1))
+
+
+def _acyclic(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
+    if not prof.acyclic:
+        return
+    curie = prof.curie
+    if prof.inverse is None:
+        raise DataError(f"the profile of {curie} says stcp:acyclic, but the property has no owl:inverseOf "
+                        f"to compare its chains with: declare one in the ontology")
+    shape = _property_shape(
+        w, prof, "acyclic", "no cycle",
+        f"A chain of {_called(prof)} leads from this node back to itself (through the node "
+        f"given as value): one of the links points the wrong way, or links a node to itself.",
+        lambda: w.node([(SH + "oneOrMorePath", _iri(prof.iri))]))
+    w.add(shape, SH + "disjoint", _iri(prof.inverse))
+    w.add(shape, RDFS + "comment", ox.Literal(
+        f"{ns.shorten(prof.inverse)} is the inverse of {curie}: a node reached by a chain of {curie} that also "
+        f"reaches the node by {curie} lies on a cycle.", language="en"))
+
+
+def _date_range(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
+    curie = prof.curie
     if prof.is_date and prof.earliest:
-        shape = w.shape(f"profile-{name}-from1900", "PropertyShape", f"{curie}: not before 1900",
-                        f"The date ({curie}, {prof.label}) is before 1900: no fact of these sources is that old; "
-                        f"look for a mistyped year.")
-        w.add(shape, SH + "targetSubjectsOf", _iri(prof.earliest))
-        w.add(shape, SH + "path", _iri(prof.earliest))
+        shape = _property_shape(
+            w, prof, "from1900", "not before 1900",
+            f"The date ({curie}, {prof.label}) is before 1900: no fact of these sources is that old; "
+            f"look for a mistyped year.", _iri(prof.earliest), target=_iri(prof.earliest))
         w.add(shape, SH + "minInclusive", ox.Literal(FIRST_YEAR, datatype=ox.NamedNode(XSD + "date")))
     if prof.date_kind == STCP + "TargetDate" and prof.latest:
-        shape = w.shape(f"profile-{name}-until2100", "PropertyShape", f"{curie}: not after 2100",
-                        f"The planned date ({curie}, {prof.label}) is after 2100; look for a mistyped year.")
-        w.add(shape, SH + "targetSubjectsOf", _iri(prof.latest))
-        w.add(shape, SH + "path", _iri(prof.latest))
+        shape = _property_shape(
+            w, prof, "until2100", "not after 2100",
+            f"The planned date ({curie}, {prof.label}) is after 2100; look for a mistyped year.",
+            _iri(prof.latest), target=_iri(prof.latest))
         w.add(shape, SH + "maxInclusive", ox.Literal(LAST_TARGET_DAY, datatype=ox.NamedNode(XSD + "date")))
-    for q in prof.not_greater_than:
+
+
+def _value_pairs(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
+    """Values compared with another property's on the same subject: not greater, never the same."""
+    pairs = [("notGreaterThan", "not greater than", "lessThanOrEquals", q,
+              "The value of {this} is greater than {that} of the same subject.") for q in prof.not_greater_than]
+    pairs += [("disjointWith", "disjoint with", "disjoint", q,
+               "The same value is both {this} and {that} of this subject; it can be only one.")
+              for q in prof.disjoint_with]
+    for key, words, component, q, message in pairs:
         other = profiles.get(q)
-        q_name = _called(other) if other else ns.shorten(q)
-        shape = w.shape(f"profile-{name}-notGreaterThan-{_name(other) if other else ns.shorten(q)}", "PropertyShape",
-                        f"{curie}: not greater than {ns.shorten(q)}",
-                        f"The value of {_called(prof)} is greater than {q_name} of the same subject.")
-        w.add(shape, *target)
-        w.add(shape, SH + "path", p)
-        w.add(shape, SH + "lessThanOrEquals", _iri(q))
-    for q in prof.disjoint_with:
-        other = profiles.get(q)
-        q_name = _called(other) if other else ns.shorten(q)
-        shape = w.shape(f"profile-{name}-disjointWith-{_name(other) if other else ns.shorten(q)}", "PropertyShape",
-                        f"{curie}: disjoint with {ns.shorten(q)}",
-                        f"The same value is both {_called(prof)} and {q_name} of this subject; it can be only one.")
-        w.add(shape, *target)
-        w.add(shape, SH + "path", p)
-        w.add(shape, SH + "disjoint", _iri(q))
+        that = _called(other) if other else ns.shorten(q)
+        shape = _property_shape(w, prof, f"{key}-{_name(other) if other else ns.shorten(q)}",
+                                f"{words} {ns.shorten(q)}", message.format(this=_called(prof), that=that),
+                                _iri(prof.iri))
+        w.add(shape, SH + component, _iri(q))
+
+
+def _not_after(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
     for q in prof.not_after:
         other = profiles.get(q)
         if not (prof.earliest and other and other.latest):
-            raise DataError(f"the profile of {curie}: stcp:notAfter {ns.shorten(q)} needs both to be date properties "
-                            f"with derived first and last days (stc:earliestDayOf / stc:latestDayOf)")
-        shape = w.shape(f"profile-{name}-notAfter-{_name(other)}", "PropertyShape", f"{curie}: not after {other.curie}",
-                        f"The date of {_called(prof)} is later than {_called(other)} of the same "
-                        f"subject, which it cannot be.")
-        w.add(shape, SH + "targetSubjectsOf", _iri(prof.earliest))
-        w.add(shape, SH + "path", _iri(prof.earliest))
+            raise DataError(f"the profile of {prof.curie}: stcp:notAfter {ns.shorten(q)} needs both to be date "
+                            f"properties with derived first and last days (stc:earliestDayOf / stc:latestDayOf)")
+        shape = _property_shape(w, prof, f"notAfter-{_name(other)}", f"not after {other.curie}",
+                                f"The date of {_called(prof)} is later than {_called(other)} of the same "
+                                f"subject, which it cannot be.", _iri(prof.earliest), target=_iri(prof.earliest))
         w.add(shape, SH + "lessThanOrEquals", _iri(other.latest))
+
+
+# The parts of a profile, in the order their shapes are written.
+PROFILE_PARTS = (_subject_types, _values, _max_values, _bounds, _pattern, _requires, _acyclic, _date_range,
+                 _value_pairs, _not_after)
 
 
 def _compile_values(w: _Writer, g: _Graph, prof: Profile, name: str, target) -> None:
