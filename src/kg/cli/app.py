@@ -1,0 +1,156 @@
+"""The ``kg`` command group, its error handling and the options its commands share.
+
+Every command parses its arguments, calls one library function and formats
+the result.  Library errors (``KgError``) become ``kg: error: <one line>`` on
+stderr; exit codes mean one thing each (see ``EXIT_CODES``).  Heavy modules
+are imported inside the commands, so ``kg query`` on a fresh build never
+imports rdflib, owlrl or pyshacl.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from kg import __version__
+from kg.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NEGATIVE, KgError
+
+EXIT_CODES = f"""\b
+Exit codes:
+  0    success
+  {EXIT_NEGATIVE}    a negative answer: ASK is false, the data does not conform,
+       a saved check returned rows
+  {EXIT_INPUT}    a usage or input error: bad option, file, query, parameter, data
+  {EXIT_INTERNAL}    an internal error (a bug in kg: please report it)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
+
+\b
+The working copy: --home, else KG_HOME, else the current directory or the
+nearest parent holding ontology/ and data/, else the copy bundled with kg.
+`kg info` says which one is used and where its build is."""
+
+# ------------------------------------------------------------ shared options
+
+
+def project_options(f):
+    """``--home`` and ``--build-dir``, for every command that reads the working copy."""
+    f = click.option(
+        "--build-dir",
+        envvar="KG_BUILD_DIR",
+        type=click.Path(file_okay=False),
+        help="Where the build goes (env KG_BUILD_DIR; default <home>/build, or a cache folder).",
+    )(f)
+    f = click.option(
+        "--home",
+        envvar="KG_HOME",
+        type=click.Path(file_okay=False),
+        help="The working copy (env KG_HOME; default: found from the current directory, else the bundled copy).",
+    )(f)
+    return f
+
+
+def format_option(choices, default, what: str = ""):
+    return click.option(
+        "--format", "-f", "fmt", type=click.Choice(list(choices)), default=default, show_default=default is not None,
+        help="Output format" + (f" ({what})" if what else "") + ".",
+    )
+
+
+def quiet_option(f):
+    return click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")(f)
+
+
+def no_build_option(f):
+    return click.option("--no-build", is_flag=True,
+                        help="Answer from the current build even when the inputs changed since (with a warning).")(f)
+
+
+param_option = click.option(
+    "--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+    help="Bind a query parameter to an RDF term: <iri>, CURIE, \"literal\"@en, \"5\"^^xsd:integer, or a bare value of the declared type.",
+)
+
+
+def endpoint_options(required: bool = False, writes: bool = False):
+    """``--endpoint`` and how to reach it (credentials, auth scheme, timeout); with ``writes`` also
+    ``--graph-store`` and ``--update``, the services a load or a patch writes to."""
+    def decorate(f):
+        if writes:
+            f = click.option("--update", "update_url", metavar="URL",
+                             help="The store's SPARQL Update service, for --patch (default: the endpoint).")(f)
+            f = click.option("--graph-store", metavar="URL",
+                             help="The store's Graph Store Protocol service (default: the endpoint).")(f)
+        f = click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+                         help="Seconds to wait for the store's answer to each request.")(f)
+        f = click.option("--auth", type=click.Choice(["auto", "basic", "digest"]), default="auto", show_default=True,
+                         help="HTTP authentication scheme (auto: the one the store asks for).")(f)
+        f = click.option("--password", metavar="PASSWORD", envvar="KG_ENDPOINT_PASSWORD", show_envvar=True,
+                         help="Password for --user (better from the environment: it is never printed).")(f)
+        f = click.option("--user", metavar="NAME", envvar="KG_ENDPOINT_USER", show_envvar=True,
+                         help="User name for the store (HTTP basic or digest).")(f)
+        return click.option("--endpoint", metavar="URL", required=required,
+                            help="A SPARQL 1.1 store's query service (SPARQL Protocol), e.g. "
+                                 "http://127.0.0.1:7878/query.")(f)
+    return decorate
+
+
+def endpoint_of(endpoint, user, password, auth, timeout, graph_store=None, update_url=None):
+    from kg.remote import Endpoint
+
+    return Endpoint.of(endpoint, graph_store=graph_store, update=update_url, user=user, password=password,
+                       auth=auth, timeout=timeout)
+
+
+def working_copy(home, build_dir):
+    from kg.project import locate
+
+    return locate(home, build_dir)
+
+
+def progress(quiet: bool = False):
+    from kg.progress import Reporter
+
+    return Reporter(stream=click.get_text_stream("stderr"), quiet=quiet)
+
+
+def write_out(data: bytes | str) -> None:
+    stream = click.get_binary_stream("stdout")
+    stream.write(data.encode() if isinstance(data, str) else data)
+    stream.flush()
+
+
+class KgGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            click.echo(f"kg: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except BrokenPipeError:  # pragma: no cover - `kg … | head`
+            ctx.exit(0)
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo("kg: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:  # a bug: still one line, unless KG_DEBUG is set
+            if os.environ.get("KG_DEBUG"):
+                raise
+            click.echo(f"kg: internal error: {type(exc).__name__}: {' '.join(str(exc).split())} "
+                       "(set KG_DEBUG=1 for the traceback)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.version_option(__version__, prog_name="kg")
+def main():
+    """Knowledge graph of international science-and-technology cooperation parks."""
+
+
+def size_text(n: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"  # pragma: no cover
