@@ -223,7 +223,7 @@ def _data(verb: str, blocks: list[tuple[str, list[bytes]]]) -> str:
 
 def write_patches(d: Diff, out_dir: str | Path) -> list[tuple[str, int]]:
     """removed.nq, added.nq and patch.ru in ``out_dir``; returns [(path, size)]."""
-    from kg.export import _write
+    from kg.files import write_whole
 
     out = Path(out_dir)
     try:
@@ -233,7 +233,10 @@ def write_patches(d: Diff, out_dir: str | Path) -> list[tuple[str, int]]:
     written = []
     for name, data in (("removed.nq", nquads(d.changes, "removed")), ("added.nq", nquads(d.changes, "added")),
                        ("patch.ru", sparql_update(d).encode("utf-8"))):
-        _write(out / name, data)
+        try:
+            write_whole(out / name, data)
+        except OSError as exc:
+            raise UsageError(f"cannot write {out / name}: {exc.strerror or exc}") from None
         written.append((str(out / name), len(data)))
     return written
 

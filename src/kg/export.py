@@ -46,8 +46,9 @@ import pyoxigraph as ox
 from kg import __version__
 from kg import namespaces as ns
 from kg.errors import ExportError
-from kg.files import write_whole
-from kg.formats import FORMATS, canonical_nquads, jsonld_bytes, nquads_triples, sorted_lines, used_prefixes
+from kg.files import ends_with_newline, write_whole
+from kg.formats import (FORMATS, canonical_nquads, jsonld_bytes, nquads_triples, sorted_lines, triple_key,
+                        used_prefixes)
 
 # dump kind (as --only takes it) -> (file name, format name in kg.formats)
 DUMPS = {
@@ -62,14 +63,6 @@ DUMP_MEDIA = {name: FORMATS[fmt].media_type for name, fmt in DUMPS.values()}
 DIST_BASE = "file:///kg-dist/"  # placeholder base: relative download URLs in void.ttl
 LICENSE = ns.LICENSE
 RDF_TYPE = ns.PREFIXES["rdf"] + "type"
-
-
-def _key(t) -> tuple:
-    return (str(t.subject), str(t.predicate), str(t.object))
-
-
-def _ensure_nl(data: bytes) -> bytes:
-    return data if not data or data.endswith(b"\n") else data + b"\n"
 
 
 class _Build:
@@ -106,7 +99,7 @@ class _Build:
         if fmt == "jsonld":
             return jsonld_bytes(self.triples)
         statements = self.quads if fmt == "trig" else self.triples
-        return _ensure_nl(ox.serialize(statements, format=FORMATS[fmt].rdf, prefixes=used_prefixes(statements)))
+        return ends_with_newline(ox.serialize(statements, format=FORMATS[fmt].rdf, prefixes=used_prefixes(statements)))
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -140,7 +133,7 @@ class _Summary:
         self.per_property = sorted(((p, int(k.value)) for p, k in q(
             "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")), key=lambda x: str(x[0]))
         self.described = sorted((ox.Triple(s, p, o) for s, p, o in q(
-            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ <{ns.DATASET_IRI}> <{ns.ONTOLOGY_IRI}> }} ?s ?p ?o }}")), key=_key)
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ <{ns.DATASET_IRI}> <{ns.ONTOLOGY_IRI}> }} ?s ?p ?o }}")), key=triple_key)
         rest = f"STRAFTER(STR(?s), \"{ns.ID}\")"
         self.examples = sorted(first.value for (first,) in q(
             f"SELECT (MIN(STR(?s)) AS ?first) WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), \"{ns.ID}\")) "
@@ -152,7 +145,7 @@ def dataset_title(triples) -> tuple[str, str | None]:
     """The dataset's title and description, as the curation graph gives them
     for DATASET_IRI; the ontology's are the fallback."""
     found: dict[str, dict[str, str]] = {ns.DATASET_IRI: {}, ns.ONTOLOGY_IRI: {}}
-    for t in sorted(triples, key=_key):
+    for t in sorted(triples, key=triple_key):
         if t.subject.value in found and isinstance(t.object, ox.Literal):
             p = t.predicate.value
             if p in (ns.PREFIXES["dct"] + "title", ns.PREFIXES["rdfs"] + "label"):
@@ -229,7 +222,7 @@ def void_triples(summary: _Summary, built, distributions) -> list:
 
 def void_bytes(statements) -> bytes:
     """Turtle with relative download URLs (resolved against the file's own location)."""
-    data = ox.serialize(sorted(statements, key=_key), format=ox.RdfFormat.TURTLE,
+    data = ox.serialize(sorted(statements, key=triple_key), format=ox.RdfFormat.TURTLE,
                         prefixes=used_prefixes(statements), base_iri=DIST_BASE).decode()
     lines = [line for line in data.splitlines() if not line.startswith("@base ")]
     return ("\n".join(lines) + "\n").encode()

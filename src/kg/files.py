@@ -1,10 +1,14 @@
-"""Writing files whole: a reader never sees half a file, two writers into one folder never clobber each
-other's temporary files, and the file gets the mode a new file gets (mkstemp would leave it 0600)."""
+"""Writing files and folders whole: a reader never sees half of one, two writers into one folder never
+clobber each other's temporary files, and what is written gets the mode a new file or folder gets (mkstemp
+and mkdtemp would leave it private).  Also the one rule for text that must end with a newline."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -29,3 +33,32 @@ def write_whole(path: Path, data: bytes, replace: bool = True) -> None:
             os.link(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+@contextmanager
+def replacing_folder(out: Path):
+    """A new folder beside ``out`` to fill; when the block ends without an error it takes ``out``'s place
+    (a folder there is replaced whole), else it is removed and ``out`` is left as it was."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        yield tmp
+        os.chmod(tmp, 0o777 & ~umask())
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_tree(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Each file of ``files`` (a path relative to ``folder`` -> its bytes), subfolders made as needed."""
+    for name, data in sorted(files.items()):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def ends_with_newline(data):
+    """Text or bytes ending with a newline, unless empty (a terminal's prompt then starts on its own line)."""
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    return data if not data or data.endswith(newline) else data + newline

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg import namespaces as ns
+from kg.files import ends_with_newline
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ def used_prefixes(statements) -> dict[str, str]:
     return {prefix: namespace for prefix, namespace in ns.PREFIXES.items() if namespace in found}
 
 
-def _key(t) -> tuple:
+def triple_key(t) -> tuple:
+    """The order of triples in every dump and graph answer kg writes."""
     return (str(t.subject), str(t.predicate), str(t.object))
 
 
@@ -196,7 +198,7 @@ def _jsonld_value(term):
 
 def jsonld_bytes(triples) -> bytes:
     """Compacted JSON-LD with a context of the project prefixes, deterministic."""
-    triples = sorted(set(triples), key=_key)
+    triples = sorted(set(triples), key=triple_key)
     rdf_type = ns.PREFIXES["rdf"] + "type"
     nodes: dict[str, dict] = {}
     for t in triples:
@@ -214,11 +216,11 @@ def serialize_triples(triples, fmt: str) -> bytes:
     """Triples as Turtle, N-Triples, JSON-LD or RDF/XML, in a stable order."""
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"{fmt!r} is not an RDF graph format ({', '.join(GRAPH_FORMATS)})")
-    ordered = sorted(set(triples), key=_key)
+    ordered = sorted(set(triples), key=triple_key)
     if fmt == "jsonld":
         return jsonld_bytes(ordered)
     if fmt in ("turtle", "rdfxml"):
         data = ox.serialize(ordered, format=FORMATS[fmt].rdf, prefixes=used_prefixes(ordered))
     else:
         data = ox.serialize(ordered, format=FORMATS[fmt].rdf)
-    return data if data.endswith(b"\n") or not data else data + b"\n"
+    return ends_with_newline(data)

@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from kg import namespaces as ns
+from kg.files import ends_with_newline
 
 SH = ns.PREFIXES["sh"]
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -181,4 +182,4 @@ def render_turtle(report: Report) -> str:
 
     triples += results
     data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used_prefixes(triples)).decode()
-    return data if data.endswith("\n") else data + "\n"
+    return ends_with_newline(data)

@@ -10,6 +10,7 @@ import pyoxigraph as ox
 
 from kg import namespaces as ns
 from kg.errors import UsageError
+from kg.files import ends_with_newline
 from kg.formats import GRAPH_FORMATS
 
 TABLE_FORMATS = ("table", "md")
@@ -81,11 +82,6 @@ def render_markdown(variables: list[str], rows: list[tuple]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _nl(data: bytes) -> bytes:
-    """JSON and XML results end with a newline on a terminal (still valid JSON / XML)."""
-    return data if data.endswith(b"\n") else data + b"\n"
-
-
 def render(result, fmt: str) -> bytes:
     """Bytes to print for a kg.store.Result in ``fmt`` (UsageError when it does not fit the answer)."""
     _check(result.kind, fmt)
@@ -94,9 +90,9 @@ def render(result, fmt: str) -> bytes:
     if result.kind == "ask":
         if fmt in TABLE_FORMATS:
             return (b"true\n" if result.boolean else b"false\n")
-        return _nl(result.serialize(fmt))
+        return ends_with_newline(result.serialize(fmt))
     if fmt == "table":
         return render_table(result.variables, result.rows).encode()
     if fmt == "md":
         return render_markdown(result.variables, result.rows).encode()
-    return _nl(result.serialize(fmt))
+    return ends_with_newline(result.serialize(fmt))

@@ -19,12 +19,10 @@ The same build gives byte-identical files.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.files import umask
+from kg.files import replacing_folder, write_tree
 
 MARKER = ".kg-docs"  # in a folder kg docs wrote: the only kind of non-empty folder it replaces
 
@@ -46,20 +44,11 @@ def site_files(built, project, dumps_dir: Path, served: bool) -> dict[str, bytes
     return files
 
 
-def _write(files: dict[str, bytes], folder: Path) -> None:
-    for name, data in sorted(files.items()):
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-
-
 def generate(project, out_dir, build_if_stale: bool = True, reporter=None) -> list[tuple[str, int]]:
     """Write the static site of the build queries answer from (built first when the inputs changed, unless
     ``build_if_stale`` is False) into ``out_dir``; returns [(path, size)] of the pages and diagrams (the dumps in
     ``dumps/`` are written by kg.export).  ``out_dir`` must be missing, empty, or a folder kg docs wrote,
     which is replaced whole (a file the new site does not have does not linger)."""
-    import tempfile
-
     from kg.builds import serving_build
     from kg.export import export_built
     from kg.progress import SILENT
@@ -71,21 +60,12 @@ def generate(project, out_dir, build_if_stale: bool = True, reporter=None) -> li
     built = serving_build(project, build_if_stale=build_if_stale, reporter=reporter or SILENT)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    except OSError as exc:
-        raise DocsError(f"cannot write into {out.parent}: {exc.strerror or exc}") from None
-    try:
-        export_built(built, tmp / "dumps")
-        files = site_files(built, project, tmp / "dumps", served=False)
-        files[MARKER] = b"kg docs wrote this folder; kg docs -o replaces it whole\n"
-        _write(files, tmp)
-        os.chmod(tmp, 0o777 & ~umask())  # mkdtemp made it 0700; the site is for a web server too
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
+        with replacing_folder(out) as tmp:
+            export_built(built, tmp / "dumps")
+            files = site_files(built, project, tmp / "dumps", served=False)
+            files[MARKER] = b"kg docs wrote this folder; kg docs -o replaces it whole\n"
+            write_tree(tmp, files)
     except OSError as exc:
         raise DocsError(f"cannot write the site into {out}: {exc.strerror or exc}") from None
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return [(str(out / name), len(data)) for name, data in sorted(files.items()) if name != MARKER]
 

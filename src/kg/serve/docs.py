@@ -13,11 +13,10 @@ term's section.  A server of N-Quads files (no kg project) has no docs.
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
 import threading
 from pathlib import Path
 
+from kg.files import replacing_folder, write_tree
 from kg.serve.limits import HttpError
 
 REFERENCE = "ontology.html"
@@ -46,13 +45,8 @@ class ServedDocs:
                 raise HttpError(503, "the server is shutting down", {"Retry-After": "1"})
             if not (out / MARKER).is_file():
                 files = site_files(self.dataset.built, self.dataset.project, dumps, served=True)
-                tmp = out.with_name(f".docs-{os.getpid()}-{threading.get_ident()}")
-                shutil.rmtree(tmp, ignore_errors=True)
-                for name, data in sorted(files.items()):
-                    (tmp / name).parent.mkdir(parents=True, exist_ok=True)
-                    (tmp / name).write_bytes(data)
-                (tmp / MARKER).write_bytes(b"")
-                os.replace(tmp, out)
+                with replacing_folder(out) as tmp:
+                    write_tree(tmp, {**files, MARKER: b""})
         return out
 
     async def ready(self) -> Path:
