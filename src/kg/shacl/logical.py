@@ -4,47 +4,34 @@ members are asked only until the answer is known."""
 
 from __future__ import annotations
 
-from kg.shacl.graph import SH
 from kg.shacl.registry import Component
-from kg.shacl.run import Result
 
 
-def _check(run, shape, local: str, members: list):
-    comp = SH + local[0].upper() + local[1:] + "ConstraintComponent"
-    conforms = run.conforms
+def _add_check(ctx, local: str, members: list) -> None:
+    conforms = ctx.run.conforms
     if local == "not":
         [member] = members
-        fails = lambda v: conforms(member, v)  # noqa: E731
+        ok = lambda v: not conforms(member, v)  # noqa: E731
     elif local == "and":
-        fails = lambda v: not all(conforms(m, v) for m in members)  # noqa: E731
+        ok = lambda v: all(conforms(m, v) for m in members)  # noqa: E731
     elif local == "or":
-        fails = lambda v: not any(conforms(m, v) for m in members)  # noqa: E731
+        ok = lambda v: any(conforms(m, v) for m in members)  # noqa: E731
     else:
-        def fails(v):
+        def ok(v):
             n = 0
             for m in members:
                 if conforms(m, v):
                     n += 1
                     if n > 1:
-                        return True
-            return n != 1
-
-    def check(f, vals, out):
-        bad = False
-        for v in vals:
-            if fails(v):
-                if out is None:
-                    return True
-                bad = True
-                out.append(Result(shape, f, v, comp))
-        return bad
-
-    return check
+                        return False
+            return n == 1
+    # conformance is cached by the run already
+    ctx.per_value(local[0].upper() + local[1:] + "ConstraintComponent", ok, cache=False)
 
 
 def compile_not(ctx) -> None:
     for other in ctx.objs("not"):
-        ctx.add(_check(ctx.run, ctx.shape, "not", [ctx.other(other)]))
+        _add_check(ctx, "not", [ctx.other(other)])
 
 
 def _compile_list(local: str):
@@ -53,7 +40,7 @@ def _compile_list(local: str):
             members = ctx.sg.items(head, f"{ctx.what}: sh:{local}")
             if local != "xone":  # a shape listed twice in sh:and / sh:or counts once; in sh:xone twice
                 members = list(dict.fromkeys(members))
-            ctx.add(_check(ctx.run, ctx.shape, local, [ctx.other(m) for m in members]))
+            _add_check(ctx, local, [ctx.other(m) for m in members])
 
     return compile_list
 

@@ -12,23 +12,8 @@ from kg.shacl.run import Result
 # results of this validation: pyshacl reports them too, as sh:detail)
 def compile_node(ctx) -> None:
     for other in ctx.objs("node"):
-        ctx.add(_node_check(ctx.run, ctx.shape, ctx.other(other, "node")))
-
-
-def _node_check(run, shape, other):
-    comp, conforms = SH + "NodeConstraintComponent", run.conforms
-
-    def check(f, vals, out):
-        bad = False
-        for v in vals:
-            if not conforms(other, v):
-                if out is None:
-                    return True
-                bad = True
-                out.append(Result(shape, f, v, comp))
-        return bad
-
-    return check
+        shape, conforms = ctx.other(other, "node"), ctx.run.conforms  # conformance is cached by the run
+        ctx.per_value("NodeConstraintComponent", lambda v, shape=shape: conforms(shape, v), cache=False)
 
 
 def message_node(text, r) -> str:
