@@ -1,33 +1,14 @@
 """``kg diff OLD NEW``: what changed between two builds or two dumps, per named graph.
 
-Either side is a build (a ``gen-…`` folder holding ``asserted.nq`` and
-``inferred.nq``, or a build folder whose ``current`` link names one) or a
-dump in N-Quads or TriG (``kg.nq``, ``kg.trig``, gzipped or not; N-Triples
-and Turtle are read as the default graph).  Statements are compared in
-canonical N-Triples (``kg.formats.canonical_lexical``), so a build and its
-own dump are equal although the dump writes ``10980000000`` where the data
-said ``10980000000.0``.
+Either side is a build (a ``gen-…`` folder, or a build folder whose ``current`` link names one) or a
+dump (N-Quads or TriG, gzipped or not; a dump of triples is read as the default graph), compared in
+canonical N-Triples.  :func:`diff` reads both sides (:func:`read`); :func:`summary` counts statements
+removed and added per graph and per class of their subject; :func:`write_patches` writes the sorted
+N-Quads ``removed.nq`` and ``added.nq`` and ``patch.ru`` (:func:`sparql_update`), the SPARQL Update
+that turns a store holding OLD into one holding NEW (``kg load --patch``).  Blank nodes are compared by
+label; a graph whose changes involve one is replaced whole in ``patch.ru``.
 
-The difference comes out as
-
-* a summary: statements removed and added per graph, and per class of their
-  subject (the classes a subject is typed with outside the inferred graph, in
-  the side the statement is in; a subject of two classes counts in both);
-* N-Quads patch files, ``removed.nq`` and ``added.nq``, sorted;
-* a SPARQL Update, ``patch.ru``, that turns a store holding OLD into one
-  holding NEW (``kg load --endpoint … --patch patch.ru``): one ``DELETE DATA``
-  and one ``INSERT DATA`` with a ``GRAPH`` block per changed graph, and
-  ``DROP SILENT GRAPH`` for a graph NEW no longer has.
-
-Blank nodes are compared by their labels.  kg names them deterministically
-(by file and order of first appearance, kg.load.stable_blank_nodes), so an
-unchanged input gives the same labels and no difference; a blank node whose
-description changed, or that moved in its file, shows as removed and added
-statements.  A store keeps no blank node labels, so no update can name an
-old blank node: a graph whose changed statements involve a blank node is
-replaced whole in ``patch.ru`` (``DROP SILENT GRAPH`` + ``INSERT DATA`` of
-all its statements in NEW), which gives exactly NEW; the N-Quads patch files
-still list the changed statements one by one.
+See docs/STORES.md, section "kg diff", for the formats, the classes counted and the blank nodes.
 """
 
 from __future__ import annotations
@@ -189,7 +170,7 @@ def nquads(changes: list[GraphChange], which: str) -> bytes:
 
 
 def sparql_update(d: Diff) -> str:
-    """The SPARQL Update that turns a store holding OLD into one holding NEW (see the module docstring)."""
+    """The SPARQL Update that turns a store holding OLD into one holding NEW (docs/STORES.md, "kg diff")."""
     drops, deletes, inserts = [], [], []
     for c in d.changes:
         if c.graph.startswith("_:"):

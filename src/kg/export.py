@@ -1,37 +1,14 @@
-"""Deterministic dumps of the built graph, their VoID/DCAT description and checksums.
+"""Deterministic dumps of the built graph, their VoID/DCAT description and checksums (``kg export``).
 
-Files written to the output folder (``.gz`` added with ``--gzip``)::
+:func:`export` writes the dumps of the build queries answer from (built first when stale),
+:func:`export_built` those of one given build (``kg serve``, ``kg docs``): ``kg.ttl``, ``kg.nt``,
+``kg.jsonld``, ``kg.rdf`` (the closure as triples), ``kg.trig``, ``kg.nq`` (the dataset with its named
+graphs), ``void.ttl`` (:func:`void_triples`) and ``SHA256SUMS``; ``.gz`` added with ``--gzip``, some
+dumps with ``--only`` (the folder's other dumps are removed).  The same build gives byte-identical
+files; numbers and booleans are in canonical form (kg.formats.canonical_lexical).
 
-    kg.ttl      Turtle      the closure (asserted + inferred) as triples
-    kg.nt       N-Triples   the same, one sorted line per triple
-    kg.jsonld   JSON-LD     the same, compacted with a context of the project prefixes
-    kg.rdf      RDF/XML     the same
-    kg.trig     TriG        the dataset: ontology graph, source graphs, inferred graph
-    kg.nq       N-Quads     the same, sorted
-    void.ttl    VoID + DCAT description (title, licence, version, counts,
-                entities per class, triples per property, sources, examples,
-                one dcat:distribution per dump with size and SHA-256)
-    SHA256SUMS  ``sha256sum -c`` compatible
-
-Determinism: the inputs are sorted (blank nodes keep the names the loader
-gave them, by file and order), the serialisers write in input order, gzip is
-written with mtime 0 and no file name; the same build gives byte-identical
-files.
-
-Canonical lexical forms: every decimal, integer and boolean literal is
-written in its XSD 1.1 canonical form (``kg.formats.canonical_lexical``), the
-form kg's own store answers with, so that a store loading any dump prints
-the same ``10980000000`` as ``kg query`` does.
-
-N-Triples and N-Quads are made from the build's sorted N-Quads as bytes,
-without turning a statement into Python objects; the counts of the VoID
-description are aggregated by the store.  Only the formats that need a
-serialiser with prefixes (Turtle, TriG, JSON-LD, RDF/XML) parse the graph.
-
-``--only`` into a folder that holds other dumps removes them: SHA256SUMS
-always lists exactly the dumps in the folder.  Files are written with the
-usual permissions (0644 under a umask of 022), readable by a web server or a
-triple store running as another user.
+See docs/LAYOUT.md, section "Dumps (kg export)", for what each file and void.ttl hold, how they are
+made and why.
 """
 
 from __future__ import annotations

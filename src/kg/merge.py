@@ -1,24 +1,13 @@
-"""Merge the inputs into one asserted dataset (docs/LAYOUT.md).
+"""Merge the inputs into one asserted dataset: :func:`merge` gives a :class:`Merged`.
 
-* the ontology files go to the named graph ``ONTOLOGY_GRAPH``;
-* every named graph of a data file is a source graph, kept as it is;
-* triples outside a named graph (a Turtle, N-Triples or RDF/XML file, or the
-  default graph of a TriG file) go to the graph of the file's own source,
-  ``source:{file name as a slug}``, which the data must describe like any
-  source (the saved check ``no-undescribed-source-graph`` says so);
-* entity-level provenance: every subject typed in a source graph G gets
-  ``dct:source G`` inside G;
-* units: QUDT's description of each unit the data uses and the ontology does not
-  declare joins the ontology graph (kg.units); units nobody knows, and language
-  tags that name no language (kg.languages), are kept for the report;
-* date bounds: every date (``xsd:date``, ``gYearMonth``, ``gYear``,
-  ``gMonthDay``) of a date property gets, in the graph that states it, the
-  first and the last day it can mean as ``xsd:date`` values, under the
-  properties the ontology marks with ``stc:earliestDayOf`` / ``stc:latestDayOf``
-  (a gYear 2018 is 2018-01-01 .. 2018-12-31); a month and day without a year
-  has no bounds, and ``stc:yearNotStatedFor`` names the property instead.
-  Dates of mixed precision cannot be compared with one SPARQL filter; their
-  bounds can.
+The ontology files go to ``ONTOLOGY_GRAPH``; every named graph of a data file is a source graph, kept
+as it is; triples outside a named graph go to the graph of the file's own source (:func:`file_source`,
+``source:{file name as a slug}``).  Added on the way: ``dct:source G`` in G for every subject typed in
+G (:func:`derived_sources`); QUDT's description of the units the data uses and the ontology does not
+declare (kg.units); the first and last day of every date (:func:`derived_date_bounds`).  Units nobody
+knows and language tags that name no language (kg.languages) are kept for the report.
+
+See docs/LAYOUT.md, sections "Working-copy layout" and "What the build adds to the data".
 """
 
 from __future__ import annotations

@@ -1,18 +1,12 @@
-"""Locate the working copy (ontology, data, shapes, queries) and the build folder.
+"""Locate the working copy (ontology, data, shapes, queries) and the build folder: :func:`locate`.
 
-A folder is a kg working copy when it holds both an ``ontology/`` and a
-``data/`` folder.  The working copy ("home") used, first found wins:
+A folder is a working copy when it holds an ``ontology/`` and a ``data/`` folder.  The home is the
+first found of ``--home`` / ``KG_HOME``, the current directory or its nearest parent that is one, and
+the copy bundled in the wheel (``kg/bundle/``; in an editable install, the source checkout).  The build
+folder is ``--build-dir`` / ``KG_BUILD_DIR``, else ``<home>/build`` when it can be written, else a
+per-user cache folder (always for the bundled copy).  :class:`Project` lists each part's files.
 
-1. an explicit path (the ``--home`` option), else the ``KG_HOME`` environment variable;
-2. the current directory or the nearest of its parents that is a working copy
-   (as git finds its repository);
-3. the copy bundled inside the installed wheel, ``kg/bundle/``; in an
-   editable install, which has no bundle, the source checkout the package is
-   imported from.
-
-The build folder: ``--build-dir`` / ``KG_BUILD_DIR``; else ``<home>/build`` when
-it can be written; else a per-user cache folder keyed by the home's path
-(always for the bundled copy: nothing is written into site-packages).
+See docs/LAYOUT.md, section "Which working copy, which build folder".
 """
 
 from __future__ import annotations

@@ -1,30 +1,15 @@
-"""THE query-engine interface, at the bottom of the import graph.
-
-Everything that runs SPARQL goes through this small protocol, so that the
-commands never touch the engine itself::
+"""THE query-engine interface, at the bottom of the import graph: everything that runs SPARQL goes
+through this small protocol, so that the commands never touch the engine itself::
 
     store = OxigraphStore.open(path)       # a built store on disk, read-only
     result = store.query(text, bindings={"park": NamedNode(...)}, asserted_only=False)
     result.kind                            # "select" | "ask" | "graph"
-    result.serialize("json")               # W3C SPARQL 1.1 JSON / XML / CSV / TSV
-                                           # (graph results: turtle / nt / jsonld / rdfxml)
+    result.serialize("json")               # W3C SPARQL results json/xml/csv/tsv; graphs turtle/nt/jsonld/rdfxml
 
-Terms are pyoxigraph terms throughout (NamedNode, BlankNode, Literal).
-
-The dataset layout (written once by ``kg build``, or by ``lay_out`` for a
-store made in memory): every named graph as built (the ontology graph, one
-graph per source, ``kgg:inferred``), and in the default graph the closure
-(asserted and inferred triples) as a set, so a triple stated by three
-sources comes back once (Oxigraph's own ``use_default_graph_as_union`` would
-give it three times).  Queries run on the store's own dataset, with no
-dataset given to the engine: naming the default or named graphs (five
-thousand source graphs at a million triples) makes Oxigraph several times
-slower.  ``asserted_only`` queries a second store, made in memory from the
-build's asserted statements on first use (seconds at a million triples).
-
-Safety: queries are refused before they run when they contain ``SERVICE``
-(pyoxigraph would really call the network) or ``FROM`` / ``FROM NAMED`` (the
-queries run over the built graph; select a source graph with ``GRAPH``).
+Terms are pyoxigraph terms (NamedNode, BlankNode, Literal) throughout.  The default graph holds the
+closure as a set (``lay_out`` lays out a store made in memory); ``asserted_only`` queries a store made
+from asserted.nq on first use.  kg.sparql checks the text (SERVICE, FROM refused) and binds the values.
+See docs/LAYOUT.md, section "The build folder", and docs/QUERYING.md, section "What a query sees".
 """
 
 from __future__ import annotations
@@ -269,8 +254,8 @@ def _placed(exc: SyntaxError, text: str, sent: str, name: str, kwargs: dict) -> 
 
 
 def lay_out(store: ox.Store) -> None:
-    """Put every named-graph triple, as a set, into the default graph (see the module docstring); triples
-    already in the default graph stay there."""
+    """Put every named-graph triple, as a set, into the default graph (docs/LAYOUT.md, "The build
+    folder"); triples already in the default graph stay there."""
     copies = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
               for q in store.quads_for_pattern(None, None, None, None)
               if not isinstance(q.graph_name, ox.DefaultGraph)]

@@ -1,23 +1,15 @@
-"""Validation: SHACL, the saved checks, and what the build finds on the way (OWL RL inconsistencies,
-units QUDT does not know, language tags the IANA registry does not hold), as one report.
+"""Validation: SHACL, the saved checks and what the build finds on the way, as one report.
 
-Two SHACL validators give the same results (a test proves it on the seed
-graph, on every shape case and on generated data with seeded faults):
-``fast`` (kg.shacl, on the reasoner's index of the closure, SPARQL parts on
-the store) and ``pyshacl``, the reference.
+:func:`shacl` runs ``shapes/data`` on the closure and ``shapes/ontology`` on the ontology graph, with
+one of two validators that give the same results: ``fast`` (kg.shacl, on the reasoner's index of the
+closure, SPARQL parts on the store) or ``pyshacl``, the reference.  :class:`CheckRun` runs the saved
+checks (``queries/checks/*.rq``: SELECT queries whose rows are errors); :func:`inconsistency_issues`,
+:func:`unit_issues` and :func:`language_issues` report the OWL RL inconsistencies, units QUDT does not
+know and language tags the IANA registry does not hold; :func:`annotate` adds labels and files.
+``kg build`` computes the report, ``kg validate`` reads it back.
 
-* ``shapes/data/*.ttl`` run on the closure (asserted + inferred);
-* ``shapes/ontology/*.ttl`` run on the ontology graph;
-* ``queries/checks/*.rq`` are SELECT queries that must return no rows (in the
-  manner of ROBOT's ``verify``); each row is an error.  A check names the
-  offending node ``?focus`` (else the first IRI in the row), and may bind
-  ``?message``, ``?path`` and ``?value``; without ``?message`` the check's
-  title is the message.
-
-The report is grouped by focus node, with the node's label, the path, the
-message, the offending value and the data file(s) the node is defined in.
-It is computed by ``kg build`` (the inputs are hashed, so it is never stale)
-and read back by ``kg validate``.
+See docs/LAYOUT.md, section "The validation report" (the checks' variables, the report), and
+docs/ENGINES.md, section "SHACL (kg.shacl)" (how the validators are proved equal).
 """
 
 from __future__ import annotations

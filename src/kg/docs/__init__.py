@@ -1,20 +1,15 @@
 """``kg docs``: the documentation people look at, generated from one build.
 
-:func:`generate` writes a static, offline site into a folder: the ontology
-reference (pyLODE's sections plus inverses, characteristics, chains,
-disjointness, alignments, shapes, instance counts and examples; see
-:mod:`kg.docs.reference`), the core-model diagram and one neighbourhood
-diagram per entity (Graphviz, :mod:`kg.docs.diagrams`), a page per entity,
-the dataset page (VoID/DCAT: sources, counts, dumps with checksums,
-licence), the saved queries with their example results, and the
-discrepancies.  :func:`site_files` with ``served=True`` renders the same pages for ``kg serve``
-(``/docs/``, :mod:`kg.serve.docs`).  ``python -m kg.docs`` rewrites the
-committed core diagram the README shows (``docs/img/core-model.*``).
+:func:`generate` writes a static, offline site into a folder (the ontology reference, the diagrams, a
+page per entity, the dataset page, the saved queries, the discrepancies); :func:`site_files` with
+``served=True`` renders the same pages for ``kg serve`` (``/docs/``, :mod:`kg.serve.docs`).
+``python -m kg.docs`` rewrites the committed core diagram the README shows (``docs/img/core-model.*``).
 
-Modules: :mod:`~kg.docs.model` (what the pages show, read from the build),
-:mod:`~kg.docs.reference`, :mod:`~kg.docs.diagrams`, :mod:`~kg.docs.site`
-(the pages; templates and stylesheet beside it, shipped in the wheel).
-The same build gives byte-identical files.
+Modules: :mod:`~kg.docs.model` (what the pages show, read from the build), :mod:`~kg.docs.reference`
+(pyLODE's reference, extended), :mod:`~kg.docs.diagrams` (Graphviz), :mod:`~kg.docs.site` (the pages;
+templates and stylesheet beside it, shipped in the wheel).  The same build gives byte-identical files.
+
+See docs/LAYOUT.md, section "The documentation site (kg docs)".
 """
 
 from __future__ import annotations

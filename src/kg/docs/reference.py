@@ -1,32 +1,13 @@
 """The ontology reference: pyLODE's OntPub sections, with what pyLODE does not show added to each term.
 
-pyLODE (the maintained LODE successor the users know) reads the ontology
-graph of the build and writes a section per class and property: label,
-IRI, definition, super- and subclasses, domain and range, and the reverse
-links.  It does not show inverses, characteristics (transitive,
-symmetric…), property chains, disjointness, the individuals, the
-alignments to the reused vocabularies as such, the shapes, or anything of
-the data; :func:`reference_html` adds those rows to pyLODE's table of each
-term (from :class:`kg.docs.model.Term`) and the individuals as a section of
-their own.
+:func:`reference_html` runs pyLODE on the build's ontology graph and adds kg's rows (characteristics,
+inverses, chains, disjointness, equivalents, alignments, profile, shapes, counts, examples; from
+:class:`kg.docs.model.Term`) to each term's table, and the individuals as a section of their own.
+pyLODE's output is changed: only its body is used (its stylesheet is served as a file,
+:func:`pylode_css`), every own term is anchored by its local name, literals reach it escaped, and
+``owl:FunctionalProperty`` is kept from it.
 
-What is changed in pyLODE's output, and why:
-
-* only its body is used (sections, namespaces, legend, table of contents):
-  its head holds an inline stylesheet and a JSON-LD script, which the
-  server's content-security policy forbids; its stylesheet is served as a
-  file instead (``pylode.css``);
-* every term of the ontology's namespace is anchored by its local name
-  (``#ParkOrZone``), which is what ``https://w3id.org/stcoop/ontology#ParkOrZone``
-  resolves to; pyLODE derives anchors from labels and renames on collision,
-  so its anchors are rewritten, links included, and a reused term whose
-  anchor would take a local name gets ``ext-`` before it;
-* literals reach pyLODE escaped: it renders definitions as Markdown, which
-  passes raw HTML (a ``<script>`` in a definition) and ``javascript:`` links
-  through; escaped, a definition shows as the text it is;
-* ``owl:FunctionalProperty`` is taken out of pyLODE's input: pyLODE gives
-  such a property a second section (with the same anchor); the added
-  *characteristics* row says it instead.
+See docs/LAYOUT.md, section "The ontology reference", for what pyLODE shows and why each change.
 """
 
 from __future__ import annotations
@@ -62,7 +43,7 @@ def _markdown_literal(text: str) -> str:
 
 
 def _pylode_input(triples):
-    """The ontology graph as pyLODE gets it (see the module docstring)."""
+    """The ontology graph as pyLODE gets it (docs/LAYOUT.md, "The ontology reference")."""
     import pyoxigraph as ox
     import rdflib
 

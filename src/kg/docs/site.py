@@ -1,16 +1,11 @@
 """The pages of the documentation, rendered from :class:`kg.docs.model.Docs` for one of two places.
 
-* **static** (``kg docs -o DIR``): a folder that works offline from the
-  disk or any web server: every link is relative, entities have pages of
-  their own (``entities/{kind}/{slug}.html``), the dumps sit in ``dumps/``;
-* **served** (``kg serve``, under ``/docs/``): the same pages, linking to the
-  server's addresses: terms to ``/ontology#Term``, entities to their pages
-  ``/page/{kind}/{slug}``, dumps to ``/dumps/…``, queries to the query page.
+:func:`render_site` gives every file of the site, **static** (``kg docs -o DIR``: relative links, a
+page per entity, the dumps in ``dumps/``) or **served** (``kg serve``, under ``/docs/``: links to the
+server's addresses); :class:`Links` says where a link goes in each.  Templates are Jinja with
+autoescaping; the pages hold no inline script or style, the diagrams are SVG files shown as images.
 
-Templates are Jinja with autoescaping: every value of the graph is escaped
-where it is written.  Pages hold no inline script or style (the server's
-content-security policy forbids both); the diagrams are SVG files shown as
-images.
+See docs/LAYOUT.md, section "The documentation site (kg docs)".
 """
 
 from __future__ import annotations
