@@ -25,7 +25,7 @@ from kg.project import Project
 
 ARTIFACTS = ("asserted.nq", "inferred.nq", "report.json", "manifest.json")
 STORE = "store"
-# What the store holds where (kg.store's docstring); a store of another layout is never reused.
+# What the store holds where (docs/LAYOUT.md, "The build folder"); a store of another layout is never reused.
 STORE_LAYOUT = "closure-default-graph/1"
 CURRENT = "current"
 LATEST = "latest"
