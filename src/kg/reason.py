@@ -60,7 +60,8 @@ def infer(quads, engine: str = "rules", *, collect: bool = False) -> Inference:
     if engine not in ENGINES:
         raise ReasoningError(f"unknown reasoning engine {engine!r} (known: {', '.join(ENGINES)})")
     if engine == "rules":
-        from kg import owlrl as kg_owlrl  # kg's engine; ``from owlrl import`` below is the reference
+        # kg's engine, the package kg.owlrl; ``from owlrl import`` in _owlrl is the reference, PyPI's owlrl
+        from kg import owlrl as kg_owlrl
 
         try:
             result = kg_owlrl.closure(quads)

@@ -295,9 +295,9 @@ def _defining_file(message: str, shape_files: dict) -> str | None:
 
 def _failing_file(shape_files: dict, validator: str) -> str | None:
     """The first shapes file that cannot be used even alone (on an empty graph): for messages that name no node."""
-    from kg.reason import Inference
     from kg.merge import Merged
     from kg.owlrl import IdGraph
+    from kg.reason import Inference
 
     empty = Merged()
     for display, quads in shape_files.items():
