@@ -1,4 +1,4 @@
-"""kg.rules against owlrl: the W3C OWL 2 RL test cases and a seeded corpus of the property test's cases.
+"""kg.owlrl against owlrl: the W3C OWL 2 RL test cases and a seeded corpus of the property test's cases.
 
     python benchmarks/bench_reason.py [--cases N] [--repeats R] [--compare] [--scale TRIPLES --before REV]
 
@@ -7,16 +7,19 @@ declines; ``owlrl``: the reference), in this process, R times; the figures are t
 totals, wall and CPU seconds (the machine is shared: CPU is the steadier one).  With ``--compare`` the
 corpus is also checked case by case (the long run of tests/test_reason_fuzz.py by seeds instead of
 hypothesis): differences and crashes are counted and the first few printed.  With ``--scale`` and
-``--before``, kg.rules as of git revision REV and as checked out reason over the ontology and that many
-generated triples (kg.generate, seed 7), alternately, R times each: the cost of a change to the engine.
+``--before``, kg's engine as of git revision REV (kg.owlrl, or kg.rules before it became a package) and
+as checked out reason over the ontology and that many generated triples (kg.generate, seed 7),
+alternately, R times each: the cost of a change to the engine.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
+import io
 import random
 import subprocess
+import tarfile
 import tempfile
 import statistics
 import sys
@@ -33,7 +36,7 @@ from kg import reason  # noqa: E402
 
 
 def timed(inputs, engine: str) -> tuple[float, float, int]:
-    """Total wall and CPU seconds over ``inputs`` and how many kg.rules reasoned over itself."""
+    """Total wall and CPU seconds over ``inputs`` and how many kg.owlrl reasoned over itself."""
     native = 0
     wall, cpu = time.perf_counter(), time.process_time()
     for quads in inputs:
@@ -47,26 +50,41 @@ def bench(name: str, inputs: list, repeats: int) -> None:
         wall = statistics.median(r[0] for r in runs)
         cpu = statistics.median(r[1] for r in runs)
         print(f"{name:<22} {engine:<6} {len(inputs):>6} inputs  wall {wall:8.3f} s  cpu {cpu:8.3f} s  "
-              f"per input {1000 * cpu / len(inputs):7.2f} ms cpu  (kg.rules reasoned {runs[0][2]})")
+              f"per input {1000 * cpu / len(inputs):7.2f} ms cpu  (kg.owlrl reasoned {runs[0][2]})")
+
+
+def engine_at(revision: str, folder: Path):
+    """kg's OWL RL engine as of git ``revision``: kg.owlrl, or the module kg.rules before it, imported from
+    that revision's src/kg (extracted into ``folder``) with the kg it imports, beside the checkout's kg."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision, "src/kg"], check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
+    name = "kg.owlrl" if (folder / "src" / "kg" / "owlrl" / "__init__.py").exists() else "kg.rules"
+    ours = {k: v for k, v in sys.modules.items() if k == "kg" or k.startswith("kg.")}
+    for k in ours:
+        del sys.modules[k]
+    sys.path.insert(0, str(folder / "src"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(folder / "src"))
+        for k in [k for k in sys.modules if k == "kg" or k.startswith("kg.")]:
+            del sys.modules[k]
+        sys.modules.update(ours)
 
 
 def scale(triples: int, before: str, repeats: int) -> None:
-    """kg.rules at ``before`` against the checkout, on the ontology and ``triples`` generated triples."""
+    """kg's engine at ``before`` against the checkout, on the ontology and ``triples`` generated triples."""
     import pyoxigraph as ox
 
     from kg import namespaces as ns
-    from kg import rules
+    from kg import owlrl as kg_owlrl
     from kg.generate import generate
     from kg.load import parse_file
 
     with tempfile.TemporaryDirectory() as tmp:
-        source = subprocess.run(["git", "-C", str(ROOT), "show", f"{before}:src/kg/rules.py"], check=True,
-                                capture_output=True, text=True).stdout
-        (Path(tmp) / "rules_before.py").write_text(source, encoding="utf-8")
-        spec = importlib.util.spec_from_file_location("rules_before", Path(tmp) / "rules_before.py")
-        old = importlib.util.module_from_spec(spec)
-        sys.modules["rules_before"] = old
-        spec.loader.exec_module(old)
+        old = engine_at(before, Path(tmp) / "before")
         generate(Path(tmp) / "data", triples=triples, seed=7)
         quads = [ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(ns.ONTOLOGY_GRAPH))
                  for path in sorted((ROOT / "ontology").glob("*.ttl")) for q in parse_file(path)]
@@ -75,16 +93,17 @@ def scale(triples: int, before: str, repeats: int) -> None:
     runs: dict[str, list[tuple[float, float]]] = {before: [], "checkout": []}
     sizes = {}
     for _ in range(repeats):
-        for name, module in ((before, old), ("checkout", rules)):
+        for name, module in ((before, old), ("checkout", kg_owlrl)):
             wall, cpu = time.perf_counter(), time.process_time()
             result = module.closure(quads)
             runs[name].append((time.perf_counter() - wall, time.process_time() - cpu))
             sizes[name] = (len(result.inferred), len(result.errors))
             del result
     for name, samples in runs.items():
-        print(f"kg.rules {name:<10} {len(quads)} statements: {sizes[name][0]} inferred, {sizes[name][1]} "
-              f"inconsistencies; wall {statistics.median(s[0] for s in samples):.2f} s, cpu "
-              f"{statistics.median(s[1] for s in samples):.2f} s (median of {repeats})")
+        print(f"{old.__name__ if name == before else kg_owlrl.__name__} {name:<10} {len(quads)} statements: "
+              f"{sizes[name][0]} inferred, {sizes[name][1]} inconsistencies; wall "
+              f"{statistics.median(s[0] for s in samples):.2f} s, cpu {statistics.median(s[1] for s in samples):.2f} s "
+              f"(median of {repeats})")
 
 
 def main() -> None:
@@ -104,7 +123,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}; medians of {args.repeats} runs")
     bench("W3C OWL 2 RL cases", w3c, args.repeats)
     accepted = [quads for quads in w3c if reason.infer(quads, collect=True).engine == "rules"]
-    bench("W3C, kg.rules accepts", accepted, args.repeats)
+    bench("W3C, kg.owlrl accepts", accepted, args.repeats)
     bench("fuzz corpus (seeded)", corpus, args.repeats)
     if args.compare:
         differences = crashes = native = inconsistent = 0
@@ -123,7 +142,7 @@ def main() -> None:
                 differences += 1
                 if differences <= 3:
                     print(f"difference on seed {seed}: {result}\n{as_turtle(quads)}")
-        print(f"compared {len(corpus)} cases ({native} reasoned by kg.rules, {inconsistent} inconsistent): "
+        print(f"compared {len(corpus)} cases ({native} reasoned by kg.owlrl, {inconsistent} inconsistent): "
               f"{differences} differences, {crashes} crashes, {time.perf_counter() - start:.0f} s")
 
 

@@ -5,7 +5,7 @@ For each size, a working copy is made of the project's ontology, shapes and
 saved queries, with the project's data plus generated data (kg.generate) up
 to that many asserted triples; then, each in a fresh process:
 
-* ``kg build`` with the default engines (kg.rules, kg.shacl, the on-disk
+* ``kg build`` with the default engines (kg.owlrl, kg.shacl, the on-disk
   store), its wall and CPU time per step (from the build's manifest) and its
   peak RSS, beside ``kg build --reference`` (owlrl + pyshacl) when that
   finishes within ``--reference-timeout`` seconds, as a ratio from the same run;

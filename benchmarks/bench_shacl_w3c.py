@@ -68,7 +68,7 @@ def _pass_kg_before(cases, cut: bool) -> dict:
 
     from kg import shacl
     from kg.errors import KgError
-    from kg.rules import IdGraph
+    from kg.owlrl import IdGraph
 
     ran = refused = 0
     for c in cases:

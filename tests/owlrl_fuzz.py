@@ -1,4 +1,4 @@
-"""Random ontologies and data in the subset kg.rules claims, and the comparison of kg's default
+"""Random ontologies and data in the subset kg.owlrl claims, and the comparison of kg's default
 reasoning path with owlrl on them, shared by tests/test_reason_fuzz.py (hypothesis) and
 benchmarks/bench_reason.py (a seeded corpus).
 

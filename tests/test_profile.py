@@ -273,7 +273,7 @@ def test_compiled_shapes_give_the_same_results_on_kg_shacl_and_pyshacl(mutated_b
     (The real data, which breaks none of them, is the passing direction: tests/test_validation_families.)"""
     from kg import shacl
     from kg.load import rdflib_graph
-    from kg.rules import IdGraph
+    from kg.owlrl import IdGraph
     from kg.validate import shacl_issues
 
     closure = [ox.Triple(q.subject, q.predicate, q.object) for name in ("asserted.nq", "inferred.nq")

@@ -1,4 +1,4 @@
-"""The fast OWL RL engine (kg.rules) gives owlrl's answer: the same cleaned
+"""The fast OWL RL engine (kg.owlrl) gives owlrl's answer: the same cleaned
 inferences and the same inconsistencies, on the seed graph, on generated
 data, on one small case per rule, and on a corpus of inconsistent inputs.
 What it does not implement goes to owlrl, and says so; where owlrl is wrong
@@ -24,9 +24,9 @@ def quads_of(turtle: str) -> list:
 
 def both(quads):
     """(rules, owlrl): each a (set of inferred triples as text, sorted errors)."""
-    from kg import rules
+    from kg.owlrl import closure
 
-    fast = rules.closure(quads)
+    fast = closure(quads)
     terms = fast.graph.terms
     fast_set = {str(ox.Triple(terms[s], terms[p], terms[o])) for s, p, o in fast.inferred}
     ref, problems = reason.owlrl_closure(quads)
@@ -279,7 +279,7 @@ def test_lexical_check_is_owlrls_but_for_its_listed_departures(value, name):
     from rdflib import RDF as R
     from rdflib import XSD
 
-    from kg.rules import RDF, XSD as X, well_typed
+    from kg.owlrl import RDF, XSD as X, well_typed
 
     iri = (RDF if name in ("XMLLiteral", "PlainLiteral") else X) + name
     try:
@@ -294,22 +294,22 @@ def test_lexical_check_is_owlrls_but_for_its_listed_departures(value, name):
 
 def test_kg_tables_are_owlrls_but_for_nmtoken():
     """The one-time rules' tables (datatypes, their subsumptions and disjointness, annotation properties)
-    are copied from owlrl, which kg.rules does not import; NMTOKEN is a token, not a Name."""
+    are copied from owlrl, which kg.owlrl does not import; NMTOKEN is a token, not a Name."""
     from owlrl.AxiomaticTriples import OWLRL_Datatypes_Disjointness
     from owlrl.OWLRL import OWLRL_Annotation_properties
     from owlrl.XsdDatatypes import OWL_Datatype_Subsumptions, OWL_RL_Datatypes
     from rdflib import XSD
 
-    from kg import rules
+    from kg import owlrl as kg_owlrl
 
-    assert list(rules.OWL_RL_DATATYPES) == [str(d) for d in OWL_RL_Datatypes]
+    assert list(kg_owlrl.OWL_RL_DATATYPES) == [str(d) for d in OWL_RL_Datatypes]
     theirs = {str(k): tuple(map(str, v)) for k, v in OWL_Datatype_Subsumptions.items()}
     assert theirs.pop(str(XSD.NMTOKEN)) == tuple(map(str, (XSD.Name, XSD.token, XSD.normalizedString, XSD.string)))
-    ours = dict(rules.DATATYPE_SUPERS)
+    ours = dict(kg_owlrl.DATATYPE_SUPERS)
     assert ours.pop(str(XSD.NMTOKEN)) == tuple(map(str, (XSD.token, XSD.normalizedString, XSD.string)))
     assert ours == theirs
-    assert list(rules.DATATYPE_DISJOINTNESS) == [(str(a), str(b)) for a, _, b in OWLRL_Datatypes_Disjointness]
-    assert list(rules.ANNOTATION_PROPERTIES) == [str(p) for p in OWLRL_Annotation_properties]
+    assert list(kg_owlrl.DATATYPE_DISJOINTNESS) == [(str(a), str(b)) for a, _, b in OWLRL_Datatypes_Disjointness]
+    assert list(kg_owlrl.ANNOTATION_PROPERTIES) == [str(p) for p in OWLRL_Annotation_properties]
 
 
 def test_nmtoken_is_not_a_name_on_either_engine():
@@ -336,7 +336,7 @@ def test_vocabulary_in_property_axioms_and_broken_lists_go_to_owlrl(turtle, why)
 
 
 def test_what_owlrl_cannot_reason_over_is_a_clear_error():
-    """A list with a cycle: kg.rules declines it, and owlrl fails on it."""
+    """A list with a cycle: kg.owlrl declines it, and owlrl fails on it."""
     quads = quads_of("ex:p owl:propertyChainAxiom _:l . _:l rdf:first ex:q ; rdf:rest _:l . ex:a ex:q ex:b .")
     with pytest.raises(ReasoningError, match="owlrl cannot reason over this input: .*recursive"):
         reason.infer(quads)

@@ -46,7 +46,7 @@ from kg.errors import DataError
 from kg.load import parse_file, rdflib_graph
 from kg.merge import ONTOLOGY_GRAPH
 from kg.namespaces import PREFIXES
-from kg.rules import IdGraph
+from kg.owlrl import IdGraph
 from shacl_departures import DEPARTURES, Context, explain
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -253,7 +253,7 @@ def pyshacl_results(triples, kind: str) -> Counter:
 
 def kg_results(triples, kind: str) -> Counter:
     from kg import shacl
-    from kg.rules import IdGraph
+    from kg.owlrl import IdGraph
 
     store = ox.Store()
     store.bulk_extend([ox.Quad(t.subject, t.predicate, t.object) for t in triples])

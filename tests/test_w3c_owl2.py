@@ -1,5 +1,5 @@
 """The W3C OWL 2 test cases of the RL profile (tests/w3c/owl2/, vendored with the W3C licence) through
-kg's default reasoning path (kg.rules, owlrl where it declines) and through the reference, by the
+kg's default reasoning path (kg.owlrl, owlrl where it declines) and through the reference, by the
 public entry points (kg.reason.reason_files; a few by ``kg reason``).
 
 A case passes when each of its kinds does: consistency (no inconsistency), inconsistency (some),

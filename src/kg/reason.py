@@ -1,6 +1,6 @@
 """OWL 2 RL reasoning: the inferred triples of a dataset, cleaned, and its inconsistencies.
 
-Two engines give the same answer: ``rules`` (the default: kg.rules over integer ids, which keeps its
+Two engines give the same answer: ``rules`` (the default: kg.owlrl over integer ids, which keeps its
 index for the fast SHACL validator and hands what it does not implement to owlrl, saying so in
 ``Inference.note``) and ``owlrl`` (the reference).  The result is the inferred triples only (closure
 minus asserted) without what no consumer wants, and the inconsistencies as data
@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg import namespaces as ns
 from kg.errors import DataError, ReasoningError
-from kg.rules import LEXICAL_ERROR, TYPED_LITERALS, XSD, keep_terms, well_typed
+from kg.owlrl import LEXICAL_ERROR, TYPED_LITERALS, XSD, keep_terms, well_typed
 
 ENGINES = ("rules", "owlrl")
 AGENT = ns.OWLRL_ERROR
@@ -47,7 +47,7 @@ class Inference:
 
     inferred: list[ox.Triple]  # cleaned, sorted
     engine: str  # the engine that produced it
-    index: object | None = None  # kg.rules.IdGraph of the cleaned closure (rules engine only)
+    index: object | None = None  # kg.owlrl.IdGraph of the cleaned closure (rules engine only)
     note: str | None = None  # why the engine differs from the one asked for
     inconsistencies: list[Inconsistency] = field(default_factory=list)  # sorted by message; empty: consistent
 
@@ -60,11 +60,12 @@ def infer(quads, engine: str = "rules", *, collect: bool = False) -> Inference:
     if engine not in ENGINES:
         raise ReasoningError(f"unknown reasoning engine {engine!r} (known: {', '.join(ENGINES)})")
     if engine == "rules":
-        from kg import rules
+        # kg's engine, the package kg.owlrl; ``from owlrl import`` in _owlrl is the reference, PyPI's owlrl
+        from kg import owlrl as kg_owlrl
 
         try:
-            result = rules.closure(quads)
-        except rules.Unsupported as exc:
+            result = kg_owlrl.closure(quads)
+        except kg_owlrl.Unsupported as exc:
             inference = infer(quads, "owlrl", collect=collect)
             inference.note = f"reasoned with owlrl: {exc}, which the rules engine leaves to the reference"
             return inference
@@ -239,7 +240,7 @@ def _parse(message: str, graph, nodes: dict) -> Inconsistency:
         m = pattern.match(message)
         if m is None:
             continue
-        if rule == "cax-dw":  # the same words for cax-adc: kg.rules names cax-dw when the pair is stated so
+        if rule == "cax-dw":  # the same words for cax-adc: kg.owlrl names cax-dw when the pair is stated so
             if (URIRef(m.group(1)), O.disjointWith, URIRef(m.group(2))) not in graph:
                 rule = "cax-adc"
         if rule == "cls-com":  # owlrl names the second class where it means the individual

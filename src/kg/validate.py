@@ -276,9 +276,9 @@ def _defining_file(message: str, shape_files: dict) -> str | None:
 
 def _failing_file(shape_files: dict, validator: str) -> str | None:
     """The first shapes file that cannot be used even alone (on an empty graph): for messages that name no node."""
-    from kg.reason import Inference
     from kg.merge import Merged
-    from kg.rules import IdGraph
+    from kg.owlrl import IdGraph
+    from kg.reason import Inference
 
     empty = Merged()
     for display, quads in shape_files.items():
@@ -303,7 +303,7 @@ def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
     import pyoxigraph as ox
 
     from kg import shacl as fast
-    from kg.rules import IdGraph
+    from kg.owlrl import IdGraph
 
     index = inference.index
     if index is None:  # the reference reasoner answered: index its closure

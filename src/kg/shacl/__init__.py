@@ -1,6 +1,6 @@
 """kg's SHACL validator: SHACL Core and SHACL-SPARQL, over the reasoner's integer-id index.
 
-* :func:`validate` -- the build's: a kg.rules.IdGraph and the shapes' quads -> kg.report.Issue objects;
+* :func:`validate` -- the build's: a kg.owlrl.IdGraph and the shapes' quads -> kg.report.Issue objects;
 * :func:`validate_files` -- ``kg shacl``'s: RDF files -> a standard :class:`ValidationReport`.
 
 Each shape is compiled once into checks over integer ids (one module per family of constraint
@@ -29,7 +29,7 @@ class Issues(list):
 
 
 def validate(data, shapes_quads, origin: str, run_select=None) -> Issues:
-    """Validate ``data`` (a kg.rules.IdGraph) against the shapes; one kg.report.Issue per result.
+    """Validate ``data`` (a kg.owlrl.IdGraph) against the shapes; one kg.report.Issue per result.
     ``run_select(text, bindings)`` answers the SPARQL parts (default: a store made from ``data``)."""
     pairs = validate_with_components(data, shapes_quads, origin, run_select)
     out = Issues(issue for issue, _component in pairs)
@@ -58,7 +58,7 @@ def validate_quads(data_quads, shapes_quads, engine: str = "kg", origin: str = "
     """The validation report of a data graph (quads or triples, graph names ignored) against a shapes graph.
     ``engine``: "kg" (kg.shacl, or pyshacl where the shapes need it) or "reference" (pyshacl); ``origin``
     names the shapes in error messages."""
-    from kg.rules import IdGraph
+    from kg.owlrl import IdGraph
     from kg.shacl import reference, report
     from kg.shacl.graph import ShapesGraph
 
@@ -99,7 +99,7 @@ def _triples(data) -> list:
 
 
 def _validate(data, sg, origin: str, run_select=None):
-    """(results, run) of validating ``data`` (a kg.rules.IdGraph) against ``sg`` (kg.shacl.graph.ShapesGraph)."""
+    """(results, run) of validating ``data`` (a kg.owlrl.IdGraph) against ``sg`` (kg.shacl.graph.ShapesGraph)."""
     import gc
 
     from kg.shacl import registry, targets

@@ -36,7 +36,7 @@ class Shape:
 
 
 class Run:
-    """One validation: the data graph (a kg.rules.IdGraph), the shapes graph, the compiled shapes."""
+    """One validation: the data graph (a kg.owlrl.IdGraph), the shapes graph, the compiled shapes."""
 
     def __init__(self, data, sg: ShapesGraph, origin: str, run_select):
         self.data, self.sg, self.origin = data, sg, origin
