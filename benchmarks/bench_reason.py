@@ -2,7 +2,7 @@
 
     python benchmarks/bench_reason.py [--cases N] [--repeats R] [--compare] [--scale TRIPLES --before REV]
 
-Each engine reasons over every input through kg.reason (``rules``: kg's default path, owlrl where it
+Each engine reasons over every input through kg.reason (``kg``: kg's default path, owlrl where it
 declines; ``owlrl``: the reference), in this process, R times; the figures are the medians of the
 totals, wall and CPU seconds (the machine is shared: CPU is the steadier one).  With ``--compare`` the
 corpus is also checked case by case (the long run of tests/test_reason_fuzz.py by seeds instead of
@@ -40,7 +40,7 @@ def timed(inputs, engine: str) -> tuple[float, float, int]:
     native = 0
     wall, cpu = time.perf_counter(), time.process_time()
     for quads in inputs:
-        native += reason.infer(quads, engine, collect=True).engine == "rules"
+        native += reason.infer(quads, engine, collect=True).engine == "kg.owlrl"
     return time.perf_counter() - wall, time.process_time() - cpu, native
 
 
@@ -122,7 +122,7 @@ def main() -> None:
     corpus = [case(RandomDraw(random.Random(seed))) for seed in range(args.cases)]
     print(f"python {sys.version.split()[0]}; medians of {args.repeats} runs")
     bench("W3C OWL 2 RL cases", w3c, args.repeats)
-    accepted = [quads for quads in w3c if reason.infer(quads, collect=True).engine == "rules"]
+    accepted = [quads for quads in w3c if reason.infer(quads, collect=True).engine == "kg.owlrl"]
     bench("W3C, kg.owlrl accepts", accepted, args.repeats)
     bench("fuzz corpus (seeded)", corpus, args.repeats)
     if args.compare:
@@ -136,7 +136,7 @@ def main() -> None:
                 if crashes <= 3:
                     print(f"crash on seed {seed}: {type(exc).__name__}: {exc}\n{as_turtle(quads)}")
                 continue
-            native += result["engine"] == "rules"
+            native += result["engine"] == "kg.owlrl"
             inconsistent += result["inconsistent"]
             if differs(result):
                 differences += 1

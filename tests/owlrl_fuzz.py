@@ -190,7 +190,7 @@ def compare(quads) -> dict:
     differences found (empty lists: none) and the engine kg's default path used."""
     from kg import reason
 
-    fast = reason.infer(quads, "rules", collect=True)
+    fast = reason.infer(quads, "kg", collect=True)
     ref = reason.infer(quads, "owlrl", collect=True)
     fast_set, ref_set = set(map(str, fast.inferred)), set(map(str, ref.inferred))
     out = {

@@ -32,7 +32,7 @@ def test_build_writes_the_artifacts(mini):
         "ontology_statements": 36, "asserted_statements": 62, "asserted_triples": 62, "inferred_triples": 9,
         "closure_triples": 71, "source_graphs": 3,
     }
-    assert m["engines"]["reasoner"] == "rules"
+    assert m["engines"]["reasoner"] == "kg.owlrl"
     assert m["conforms"] is True
     assert m["graph_files"]["https://w3id.org/stcoop/id/source/curation"] == ["data/beta.trig"]
 

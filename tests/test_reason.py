@@ -35,7 +35,7 @@ def both(quads):
 
 def assert_same(quads):
     (fast, fast_errors), (ref, ref_errors) = both(quads)
-    assert sorted(fast - ref) == [], "inferred by the rules engine only"
+    assert sorted(fast - ref) == [], "inferred by kg.owlrl only"
     assert sorted(ref - fast) == [], "inferred by owlrl only"
     assert fast_errors == ref_errors
     return fast, fast_errors
@@ -145,10 +145,10 @@ def test_every_inconsistency_owlrl_reports_is_reported(name):
 @pytest.mark.parametrize("name", INCONSISTENT)
 def test_inconsistencies_are_data_with_a_rule_and_a_focus(name):
     """Collected, both engines give the same list; each names its rule and, when it is about a node,
-    that node (the rules engine knows it, owlrl's message is parsed)."""
+    that node (kg.owlrl knows it, owlrl's message is parsed)."""
     quads = quads_of(INCONSISTENT[name])
     fast, ref = (reason.infer(quads, engine, collect=True) for engine in reason.ENGINES)
-    assert fast.engine == "rules" and fast.inconsistencies and fast.inconsistencies == ref.inconsistencies
+    assert fast.engine == "kg.owlrl" and fast.inconsistencies and fast.inconsistencies == ref.inconsistencies
     assert all(i.rule != "unknown" for i in fast.inconsistencies)
     assert fast.inferred == ref.inferred  # the closure is there all the same
     with pytest.raises(ReasoningError, match="inconsistent under OWL RL"):
@@ -226,7 +226,7 @@ def test_owlrl_float_and_double_bug_kg_answers_as_the_specification():
     assert inference.engine == "owlrl" and "<https://example.org/y> <https://example.org/v> " \
         '"INF"^^<http://www.w3.org/2001/XMLSchema#float>' in map(str, inference.inferred)
     fast = reason.infer(quads_of(f"ex:x ex:v {objects} ."))
-    assert fast.engine == "rules" and fast.inconsistencies == []
+    assert fast.engine == "kg.owlrl" and fast.inconsistencies == []
 
 
 # Lexical forms where owlrl's check departs from XML Schema 1.1 / RDF 1.1 (True: the specification says

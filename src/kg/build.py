@@ -22,12 +22,12 @@ from kg.progress import SILENT, Reporter
 from kg.project import Project
 
 CLOSURE = "closure.nt"  # the closure's triples while the stores load them
-REASONERS = ("rules", "owlrl")
-VALIDATORS = ("fast", "pyshacl")
+REASONERS = ("kg", "owlrl")  # kg.reason.ENGINES
+VALIDATORS = ("kg", "pyshacl")  # kg.shacl, or the reference
 
 
-def build(project: Project, force: bool = False, reporter: Reporter = SILENT, reasoner: str = "rules",
-          validator: str = "fast", allow_invalid: bool = False) -> Built:
+def build(project: Project, force: bool = False, reporter: Reporter = SILENT, reasoner: str = "kg",
+          validator: str = "kg", allow_invalid: bool = False) -> Built:
     """Build unless fresh (or ``force``); returns the newest build (kg.builds says which one queries use)."""
     if reasoner not in REASONERS:
         raise BuildError(f"unknown reasoner {reasoner!r} (known: {', '.join(REASONERS)})")
@@ -170,7 +170,7 @@ def _reason(run: _Run, step) -> None:
     step.done(f"{len(inference.inferred)} triples inferred ({inference.engine})")
     # kg's validator reads the reasoner's index: the parsed statements can go (at a million statements
     # they are the largest thing in memory).
-    run.stage["index_validates"] = run.validator == "fast" and inference.index is not None
+    run.stage["index_validates"] = run.validator == "kg" and inference.index is not None
     if run.stage["index_validates"]:
         merged.release_statements()
     run.stage["inference"] = inference
@@ -187,7 +187,7 @@ def _write(run: _Run, step) -> None:
     inference, asserted = run.stage["inference"], run.stage.pop("asserted")
     inferred = unique_lines(ox.serialize(
         (ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inference.inferred),
-        format=ox.RdfFormat.N_QUADS), ordered=inference.engine == "rules")
+        format=ox.RdfFormat.N_QUADS), ordered=inference.engine == "kg.owlrl")
     (run.tmp / "inferred.nq").write_bytes(inferred)
     if run.stage["index_validates"]:
         inference.inferred = []  # in the index and in inferred.nq: nothing else reads them

@@ -1,6 +1,6 @@
 """OWL 2 RL reasoning: the inferred triples of a dataset, cleaned, and its inconsistencies.
 
-Two engines give the same answer: ``rules`` (the default: kg.owlrl over integer ids, which keeps its
+Two engines give the same answer: ``kg`` (the default: kg.owlrl over integer ids, which keeps its
 index for the fast SHACL validator and hands what it does not implement to owlrl, saying so in
 ``Inference.note``) and ``owlrl`` (the reference).  The result is the inferred triples only (closure
 minus asserted) without what no consumer wants, and the inconsistencies as data
@@ -22,7 +22,7 @@ from kg import namespaces as ns
 from kg.errors import DataError, ReasoningError
 from kg.owlrl import LEXICAL_ERROR, TYPED_LITERALS, XSD, keep_terms, well_typed
 
-ENGINES = ("rules", "owlrl")
+ENGINES = ("kg", "owlrl")  # kg: kg.owlrl, owlrl where it declines; owlrl: the reference
 AGENT = ns.OWLRL_ERROR
 
 
@@ -47,19 +47,19 @@ class Inference:
 
     inferred: list[ox.Triple]  # cleaned, sorted
     engine: str  # the engine that produced it
-    index: object | None = None  # kg.owlrl.IdGraph of the cleaned closure (rules engine only)
+    index: object | None = None  # kg.owlrl.IdGraph of the cleaned closure (kg.owlrl only)
     note: str | None = None  # why the engine differs from the one asked for
     inconsistencies: list[Inconsistency] = field(default_factory=list)  # sorted by message; empty: consistent
 
 
-def infer(quads, engine: str = "rules", *, collect: bool = False) -> Inference:
+def infer(quads, engine: str = "kg", *, collect: bool = False) -> Inference:
     """The cleaned OWL RL inferences of ``quads`` (graph names ignored).
 
     An inconsistent input raises ReasoningError naming the first inconsistency; with ``collect`` the
     closure is returned all the same, the inconsistencies in ``Inference.inconsistencies``."""
     if engine not in ENGINES:
         raise ReasoningError(f"unknown reasoning engine {engine!r} (known: {', '.join(ENGINES)})")
-    if engine == "rules":
+    if engine == "kg":
         # kg's engine, the package kg.owlrl; ``from owlrl import`` in _owlrl is the reference, PyPI's owlrl
         from kg import owlrl as kg_owlrl
 
@@ -67,7 +67,7 @@ def infer(quads, engine: str = "rules", *, collect: bool = False) -> Inference:
             result = kg_owlrl.closure(quads)
         except kg_owlrl.Unsupported as exc:
             inference = infer(quads, "owlrl", collect=collect)
-            inference.note = f"reasoned with owlrl: {exc}, which the rules engine leaves to the reference"
+            inference.note = f"reasoned with owlrl: {exc}, which kg.owlrl leaves to the reference"
             return inference
         terms = result.graph.terms
         found = [Inconsistency(rule, message, terms[focus] if focus is not None else None)
@@ -75,7 +75,7 @@ def infer(quads, engine: str = "rules", *, collect: bool = False) -> Inference:
         if not collect:
             _raise_on(found)
         inferred = sorted((ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in result.inferred), key=str)
-        return Inference(inferred, "rules", index=result.graph, inconsistencies=found)
+        return Inference(inferred, "kg.owlrl", index=result.graph, inconsistencies=found)
     inferred, found = _owlrl(quads)
     if not collect:
         _raise_on(found)
@@ -300,7 +300,7 @@ def read_rdf(paths) -> list[ox.Quad]:
     return quads
 
 
-def reason_files(paths, engine: str = "rules") -> Reasoned:
+def reason_files(paths, engine: str = "kg") -> Reasoned:
     """The OWL 2 RL closure of RDF files (kg's default path, or ``engine="owlrl"``), inconsistencies
     collected, never raised."""
     if not paths:

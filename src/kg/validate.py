@@ -1,7 +1,7 @@
 """Validation: SHACL, the saved checks and what the build finds on the way, as one report.
 
 :func:`shacl` runs ``shapes/data`` on the closure and ``shapes/ontology`` on the ontology graph, with
-one of two validators that give the same results: ``fast`` (kg.shacl, on the reasoner's index of the
+one of two validators that give the same results: ``kg`` (kg.shacl, on the reasoner's index of the
 closure, SPARQL parts on the store) or ``pyshacl``, the reference.  :class:`CheckRun` runs the saved
 checks (``queries/checks/*.rq``: SELECT queries whose rows are errors); :func:`inconsistency_issues`,
 :func:`unit_issues` and :func:`language_issues` report the OWL RL inconsistencies, units QUDT does not
@@ -247,7 +247,7 @@ def language_issues(merged) -> list[Issue]:
             for t in merged.invalid_tags]
 
 
-def shacl(merged, inference, data_shapes: dict, onto_shapes: dict, validator: str = "fast", run_select=None):
+def shacl(merged, inference, data_shapes: dict, onto_shapes: dict, validator: str = "kg", run_select=None):
     """SHACL issues of the closure (data shapes) and of the ontology graph
     (ontology shapes), and the name of the validator that found them.
 
@@ -283,7 +283,7 @@ def _failing_file(shape_files: dict, validator: str) -> str | None:
     empty = Merged()
     for display, quads in shape_files.items():
         try:
-            _shacl(empty, Inference([], "rules", index=IdGraph()), {display: quads}, {}, validator, None)
+            _shacl(empty, Inference([], "kg.owlrl", index=IdGraph()), {display: quads}, {}, validator, None)
         except DataError:
             return display
     return None

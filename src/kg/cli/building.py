@@ -63,7 +63,7 @@ def build(home, build_dir, force, quiet, allow_invalid, reference):
 @click.option("--all", "everything", is_flag=True, help="Print the whole closure (the input too), not only "
                                                         "what reasoning adds.")
 @click.option("--engine", type=click.Choice(["kg", "reference"]), default="kg", show_default=True,
-              help="kg: kg's rules engine, owlrl where it declines; reference: owlrl (same answer, slower).")
+              help="kg: kg's own OWL RL engine (kg.owlrl), owlrl where it declines; reference: owlrl (same answer, slower).")
 @format_option(("turtle", "nt", "jsonld", "rdfxml"), "turtle")
 @quiet_option
 def reason(files, everything, engine, fmt, quiet):
@@ -76,7 +76,7 @@ def reason(files, everything, engine, fmt, quiet):
     from kg.formats import serialize_triples
     from kg.reason import reason_files
 
-    reasoned = reason_files(list(files), "rules" if engine == "kg" else "owlrl")
+    reasoned = reason_files(list(files), "kg" if engine == "kg" else "owlrl")
     inference = reasoned.inference
     if inference.note:
         progress(quiet).note(inference.note)

@@ -1,6 +1,6 @@
 """kg's own OWL 2 RL engine: owlrl's rules, evaluated semi-naively over integer ids.
 
-:func:`closure` (kg.reason's ``rules`` engine) gives owlrl's cleaned closure and inconsistencies, or
+:func:`closure` (kg.reason's ``kg`` engine) gives owlrl's cleaned closure and inconsistencies, or
 raises :class:`Unsupported` for an input that needs rules it leaves to owlrl (the PyPI package, which
 ``import owlrl`` still names).  One module per part: vocabulary (IRIs, owlrl's datatype tables),
 literals (lexical spaces, typed literals), graph (:class:`IdGraph`, the index kg.shacl reads too),
