@@ -55,7 +55,7 @@ _LEXICAL = {
 _LEXICAL_RE = {XSD + k: re.compile(v) for k, v in _LEXICAL.items()}
 
 
-def syntax_error(exc: SyntaxError, display: str) -> InputSyntaxError:
+def input_syntax_error(exc: SyntaxError, display: str) -> InputSyntaxError:
     message = _PREFIX.sub("", str(exc.msg or exc)).strip()
     line = exc.lineno
     col = exc.offset
@@ -77,7 +77,7 @@ def parse_file(path: Path | str, display: str | None = None, fmt: ox.RdfFormat |
     try:
         quads = list(ox.parse(path=str(path), format=fmt))
     except SyntaxError as exc:
-        raise syntax_error(exc, display) from None
+        raise input_syntax_error(exc, display) from None
     except OSError as exc:
         raise DataError(f"{display}: cannot read: {exc.strerror or exc}") from None
     check_literals(quads, display, path)
@@ -100,7 +100,7 @@ def read_rdf_file(path, cache: dict | None = None) -> list[ox.Quad]:
     try:
         quads = list(ox.parse(path=str(path), format=fmt, base_iri=absolute.as_uri()))
     except SyntaxError as exc:
-        raise syntax_error(exc, str(path)) from None
+        raise input_syntax_error(exc, str(path)) from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     quads = stable_blank_nodes(quads, str(path))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kg.generate import events, figures, followups, frameworks, people
-from kg.generate.followups import Previous
+from kg.generate.followups import PreviousArticle
 from kg.generate.text import (
     Graph,
     dec,
@@ -64,7 +64,7 @@ class Article:
     ``event_date`` (``_date``); ``area``, ``home``, ``partner`` and their names (``_place``); ``park``;
     ``story``, ``source_label`` (``_source``); ``status`` (``_describe_park``)."""
 
-    def __init__(self, world: World, number: int, level: int, prev: Previous | None):
+    def __init__(self, world: World, number: int, level: int, prev: PreviousArticle | None):
         self.world = world
         self.number = number
         self.level = level  # 3 full, 2 without the extras, 1 the essentials only
@@ -76,7 +76,7 @@ class Article:
         self.curation = Graph("source:curation")
         self.pooled: set[str] = set()  # shared entity IRIs this article states
         self.new: dict[str, int] = {}  # entities first stated here, per kind
-        self.next_prev: Previous | None = None
+        self.next_prev: PreviousArticle | None = None
         self.status: str | None = None  # the park's development status, once chosen
         self.story: str | None = None  # what the article reports: an opening, a founding …
         self._build(prev)
@@ -164,7 +164,7 @@ class Article:
         return iri
 
     # -- the article, part by part, in the order the parts draw ----------------------
-    def _build(self, prev: Previous | None) -> None:
+    def _build(self, prev: PreviousArticle | None) -> None:
         rng = self.rng
         self._date(prev)
         districts = self._place()
@@ -189,7 +189,7 @@ class Article:
             if where_key[0] in _RESTATED_POSTS:
                 self.next_prev.person = (person, label, role, where_key)
 
-    def _date(self, prev: Previous | None) -> None:
+    def _date(self, prev: PreviousArticle | None) -> None:
         """When: articles spread over 2012-2024 in order, none before the previous one (a follow-up restates
         the previous article's park and figures: not before that park was founded, kg's check
         no-relation-before-its-party-existed); one in ten states no date."""
@@ -294,7 +294,7 @@ class Article:
             where = [self.place(key) for key in keys]
         self.own.add(park.iri, ("a", list(park.classes)), ("skos:prefLabel", lit(park.label)), (predicate, where))
         self.tally("park")
-        self.next_prev = Previous(park, [], self.source_label, None, self.published.toordinal())
+        self.next_prev = PreviousArticle(park, [], self.source_label, None, self.published.toordinal())
 
     def _describe_park(self) -> list[str]:
         """What the park does and who backs it; returns its sectors."""

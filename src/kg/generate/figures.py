@@ -3,7 +3,7 @@
 An area in mu always has its m² twin (``stc:sameQuantityAs``), a percentage names its whole, a new
 area's planned area is the same in every article. Each figure is dated as of the article, its event
 or the year before (never before a park the article founds). The park's own figures are recorded in
-the article's ``Previous``, so that the next article may give one again (followups.py)."""
+the article's ``PreviousArticle``, so that the next article may give one again (followups.py)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ _REPEATABLE = ("enterprise-count", "total-building-area", "cooperation-project-c
 
 
 @dataclass
-class Previous:
+class PreviousArticle:
     """What an article leaves for the next one to follow up on."""
 
     park: Park
@@ -38,7 +38,7 @@ class Previous:
     published: int = 0  # the article's publication date (ordinal): the next is not published before
 
 
-def follow_up(article: Article, prev: Previous) -> None:
+def follow_up(article: Article, prev: PreviousArticle) -> None:
     """Restate the previous article's park, maybe its person, maybe a figure; rarely misspell its name."""
     rng = article.rng
     predicate, keys = prev.park.location
@@ -68,7 +68,7 @@ def _restate_person(article: Article, person: tuple[str, str, str, tuple]) -> No
                      former=rng.random() < 0.5)
 
 
-def _figure_again(article: Article, prev: Previous, figure: tuple) -> None:
+def _figure_again(article: Article, prev: PreviousArticle, figure: tuple) -> None:
     """One of the previous article's figures again: the same value, or a different one and a discrepancy."""
     rng = article.rng
     measure, unit, _, value, comparator, _ = figure
@@ -91,7 +91,7 @@ def _reading(unit: str, comparator: str, value: float, at: str, source: str) -> 
     return f"{_COMPARATOR_WORDS[comparator]}{number_words(value)}{' ' + words if words else ''} as of {at} ({source})"
 
 
-def _conflict(article: Article, prev: Previous, figure: tuple, obs: str, new_value: float) -> None:
+def _conflict(article: Article, prev: PreviousArticle, figure: tuple, obs: str, new_value: float) -> None:
     """The discrepancy between a figure and its different value in this article, in source:curation."""
     measure, unit, old, value, comparator, old_as_of = figure
     as_of = article.as_of
@@ -117,7 +117,7 @@ def _conflict(article: Article, prev: Previous, figure: tuple, obs: str, new_val
     article.tally("discrepancy")
 
 
-def _misspelling(article: Article, prev: Previous) -> None:
+def _misspelling(article: Article, prev: PreviousArticle) -> None:
     """The previous park's name with a letter of its longest word dropped (or doubled), kept as a hidden
     label and explained."""
     words = prev.park.label.split(" ")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.generate.article import Article
-from kg.generate.followups import Previous
+from kg.generate.followups import PreviousArticle
 from kg.generate.vocabulary import VOCABULARY_ENTITIES, vocabulary_graphs
 from kg.generate.world import World
 from kg.namespaces import ENTITY_KINDS, turtle_prologue
@@ -82,7 +82,7 @@ class _Generator:
     def run(self) -> GenerateSummary:
         self._write_vocabulary()
         chunks = _Chunks(self.out_dir, self.seed, self.prefix, self.files)
-        prev: Previous | None = None
+        prev: PreviousArticle | None = None
         number = 0
         try:
             while (article := self._next_article(number, prev)) is not None:
@@ -109,7 +109,7 @@ class _Generator:
         path.write_text(comment + _HEADER + "\n" + graph.text() + curation.text(), encoding="utf-8", newline="\n")
         self.files.append(path)
 
-    def _next_article(self, number: int, prev: Previous | None) -> Article | None:
+    def _next_article(self, number: int, prev: PreviousArticle | None) -> Article | None:
         """A full article when it fits, else a smaller one; None when even the smallest would overshoot."""
         remaining = self.target - self.total
         for level in (3, 2, 1):

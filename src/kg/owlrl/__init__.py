@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from kg.owlrl.clean import keep_terms
 from kg.owlrl.declines import Unsupported
-from kg.owlrl.evaluate import Result, closure
+from kg.owlrl.evaluate import Closure, closure
 from kg.owlrl.graph import IdGraph
 from kg.owlrl.literals import LEXICAL_ERROR, well_typed
 from kg.owlrl.vocabulary import (ANNOTATION_PROPERTIES, DATATYPE_DISJOINTNESS, DATATYPE_SUPERS, OWL_RL_DATATYPES, RDF,
                                  TYPED_LITERALS, XSD)
 
 __all__ = ["ANNOTATION_PROPERTIES", "DATATYPE_DISJOINTNESS", "DATATYPE_SUPERS", "LEXICAL_ERROR", "OWL_RL_DATATYPES",
-           "RDF", "TYPED_LITERALS", "XSD", "IdGraph", "Result", "Unsupported", "closure", "keep_terms", "well_typed"]
+           "RDF", "TYPED_LITERALS", "XSD", "IdGraph", "Closure", "Unsupported", "closure", "keep_terms", "well_typed"]

@@ -16,7 +16,7 @@ from kg.owlrl.vocabulary import REFLEXIVE, SCHEMA_CLASSES, SCHEMA_PREDICATES, TY
 
 
 @dataclass
-class Result:
+class Closure:
     graph: IdGraph  # the cleaned closure
     inferred: list[tuple[int, int, int]]  # cleaned, in the order found
     errors: list[str]  # owlrl's messages, sorted
@@ -26,7 +26,7 @@ class Result:
     inconsistencies: list[tuple[str, int | None, str]] = field(default_factory=list)
 
 
-def closure(triples) -> Result:
+def closure(triples) -> Closure:
     """The OWL RL closure of ``triples`` (pyoxigraph triples or quads; graph names ignored), cleaned."""
     graph = IdGraph.from_triples(triples)
     check_supported(graph)
@@ -44,7 +44,7 @@ def closure(triples) -> Result:
     rounds = _saturate(graph, add, agenda, type_id, state)
     found = inconsistencies(graph, type_id, literals, lexical)
     kept = clean(graph, inferred)
-    return Result(graph, kept, [m for _, _, m in found], rounds, found)
+    return Closure(graph, kept, [m for _, _, m in found], rounds, found)
 
 
 def _adder(graph: IdGraph, type_id: int, inferred: list, agenda: list, state: dict):

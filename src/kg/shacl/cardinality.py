@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.shacl.graph import SH
 from kg.shacl.registry import Component
-from kg.shacl.run import Result
+from kg.shacl.run import ValidationResult
 from kg.shacl.shapes import XSD_INTEGER
 
 
@@ -12,7 +12,7 @@ def _count_check(shape, comp: str, bad_count):
     def check(f, vals, out):
         if bad_count(len(vals)):
             if out is not None:
-                out.append(Result(shape, f, None, comp))
+                out.append(ValidationResult(shape, f, None, comp))
             return True
         return False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.shacl.graph import SH
 from kg.shacl.registry import Component
-from kg.shacl.run import Result
+from kg.shacl.run import ValidationResult
 
 
 # ---- sh:closed: a result per triple of a value node whose predicate no property shape of the shape
@@ -32,7 +32,7 @@ def compile_closed(ctx) -> None:
                     if out is None:
                         return True
                     bad = True
-                    out.append(Result(shape, f, o, comp, path=run.term(p)))
+                    out.append(ValidationResult(shape, f, o, comp, path=run.term(p)))
         return bad
 
     ctx.add(check)
@@ -53,7 +53,7 @@ def compile_has_value(ctx) -> None:
             if v_id is not None and v_id in vals:
                 return False
             if out is not None:
-                out.append(Result(shape, f, None, comp))
+                out.append(ValidationResult(shape, f, None, comp))
             return True
 
         ctx.add(check)

@@ -10,12 +10,12 @@ from kg.errors import DataError
 from kg.shacl import literals
 from kg.shacl.graph import EMPTY, SH
 from kg.shacl.registry import Component
-from kg.shacl.run import Result
+from kg.shacl.run import ValidationResult
 
 SYMBOLS = {"equals": "!=", "disjoint": "==", "lessThan": "<=", "lessThanOrEquals": "<"}  # in pyshacl's messages
 
 
-def _compile(local: str):
+def _compile_pair(local: str):
     comp = SH + local[0].upper() + local[1:] + "ConstraintComponent"
 
     def compile_pair(ctx) -> None:
@@ -49,7 +49,7 @@ def _check(run, shape, local: str, comp: str, prop):
     def check(f, vals, out):
         bad = failing(f, vals)
         if bad and out is not None:
-            out.extend(Result(shape, f, v, comp) for v in bad)
+            out.extend(ValidationResult(shape, f, v, comp) for v in bad)
         return bool(bad)
 
     return check
@@ -92,5 +92,5 @@ def _message(local: str):
     return message
 
 
-COMPONENTS = tuple(Component(local[0].upper() + local[1:], (local,), _compile(local), _message(local))
+COMPONENTS = tuple(Component(local[0].upper() + local[1:], (local,), _compile_pair(local), _message(local))
                    for local in SYMBOLS)

@@ -12,14 +12,14 @@ from kg import namespaces as ns
 from kg.shacl import paths
 from kg.shacl.graph import FIRST, REST, NIL, SH, TYPE, XSD_BOOLEAN, sh
 from kg.shacl.registry import MESSAGES
-from kg.shacl.run import Result, Run
+from kg.shacl.run import ValidationResult, Run
 from kg.shacl.text import Text
 
 FORMATS = ("turtle", "jsonld", "json")
 
 
 # ---------------------------------------------------------------- the build's issues
-def issues(run: Run, raw: list[Result], origin: str) -> list[tuple]:
+def issues(run: Run, raw: list[ValidationResult], origin: str) -> list[tuple]:
     """(kg.report.Issue, component IRI) per result, written as kg.validate.shacl_issues writes pyshacl's."""
     from kg.report import Issue
 
@@ -153,7 +153,7 @@ def _report(results: list[list], engine: str, note: str | None) -> ValidationRep
     return ValidationReport(not results, triples, engine, note)
 
 
-def from_run(run: Run, raw: list[Result], note: str | None = None) -> ValidationReport:
+def from_run(run: Run, raw: list[ValidationResult], note: str | None = None) -> ValidationReport:
     """kg.shacl's results as a report (sorted, paths copied per result)."""
     text = None
     rows = []

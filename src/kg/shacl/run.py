@@ -11,7 +11,7 @@ from kg.shacl.graph import RDF, SUBCLASS, TYPE, ShapesGraph
 
 
 @dataclass
-class Result:
+class ValidationResult:
     """One validation result, before it becomes a report entry or a :class:`kg.report.Issue`."""
 
     shape: "Shape"

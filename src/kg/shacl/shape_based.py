@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.shacl.graph import SH, is_true, sh
 from kg.shacl.registry import Component
-from kg.shacl.run import Result
+from kg.shacl.run import ValidationResult
 
 
 # ---- sh:node: one result per value node that does not conform (the nested shape's own results are not
@@ -60,7 +60,7 @@ def compile_qualified(ctx) -> None:
             if low is not None and n < low:
                 found.append(SH + "QualifiedMinCountConstraintComponent")
             if found and out is not None:
-                out.extend(Result(shape, f, None, comp) for comp in found)
+                out.extend(ValidationResult(shape, f, None, comp) for comp in found)
             return bool(found)
 
         ctx.add(check)

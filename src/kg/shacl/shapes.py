@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from kg.errors import DataError
 from kg.shacl import paths
 from kg.shacl.graph import SH, VIOLATION, XSD, ShapesGraph, TYPE, is_true, name, sh
-from kg.shacl.run import Result, Run, Shape
+from kg.shacl.run import ValidationResult, Run, Shape
 
 TARGET_PREDICATES = [sh(n) for n in ("targetClass", "targetNode", "targetObjectsOf", "targetSubjectsOf")]
 # Parameters whose values are shapes (one each, or a list of them)
@@ -195,7 +195,7 @@ class Context:
                     if out is None:
                         return True
                     bad = True
-                    out.append(Result(shape, f, v, comp))
+                    out.append(ValidationResult(shape, f, v, comp))
             return bad
 
         self.add(check)

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from kg.errors import DataError, KgError
 from kg.shacl.graph import OWL, SH, is_true, name, sh
 from kg.shacl.registry import Component
-from kg.shacl.run import Result, Run
+from kg.shacl.run import ValidationResult, Run
 from kg.sparql import Prebinding, QueryScan, query_variables
 
 SHAPES_GRAPH = ox.NamedNode("urn:x-kg:shapes-graph")  # the name of the shapes graph for $shapesGraph
@@ -171,7 +171,7 @@ def _constraint(ctx, constraint):
     return check
 
 
-def _result(run: Run, shape, f: int, row: dict, constraint, own_messages, comp: str) -> Result:
+def _result(run: Run, shape, f: int, row: dict, constraint, own_messages, comp: str) -> ValidationResult:
     """A solution as a result (SHACL 5.3.2): $this (else the focus node), ?path if an IRI (else the
     shape's path), ?value (else, for a node shape, the focus node), ?message (else sh:message of the
     constraint and of the shape, with {?var} / {$var} replaced by the solution's values)."""
@@ -187,7 +187,7 @@ def _result(run: Run, shape, f: int, row: dict, constraint, own_messages, comp: 
     else:
         messages = [_fill(x, names) for x in own_messages if x not in shape.messages]
         messages += [_fill(x, names) for x in shape.messages]
-    return Result(shape, focus, value, comp, path=path, messages=messages, constraint=constraint)
+    return ValidationResult(shape, focus, value, comp, path=path, messages=messages, constraint=constraint)
 
 
 def _fill(message, names: dict) -> ox.Literal:

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from kg.errors import DataError
 from kg.shacl.graph import LANG_STRING, SH, XSD_STRING
 from kg.shacl.registry import Component
-from kg.shacl.run import Result
+from kg.shacl.run import ValidationResult
 
 
 # ---- sh:minLength, sh:maxLength (blank nodes fail; IRIs and literals by their text)
@@ -101,7 +101,7 @@ def compile_unique_lang(ctx) -> None:
                     lang = lang.lower()
                     (dup if lang in seen else seen).add(lang)
         if dup and out is not None:
-            out.extend(Result(shape, f, None, comp) for _ in dup)
+            out.extend(ValidationResult(shape, f, None, comp) for _ in dup)
         return bool(dup)
 
     ctx.add(check)

@@ -19,7 +19,7 @@ RANGES = {
 }
 
 
-def _compile(local: str):
+def _compile_range(local: str):
     component, op, _ = RANGES[local]
 
     def compile_range(ctx) -> None:
@@ -68,5 +68,5 @@ def _message(local: str):
     return message
 
 
-COMPONENTS = tuple(Component(component, (local,), _compile(local), _message(local))
+COMPONENTS = tuple(Component(component, (local,), _compile_range(local), _message(local))
                    for local, (component, _, _) in RANGES.items())
