@@ -108,7 +108,7 @@ def build_copy(home: Path):
 
 @functools.cache
 def real_store():
-    from kg.builds import open_store
+    from kg.answering import open_store
 
     return open_store(built_real())
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg import build as b
-from kg import builds
+from kg import answering, builds
 from kg.errors import BuildError, DataError, InputSyntaxError
 
 STC = "https://w3id.org/stcoop/ontology#"
@@ -93,7 +93,7 @@ def test_second_build_does_no_reasoning(mini, monkeypatch):
     second = b.build(mini)
     assert not second.rebuilt
     assert second.path == first.path
-    assert builds.ensure_built(mini).path == first.path
+    assert answering.ensure_built(mini).path == first.path
 
 
 def test_a_changed_input_rebuilds(mini):

@@ -40,7 +40,7 @@ def test_everything_runs_offline(mini_cli, no_network, tmp_path):
 
 def test_service_is_refused_before_any_connection(built_mini, no_network):
     from kg.errors import QueryError
-    from kg.builds import open_store
+    from kg.answering import open_store
 
     s = open_store(built_mini)
     with pytest.raises(QueryError, match="SERVICE"):

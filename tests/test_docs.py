@@ -119,7 +119,7 @@ def test_sections_say_what_pylode_does_not(site):
 
 
 def test_dataset_page_lists_sources_counts_and_dumps_with_their_checksums(site, real_project):
-    from kg.builds import serving_build
+    from kg.answering import serving_build
 
     html = (site / "dataset.html").read_text(encoding="utf-8")
     built = serving_build(real_project, build_if_stale=False)

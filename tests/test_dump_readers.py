@@ -18,7 +18,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory):
-    from kg.builds import serving_build
+    from kg.answering import serving_build
     from kg.export import export_built
 
     out = tmp_path_factory.mktemp("dist")

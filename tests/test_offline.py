@@ -46,7 +46,7 @@ def listener():
 ])
 def test_no_query_reaches_the_network(listener, template):
     from kg.errors import QueryError
-    from kg.builds import open_store
+    from kg.answering import open_store
 
     url, hits = listener
     with pytest.raises(QueryError, match="refused"):

@@ -39,7 +39,7 @@ def test_ontology_declares_no_imports_so_nothing_is_fetched():
 
 
 def test_owl_rl_closure_has_no_inconsistency_marker():
-    from kg.builds import open_store
+    from kg.answering import open_store
 
     store = open_store(built_real())
     assert not store.query(
@@ -65,7 +65,7 @@ def test_owl_rl_closure_has_no_inconsistency_marker():
      "<https://w3id.org/stcoop/id/sector/information-technology> }", True),
 ])
 def test_reasoning_adds_what_the_ontology_promises(query, expected):
-    from kg.builds import open_store
+    from kg.answering import open_store
 
     store = open_store(built_real())
     prologue = (f"PREFIX stc: <{STC}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "

@@ -274,7 +274,7 @@ def test_compiled_shapes_give_the_same_results_on_kg_shacl_and_pyshacl(mutated_b
     from kg import shacl
     from kg.load import rdflib_graph
     from kg.owlrl import IdGraph
-    from kg.validate import shacl_issues
+    from kg.shacl.reference import shacl_issues
 
     closure = [ox.Triple(q.subject, q.predicate, q.object) for name in ("asserted.nq", "inferred.nq")
                for q in ox.parse(path=str(mutated_build.path / name), format=ox.RdfFormat.N_QUADS)]

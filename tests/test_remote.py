@@ -43,7 +43,7 @@ def loaded(real_cli, tmp_path_factory):
 @pytest.fixture(scope="module")
 def dumped(tmp_path_factory):
     """The build's N-Quads dump, by graph: what a load must put in the store (sizes follow the data)."""
-    from kg.builds import serving_build
+    from kg.answering import serving_build
     from kg.export import export_built
 
     folder = tmp_path_factory.mktemp("dump")

@@ -110,7 +110,7 @@ def test_entity_data_content_negotiated(web):
 
 def test_every_entity_iri_resolves(web, real_project):
     from kg import namespaces as ns
-    from kg.builds import open_store
+    from kg.answering import open_store
 
     store = open_store(real_project)
     iris = sorted({t.value for row in store.query(

@@ -1,6 +1,6 @@
 """kg.shacl gives the same results as pyshacl, the reference.
 
-pyshacl is called as kg.validate.shacl_issues calls it in the build
+pyshacl is called as kg.shacl.reference.shacl_issues calls it in the build
 (``inference='none', advanced=True, allow_warnings=True``); each side's
 results become tuples (focus, path, constraint component, source shape,
 severity, value, message) and the two multisets must be equal on:
@@ -60,12 +60,12 @@ PROLOGUE = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in ALL_PREFIXES.items())
 
 # ---------------------------------------------------------------- the two sides
 def pyshacl_results(triples, shapes_quads, origin: str = "shacl") -> Counter:
-    """pyshacl's results, through kg.validate.shacl_issues; the component is read from the same report."""
+    """pyshacl's results, through kg.shacl.reference.shacl_issues; the component is read from the same report."""
     import pyshacl
     from rdflib import URIRef
     from rdflib.namespace import RDF
 
-    from kg import validate as v
+    from kg.shacl import reference as v
 
     captured = []
     original = pyshacl.validate

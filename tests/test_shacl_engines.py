@@ -2,7 +2,7 @@
 
 Three engines validate the same inputs with the same shapes and must report the same results:
 
-* pyshacl, the reference, called as the build calls it, through ``kg.validate.shacl_issues``
+* pyshacl, the reference, called as the build calls it, through ``kg.shacl.reference.shacl_issues``
   (``inference='none', advanced=True, allow_warnings=True, allow_infos=True``);
 * kg.shacl, the build's own validator (``shacl.validate`` with a SELECT runner over a pyoxigraph
   store of the same triples, as tests/test_shacl.py calls it);
@@ -149,7 +149,7 @@ def path_text(graph, path) -> str:
     from rdflib import BNode, URIRef
     from rdflib.namespace import RDF
 
-    from kg import validate as v
+    from kg.shacl import reference as v
 
     S = lambda x: URIRef(SH + x)  # noqa: E731
 
@@ -177,12 +177,12 @@ def path_text(graph, path) -> str:
 
 
 def from_report(report) -> Counter:
-    """A SHACL validation report (an rdflib Graph) read as kg.validate.shacl_issues reads pyshacl's."""
+    """A SHACL validation report (an rdflib Graph) read as kg.shacl.reference.shacl_issues reads pyshacl's."""
     from rdflib import URIRef
     from rdflib.namespace import RDF
 
     from kg import namespaces as ns
-    from kg import validate as v
+    from kg.shacl import reference as v
 
     S = lambda x: URIRef(SH + x)  # noqa: E731
     out: Counter = Counter()
@@ -226,11 +226,11 @@ def queries_parsed_once():
 
 
 def pyshacl_results(triples, kind: str) -> Counter:
-    """pyshacl through kg.validate.shacl_issues; its report read with from_report, which must give
+    """pyshacl through kg.shacl.reference.shacl_issues; its report read with from_report, which must give
     what kg.validate gives (so that Jena's report is read the same way)."""
     import pyshacl
 
-    from kg import validate as v
+    from kg.shacl import reference as v
     from kg.load import rdflib_graph
 
     captured = []

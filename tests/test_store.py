@@ -10,7 +10,8 @@ import pytest
 from kg.catalogue import Catalogue
 from kg.errors import QueryError
 from kg.params import bind_params
-from kg.builds import current, open_store
+from kg.builds import current
+from kg.answering import open_store
 from kg.store import OxigraphStore
 from kg.sparql import check_safe
 

@@ -90,7 +90,7 @@ def parity_table(request):
 @pytest.fixture(scope="module")
 def real():
     """The real working copy's build and its kg.nq dump."""
-    from kg.builds import serving_build
+    from kg.answering import serving_build
     from kg.export import export_built
 
     project = built_real()

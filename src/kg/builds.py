@@ -3,8 +3,8 @@
 A build is a generation folder ``<build_dir>/gen-…`` (its artifacts are listed in docs/LAYOUT.md) named
 by two links: ``latest``, the newest build of the inputs, conforming or not, and ``current``, the newest
 *conforming* one, which queries answer from.  A build is fresh when its manifest's hash matches the
-inputs (every input file and the kg version).  kg.build writes builds; this module imports nothing
-heavy, so that ``kg query`` starts fast.
+inputs (every input file and the kg version).  kg.build writes builds and kg.answering picks the one
+queries answer from; this module imports nothing heavy, so that ``kg query`` starts fast.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg import __version__
-from kg.errors import BuildError
 from kg.files import write_whole
 from kg.progress import SILENT, Reporter
 from kg.project import Project
@@ -119,52 +118,6 @@ def fresh(project: Project) -> Built | None:
     if built is not None and built.manifest.get("hash") == input_hash(project):
         return built
     return None
-
-
-def ensure_built(project: Project, reporter: Reporter = SILENT) -> Built:
-    """The newest build of the inputs, building it first when missing or stale."""
-    built = fresh(project)
-    if built is not None:
-        return built
-    from kg.build import build
-
-    reporter.note("the build is missing or stale: building first")
-    return build(project, reporter=reporter)
-
-
-def open_store(project: Project, build_if_stale: bool = True, reporter: Reporter = SILENT):
-    """A read-only store over the build that queries answer from.
-
-    With ``build_if_stale`` the inputs are checked (cheaply) and built first when
-    they changed; without, the current build answers, with a warning when
-    the inputs changed since.  When the newest build does not conform, the
-    last conforming one answers and the reporter says so."""
-    from kg.store import OxigraphStore
-
-    built = serving_build(project, build_if_stale=build_if_stale, reporter=reporter)
-    return OxigraphStore.open(built.store_path, asserted=built.path / "asserted.nq")
-
-
-def serving_build(project: Project, build_if_stale: bool = True, reporter: Reporter = SILENT) -> Built:
-    """The build queries answer from (see open_store)."""
-    newest = ensure_built(project, reporter) if build_if_stale else latest(project)
-    if newest is None:
-        raise BuildError(f"there is no build in {project.build_dir}: run kg build")
-    if not build_if_stale and newest.manifest.get("hash") != input_hash(project):
-        reporter.note("warning: the inputs changed since the build; answering from the build of "
-                      f"{newest.manifest.get('built_at', '?')} (run kg build to update it)")
-    if newest.conforms:
-        return newest
-    good = current(project)
-    if good is None or good.manifest.get("hash") == newest.manifest.get("hash"):
-        if good is not None:  # published anyway (--allow-invalid)
-            reporter.note("warning: the current build does not conform (published with --allow-invalid)")
-            return good
-        raise BuildError("the build does not conform and there is no earlier conforming build to answer from; "
-                         "kg validate shows why (kg build --allow-invalid publishes it anyway)")
-    reporter.note("warning: the newest build does not conform (kg validate shows why); answering from the "
-                  f"last conforming build, of {good.manifest.get('built_at', '?')}")
-    return good
 
 
 @contextmanager

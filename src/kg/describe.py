@@ -69,7 +69,7 @@ def _by_label(store, text: str) -> str:
 
 
 def describe(project, term: str, store=None, build_if_stale: bool = True, reporter=None) -> Description:
-    from kg.builds import serving_build
+    from kg.answering import serving_build
     from kg.progress import SILENT
     from kg.store import OxigraphStore
 

@@ -209,7 +209,7 @@ def void_bytes(statements) -> bytes:
 def export(project, out_dir, gzip: bool = False, only=None, build_if_stale: bool = True, reporter=None) -> list[tuple[str, int]]:
     """Write the dumps of the build queries answer from (built first when the inputs changed, unless
     ``build`` is False), void.ttl and SHA256SUMS to ``out_dir``; returns [(path, size)]."""
-    from kg.builds import serving_build
+    from kg.answering import serving_build
     from kg.progress import SILENT
 
     return export_built(serving_build(project, build_if_stale=build_if_stale, reporter=reporter or SILENT), out_dir, gzip=gzip,

@@ -49,8 +49,8 @@ def resolve(project, name_or_file: str | None, text: str | None, stdin=None) -> 
 def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = False, build_if_stale: bool = True,
         reporter=None, store=None):
     """The kg.store.Result of a query over the build queries answer from (built first when the inputs
-    changed, unless ``build_if_stale`` is False; see kg.builds.open_store)."""
-    from kg.builds import open_store
+    changed, unless ``build_if_stale`` is False; see kg.answering.open_store)."""
+    from kg.answering import open_store
     from kg.params import bind_params
     from kg.progress import SILENT
     from kg.sparql import check_read_only, check_safe

@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _update(argv: list[str] | None) -> int:
     from kg.project import locate
-    from kg.builds import open_store
+    from kg.answering import open_store
 
     project = locate()
     path = Path(argv[0]) if argv else project.home / "README.md"

@@ -24,7 +24,7 @@ _PROPERTIES = "?s ?k ?o"
 
 
 def stats(project, build_if_stale: bool = True, reporter=None) -> dict:
-    from kg.builds import open_store
+    from kg.answering import open_store
     from kg.progress import SILENT
 
     store = open_store(project, build_if_stale=build_if_stale, reporter=reporter or SILENT)

@@ -25,87 +25,6 @@ SH = ns.PREFIXES["sh"]
 
 
 # ---------------------------------------------------------------- computing
-def _nt(term) -> str:
-    """An rdflib term in N-Triples syntax."""
-    return term.n3()
-
-
-def _path_text(graph, path) -> str:
-    """pyshacl's sh:resultPath as kg.shacl's results show paths."""
-    from rdflib import URIRef
-    from rdflib.namespace import RDF
-
-    from kg.shacl.paths import render
-
-    return render(path, lambda node: str(node) if isinstance(node, URIRef) else None,
-                  lambda node, local: graph.value(node, RDF.first if local is None else URIRef(SH + local)),
-                  graph.items, str)
-
-
-def _focus_text(term) -> str:
-    from rdflib import BNode
-
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
-
-
-def pyshacl_report(data_graph, shapes_graph, origin: str, allow_warnings: bool = True):
-    """pyshacl, the reference, called once for kg (rdflib graphs in): (conforms, its results graph).
-    Shapes it cannot use are one DataError naming ``origin``."""
-    from pyshacl import errors as shacl_errors
-    from pyshacl import validate as shacl_validate
-
-    broken = tuple(getattr(shacl_errors, n) for n in ("ShapeLoadError", "ConstraintLoadError",
-                                                       "ReportableRuntimeError", "ValidationFailure")
-                   if hasattr(shacl_errors, n))
-    try:
-        conforms, results, _text = shacl_validate(
-            data_graph, shacl_graph=shapes_graph, inference="none", advanced=True,
-            allow_warnings=allow_warnings, allow_infos=allow_warnings, abort_on_first=False, meta_shacl=False,
-            js=False)
-    except broken as exc:
-        detail = " ".join(str(getattr(exc, "message", exc)).split())
-        raise DataError(f"SHACL shapes ({origin}) cannot be used: {detail}") from None
-    except NotImplementedError as exc:
-        raise DataError(f"SHACL shapes ({origin}) cannot be used (pyshacl does not implement it): {exc}") from None
-    except Exception as exc:  # noqa: BLE001 (pyshacl and rdflib raise bare exceptions on some shapes graphs)
-        raise DataError(f"SHACL shapes ({origin}) cannot be used (pyshacl failed: {type(exc).__name__}: "
-                        f"{' '.join(str(exc).split())})") from None
-    if not hasattr(results, "subjects"):  # pyshacl's ValidationFailure: the shapes are broken
-        detail = " ".join(str(getattr(results, "message", results)).split())
-        raise DataError(f"SHACL shapes ({origin}) cannot be used: {detail}")
-    return bool(conforms), results
-
-
-def report_issues(results, origin: str) -> list[tuple[Issue, str]]:
-    """(Issue, constraint component IRI) per result of a SHACL results graph (rdflib)."""
-    from rdflib import URIRef
-    from rdflib.namespace import RDF
-
-    S = lambda x: URIRef(SH + x)  # noqa: E731
-    out = []
-    for r in results.subjects(RDF.type, S("ValidationResult")):
-        focus, path, value = (results.value(r, S(x)) for x in ("focusNode", "resultPath", "value"))
-        sev, shape, comp = (results.value(r, S(x)) for x in ("resultSeverity", "sourceShape",
-                                                            "sourceConstraintComponent"))
-        msgs = sorted(str(m) for m in results.objects(r, S("resultMessage")))
-        message = msgs[0] if msgs else (ns.shorten(str(comp)) if comp is not None else "constraint violated")
-        out.append((Issue(
-            focus=_focus_text(focus), message=" ".join(message.split()),
-            severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
-            path=_path_text(results, path) if path is not None else None,
-            value=_nt(value) if value is not None else None, origin=origin,
-            shape=str(shape) if isinstance(shape, URIRef) else None), str(comp)))
-    return out
-
-
-def shacl_issues(data_graph, shapes_graph, origin: str) -> list[Issue]:
-    """Run pyshacl; one Issue per validation result."""
-    if len(shapes_graph) == 0:
-        return []
-    _conforms, results = pyshacl_report(data_graph, shapes_graph, origin)
-    return [issue for issue, _component in report_issues(results, origin)]
-
-
 def check_issues(store, checks, progress=None) -> list[Issue]:
     """Run the saved checks (SavedQuery objects) on a kg.store Store, one at a time;
     ``progress(done, total, name)``."""
@@ -294,6 +213,7 @@ def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
     onto_shapes = [q for quads in onto_shapes.values() for q in quads]
     if validator == "pyshacl":
         from kg.load import rdflib_graph
+        from kg.shacl.reference import shacl_issues
 
         closure = rdflib_graph(list(merged.quads) + list(inference.inferred))
         issues = shacl_issues(closure, rdflib_graph(data_shapes), "shacl")

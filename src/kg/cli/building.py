@@ -98,7 +98,7 @@ def validate(home, build_dir, fmt, quiet, endpoint, user, password, auth, timeou
 
     With --endpoint, the saved checks run on that store instead (the SHACL
     shapes run at build time, on kg's own store)."""
-    from kg.builds import ensure_built
+    from kg.answering import ensure_built
 
     if endpoint:
         from kg.remote import validate_remote

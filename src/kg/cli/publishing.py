@@ -74,7 +74,7 @@ def load(endpoint, user, password, auth, timeout, graph_store, update_url, asser
         apply_patch(target, Path(patch).read_text(encoding="utf-8"), name=patch)
         click.echo(f"applied {patch} to {target.update_url}")
         return
-    from kg.builds import serving_build
+    from kg.answering import serving_build
 
     reporter = progress(quiet)
     built = serving_build(working_copy(home, build_dir), build_if_stale=not no_build, reporter=reporter)

@@ -44,7 +44,7 @@ def generate(project, out_dir, build_if_stale: bool = True, reporter=None) -> li
     ``build_if_stale`` is False) into ``out_dir``; returns [(path, size)] of the pages and diagrams (the dumps in
     ``dumps/`` are written by kg.export).  ``out_dir`` must be missing, empty, or a folder kg docs wrote,
     which is replaced whole (a file the new site does not have does not linger)."""
-    from kg.builds import serving_build
+    from kg.answering import serving_build
     from kg.export import export_built
     from kg.progress import SILENT
 

@@ -16,7 +16,7 @@ README_DIAGRAM = Path("docs") / "img" / "core-model"
 
 def core_diagram(project) -> tuple[str, bytes]:
     """(DOT text, SVG) of the core model of the build queries answer from (built first when stale)."""
-    from kg.builds import serving_build
+    from kg.answering import serving_build
     from kg.docs import diagrams
     from kg.docs.model import core_model
 

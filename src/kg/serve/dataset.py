@@ -115,7 +115,8 @@ class Dataset:
     @classmethod
     def of_project(cls, project) -> Dataset:
         """The project's build (built first when missing or stale: at start, never in a request), snapshotted."""
-        from kg.builds import ARTIFACTS, STORE, serving_build
+        from kg.builds import ARTIFACTS, STORE
+        from kg.answering import serving_build
         from kg.progress import Reporter
 
         built = serving_build(project, reporter=Reporter(quiet=False, tty=False))

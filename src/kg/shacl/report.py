@@ -20,7 +20,7 @@ FORMATS = ("turtle", "jsonld", "json")
 
 # ---------------------------------------------------------------- the build's issues
 def issues(run: Run, raw: list[ValidationResult], origin: str) -> list[tuple]:
-    """(kg.report.Issue, component IRI) per result, written as kg.validate.shacl_issues writes pyshacl's."""
+    """(kg.report.Issue, component IRI) per result, written as kg.shacl.reference.shacl_issues writes pyshacl's."""
     from kg.report import Issue
 
     text = None
@@ -51,7 +51,7 @@ def issues(run: Run, raw: list[ValidationResult], origin: str) -> list[tuple]:
 
 
 def _n3(run: Run, i: int) -> str:
-    """A value in N-Triples syntax, as rdflib writes it (kg.validate._nt)."""
+    """A value in N-Triples syntax, as rdflib writes it (kg.shacl.reference._nt)."""
     term = run.term(i)
     if isinstance(term, ox.NamedNode):
         return f"<{term.value}>"
