@@ -1,21 +1,55 @@
 """kg: the knowledge graph of international science-and-technology cooperation parks.
 
-The library is the product; ``kg.cli`` is a thin click layer over it.  The
-flow, one module per stage::
+The library is the product; ``kg.cli`` is a thin click layer over it.  The package in layers: a module
+imports only from its own layer and the layers listed before it (tests/test_layers.py checks that, and
+that every module is listed here once).  Why the layers are not folders: docs/LAYOUT.md, "The code".
 
-    project   locate the working copy and the build folder
-    load      parse ontology / data / shapes files (pyoxigraph, precise syntax errors)
-    merge     ontology graph + source graphs + derived dct:source
-    reason    OWL RL closure (owlrl), cleaned
-    validate  SHACL (pyshacl) + saved checks, a report grouped by focus node
-    build     orchestrates the above, content-hashed and atomic
-    store     THE query-engine interface (pyoxigraph by default)
-    catalogue saved queries and their headers
-    params    query parameters to RDF terms
-    results   rendering of query results
-    export    deterministic dumps, VoID/DCAT, checksums
-    stats     counts per class and property
-    describe  everything about one entity
+foundation
+    errors        one family of errors, each with its exit code
+    namespaces    every namespace and prefix the project uses
+    files         writing files and folders whole; the newline rule
+    progress      progress of long work on stderr
+    project       the working copy and its build folder
+    formats       every RDF and SPARQL-results format, in one table
+    languages     language tags against the IANA registry
+    qudt          QUDT's units, currencies and quantity kinds (vendored)
+    sparql        query text: lexing, form, variables, refusals, binding values
+engines
+    owlrl         kg's OWL 2 RL engine (owlrl is its reference)
+    shacl         kg's SHACL engine (pyshacl is its reference)
+    store         the query-engine interface over pyoxigraph; query results
+    load          parsing input files, with FILE:LINE:COL errors
+    params        ``--param name=value`` to RDF terms
+    results       query results for people and machines
+    report        the validation report, grouped by focus node
+    catalogue     saved queries and checks, with their headers
+    units         the units the data uses, described from QUDT
+stages
+    merge         the inputs as one asserted dataset, with derived provenance and date bounds
+    profile       property constraint profiles and the shapes compiled from them
+    reason        the OWL RL closure (kg.owlrl or owlrl), cleaned
+    validate      SHACL, the saved checks and the build's own findings, as one report
+    curate        the data file of a new source
+    diff          what changed between two builds or dumps
+builds
+    builds        the builds on disk: find, publish, clean
+    store_writer  the build's stores, written in threads
+    build         the build pipeline, one function per stage
+    answering     the build queries answer from, built first when stale
+services
+    query         saved and ad-hoc queries; the catalogue listing
+    describe      everything about one entity
+    stats         counts per class and per property
+    info          which working copy, which build, which engines
+    readme        the generated parts of README.md
+    export        deterministic dumps, VoID/DCAT, checksums
+    remote        a SPARQL 1.1 store over HTTP: queries, loads, patches
+    generate      synthetic data for benchmarks
+front ends
+    docs          the static documentation site
+    serve         the SPARQL endpoint and linked-data pages
+    cli           the ``kg`` command
+    __main__      ``python -m kg``
 
 Nothing heavy is imported here, so that ``kg query`` starts fast.
 """
