@@ -527,6 +527,8 @@ def resolve(profiles: dict[str, Profile], name: str) -> str:
 
 def summary(prof: Profile, label=ns.shorten) -> list[tuple[str, str]]:
     """A property's profile as (part, what it says) rows, for `kg profile` and the ontology reference."""
+    # One `if part: rows.append(...)` per part of a profile: alike in shape (duplicates lists them), each
+    # worded for its own part; a table of format strings would be harder to read than the rows.
     rows = []
 
     def classes(iris):

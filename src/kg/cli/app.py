@@ -33,20 +33,17 @@ nearest parent holding ontology/ and data/, else the copy bundled with kg.
 # ------------------------------------------------------------ shared options
 
 
+PROJECT_OPTIONS = (  # option, environment variable, help: in the order --help lists them
+    ("--home", "KG_HOME",
+     "The working copy (env KG_HOME; default: found from the current directory, else the bundled copy)."),
+    ("--build-dir", "KG_BUILD_DIR", "Where the build goes (env KG_BUILD_DIR; default <home>/build, or a cache folder)."),
+)
+
+
 def project_options(f):
     """``--home`` and ``--build-dir``, for every command that reads the working copy."""
-    f = click.option(
-        "--build-dir",
-        envvar="KG_BUILD_DIR",
-        type=click.Path(file_okay=False),
-        help="Where the build goes (env KG_BUILD_DIR; default <home>/build, or a cache folder).",
-    )(f)
-    f = click.option(
-        "--home",
-        envvar="KG_HOME",
-        type=click.Path(file_okay=False),
-        help="The working copy (env KG_HOME; default: found from the current directory, else the bundled copy).",
-    )(f)
+    for option, variable, text in reversed(PROJECT_OPTIONS):  # click lists the last applied first
+        f = click.option(option, envvar=variable, type=click.Path(file_okay=False), help=text)(f)
     return f
 
 

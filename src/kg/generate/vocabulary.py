@@ -12,7 +12,7 @@ from kg.generate.text import Graph, lit
 
 CURATION_LABEL = "kg curation: background knowledge"
 
-# (slug, label, broader slugs)
+# (slug, label, broader slugs): data rows, alike in shape by nature (duplicates lists them)
 SECTORS = (
     ("manufacturing", "manufacturing", ()),
     ("advanced-manufacturing", "advanced manufacturing", ("manufacturing",)),
