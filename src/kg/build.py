@@ -22,13 +22,14 @@ from kg.progress import SILENT, Reporter
 from kg.project import Project
 
 CLOSURE = "closure.nt"  # the closure's triples while the stores load them
-REASONERS = ("kg", "owlrl")  # kg.reason.ENGINES
-VALIDATORS = ("kg", "pyshacl")  # kg.shacl, or the reference
 
 
 def build(project: Project, force: bool = False, reporter: Reporter = SILENT, reasoner: str = "kg",
           validator: str = "kg", allow_invalid: bool = False) -> Built:
     """Build unless fresh (or ``force``); returns the newest build (kg.builds says which one queries use)."""
+    from kg.reason import ENGINES as REASONERS
+    from kg.validate import VALIDATORS
+
     if reasoner not in REASONERS:
         raise BuildError(f"unknown reasoner {reasoner!r} (known: {', '.join(REASONERS)})")
     if validator not in VALIDATORS:

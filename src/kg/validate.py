@@ -21,7 +21,7 @@ from kg import namespaces as ns
 from kg.errors import DataError
 from kg.report import Issue
 
-SH = ns.PREFIXES["sh"]
+VALIDATORS = ("kg", "pyshacl")  # kg.shacl, or pyshacl, its reference
 
 
 # ---------------------------------------------------------------- computing
