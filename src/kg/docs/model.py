@@ -399,14 +399,21 @@ def _core(terms: list[Term]) -> tuple[list[tuple[str, str, str]], list[tuple[str
     return edges, supers
 
 
+def _ontology_triples(built) -> list:
+    """The ontology graph's triples, sorted, read from the build's asserted.nq: its blank nodes keep the
+    labels the loader gave them (by file and order), where the store would name them anew in every build."""
+    graph = ox.NamedNode(ns.ONTOLOGY_GRAPH)
+    quads = ox.parse(path=str(built.path / "asserted.nq"), format=ox.RdfFormat.N_QUADS)
+    return sorted((ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name == graph), key=str)
+
+
 def core_model(built) -> tuple[list, list, dict[str, str]]:
     """The core model's edges, subclass links and labels, read from the build's ontology graph alone."""
     from kg.store import OxigraphStore
 
     reader = _Reader(OxigraphStore.open(built.store_path))
     labels = _labels(reader)
-    onto = sorted((ox.Triple(s, p, o) for s, p, o in reader.rows(
-        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ns.ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")), key=str)
+    onto = _ontology_triples(built)
     return (*_core(_terms(onto, labels)), labels)
 
 
@@ -419,8 +426,7 @@ def collect(built, project, dumps_dir: Path) -> Docs:
     store = OxigraphStore.open(built.store_path)
     reader = _Reader(store)
     labels = _labels(reader)
-    onto = sorted((ox.Triple(s, p, o) for s, p, o in reader.rows(
-        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{ns.ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")), key=str)
+    onto = _ontology_triples(built)
     terms = _terms(onto, labels)
     shapes = _shapes(project)
     from kg import profile as kp
