@@ -24,6 +24,7 @@ engines
     report        the validation report, grouped by focus node
     catalogue     saved queries and checks, with their headers
     units         the units the data uses, described from QUDT
+    search        entities by any of their names or Wikidata QIDs
 stages
     merge         the inputs as one asserted dataset, with derived provenance and date bounds
     profile       property constraint profiles and the shapes compiled from them

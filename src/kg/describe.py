@@ -8,7 +8,6 @@ they come from.
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass, field
 
@@ -17,8 +16,6 @@ import pyoxigraph as ox
 from kg import namespaces as ns
 from kg.errors import NotFoundError
 
-# A term is found by any of its names, variants and misspellings included.
-SEARCH_LABELS = ns.LABEL_PREDICATES + (ns.PREFIXES["skos"] + "altLabel", ns.PREFIXES["skos"] + "hiddenLabel")
 @dataclass
 class Description:
     iri: str
@@ -37,35 +34,18 @@ def _graph_label(g: str) -> str:
 
 
 def find(store, term: str) -> str:
-    """The IRI that TERM names: an IRI, a CURIE, or a label (exact, any case)."""
+    """The IRI that TERM names: an IRI, a CURIE, or a name or QID (kg.search.resolve_name)."""
     from kg.params import parse_iri
 
     text = term.strip()
     node = parse_iri(text, "term")
     if node is None:
-        return _by_label(store, text)
+        from kg.search import resolve_name
+
+        return resolve_name(store, text)
     if not store.has_resource(node):
         raise NotFoundError(f"{ns.shorten(node.value)} is not in the graph")
     return node.value
-
-
-def _by_label(store, text: str) -> str:
-    preds = " ".join(f"<{p}>" for p in SEARCH_LABELS)
-    r = store.query(f"SELECT DISTINCT ?s ?l WHERE {{ VALUES ?p {{ {preds} }} ?s ?p ?l . FILTER(isIRI(?s)) }}")
-    labels: dict[str, set[str]] = {}
-    for s, lab in r.rows:
-        labels.setdefault(lab.value, set()).add(s.value)
-    wanted = text.casefold()
-    hits = sorted({s for lab, subjects in labels.items() if lab.casefold() == wanted for s in subjects})
-    if len(hits) == 1:
-        return hits[0]
-    if len(hits) > 1:
-        shown = ", ".join(ns.shorten(h) for h in hits[:5]) + (", …" if len(hits) > 5 else "")
-        raise NotFoundError(f"{text!r} is the label of {len(hits)} entities: {shown}; give the IRI or CURIE")
-    folded = {lab.casefold(): lab for lab in labels}
-    close = difflib.get_close_matches(wanted, list(folded), n=3, cutoff=0.6)
-    hint = "; did you mean " + " or ".join(repr(folded[c]) for c in close) + "?" if close else ""
-    raise NotFoundError(f"nothing in the graph has the IRI, CURIE or label {text!r}{hint}")
 
 
 def describe(project, term: str, store=None, build_if_stale: bool = True, reporter=None) -> Description:

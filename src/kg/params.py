@@ -132,6 +132,26 @@ def _iri(name: str, text: str):
     raise ParamError(f"parameter {name}: {text!r} is not an IRI or a CURIE with a project prefix{hint}")
 
 
+_CURIE_SHAPED = re.compile(r"[A-Za-z][\w.-]*:[^\s:]*")
+
+
+def _named(name: str, text: str, store) -> ox.NamedNode:
+    """An IRI parameter's value: an IRI or CURIE, else (with a store to look in) the one entity that has
+    this name or Wikidata QID (kg.search.resolve_name)."""
+    iri = parse_iri(text.strip(), f"parameter {name}")
+    if iri is not None or store is None:
+        return iri if iri is not None else _iri(name, text.strip())
+    from kg.errors import NotFoundError
+    from kg.search import resolve_name
+
+    try:
+        return ox.NamedNode(resolve_name(store, text.strip(), f"parameter {name}"))
+    except NotFoundError:
+        if _CURIE_SHAPED.fullmatch(text.strip()):  # most likely a CURIE with a prefix kg does not know
+            _iri(name, text.strip())
+        raise
+
+
 def bind_params(text: str, params: dict[str, str], declared=None, store=None) -> dict:
     """The substitutions for a query: ``declared`` is the saved query's list of
     Param (None for a query without header); IRIs must name a resource of
@@ -150,7 +170,8 @@ def bind_params(text: str, params: dict[str, str], declared=None, store=None) ->
                 if p.required:
                     raise ParamError(f"missing required parameter {p.name!r} ({p.type}: {p.description})")
                 continue
-            bindings[p.name] = parse_value(p.name, params[p.name], p.type)
+            bindings[p.name] = _named(p.name, params[p.name], store) if p.type == "iri" else parse_value(
+                p.name, params[p.name], p.type)
     else:
         for name, value in params.items():
             if name not in variables:

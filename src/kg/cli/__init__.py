@@ -2,7 +2,7 @@
 
     app         the command group, errors as one ``kg: error:`` line, exit codes, shared options
     building    info, build, reason, validate, new-source, profile, shacl, clean
-    querying    query, queries, stats, describe
+    querying    query, queries, stats, search, describe
     publishing  export, docs, load, diff, serve
 
 Every command parses its arguments, calls one library function and formats the result.  Heavy modules

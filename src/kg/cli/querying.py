@@ -99,6 +99,24 @@ def stats(home, build_dir, fmt, no_build):
     write_out(render(compute(working_copy(home, build_dir), build_if_stale=not no_build, reporter=progress()), fmt))
 
 
+# ------------------------------------------------------------------ search
+@main.command()
+@click.argument("text")
+@project_options
+@format_option(("table", "md", "csv", "tsv", "json"), "table")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most entities to list.")
+@no_build_option
+def search(text, home, build_dir, fmt, limit, no_build):
+    """Entities by any of their names (labels, alternative and hidden labels) or Wikidata QIDs, best first:
+    their IRIs, classes and the sources that give the name. Case, accents and punctuation are ignored."""
+    from kg.answering import open_store
+    from kg.search import render
+    from kg.search import search as find
+
+    store = open_store(working_copy(home, build_dir), build_if_stale=not no_build, reporter=progress())
+    write_out(render(find(store, text, limit=limit), fmt))
+
+
 # ---------------------------------------------------------------- describe
 @main.command()
 @click.argument("term")
