@@ -180,7 +180,7 @@ def test_sparql_syntax_error_shows_where(cli):
     r = cli("query", "-e", "SELECT ?s WHERE {\n  ?s a stc:Park .\n  FILTER(?s = ) }")
     assert r.exit_code == 2
     assert r.stderr == ("kg: error: inline query:3:18: SPARQL syntax error: expected one of ABS, AVG, DAY, IRI, "
-                        "MAX, MD5, MIN, NOT, NOW, PREDICATE, STR, STRBEFORE, … — at: FILTER(?s = ) }⏵\n")
+                        "MAX, MD5, MIN, NOT, NOW, PREDICATE, STR, STRBEFORE, … — at: FILTER(?s = ) } «here»\n")
 
 
 def test_service_is_refused(cli):

@@ -75,27 +75,72 @@ def query_form(text: str) -> str:
 
 
 def _tidy_expected(what: str) -> str:
-    """Drop the character classes from oxigraph's 'expected one of …' lists."""
+    """Drop the character classes and oxigraph's own notes from its 'expected one of …' lists."""
     m = re.match(r"expected one of (.*)$", what, re.S)
     if not m:
-        return what
+        return "unexpected input" if what.strip() in ("expected [_]", "") else what
     items = [i.strip() for i in re.split(r", (?![^\[]*\])", m.group(1))]
-    items = [i for i in items if i and not i.startswith("[")]
+    items = [i for i in items if i and not i.startswith("[") and i not in _PARSER_NOTES]
     if not items:
         return "unexpected input"
     more = ", …" if len(items) > 12 else ""
     return "expected one of " + ", ".join(items[:12]) + more
 
 
+# Notes oxigraph puts among the tokens it expected, and what kg says instead.
+_PARSER_NOTES = {"Prefix not found": "unknown prefix", "IRI parsing failed": "invalid IRI"}
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_PREFIXED_BEFORE = re.compile(r"(?<![\w:.-])([A-Za-z][\w.-]*)?:[^\s{}()<>\"',;]*$")
+_IRI_BEFORE = re.compile(r"<([^<>]*)>$")
+_FIRST_WORD = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*([A-Za-z_]+)",
+                         re.IGNORECASE)
+
+
+def _diagnosis(message: str, text: str, before: str) -> str | None:
+    """What kg can say more precisely than the parser, from the text itself."""
+    if not text.strip() or not blank_out(text).strip():
+        return "the query is empty"
+    first = _FIRST_WORD.match(text)
+    if first and first.group(1).upper() not in (*_FORMS, "PREFIX", "BASE"):
+        import difflib
+
+        near = difflib.get_close_matches(first.group(1).upper(), _FORMS, n=1, cutoff=0.6)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        return (f"a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE (after its PREFIX and BASE lines), "
+                f"not {first.group(1)!r}{hint}")
+    if "Prefix not found" in message:
+        prefixed = _PREFIXED_BEFORE.search(before)
+        if prefixed is not None:
+            from kg.namespaces import PREFIXES
+
+            import difflib
+
+            prefix = prefixed.group(1) or ""
+            near = difflib.get_close_matches(prefix, list(PREFIXES), n=2, cutoff=0.5)
+            hint = f"did you mean {' or '.join(repr(n + ':') for n in near)}? " if near else ""
+            return (f"unknown prefix {prefix + ':'!r}: {hint}declare it (PREFIX {prefix}: <…>) or use one of kg's "
+                    f"{len(PREFIXES)} prefixes (README.md, Namespace)")
+    if "IRI parsing failed" in message:
+        iri = _IRI_BEFORE.search(before.rstrip())
+        if iri is not None:
+            return f"<{iri.group(1)}> is not a valid IRI (no spaces, and an absolute IRI needs its scheme)"
+    return None
+
+
 def syntax_error(exc: SyntaxError, text: str, name: str = "query") -> QueryError:
-    """A QueryError that shows where the SPARQL syntax error is."""
+    """A QueryError that shows where the SPARQL syntax error is, and what is wrong where kg can tell."""
     msg = str(exc.msg if exc.msg else exc)
     m = re.match(r"error at (\d+):(\d+): (.*)", msg, re.S)
     if not m:
-        return QueryError(f"{name}: SPARQL syntax error: {msg}")
-    line, col, what = int(m.group(1)), int(m.group(2)), _tidy_expected(m.group(3))
+        return QueryError(f"{name}: SPARQL syntax error: {_diagnosis(msg, text, '') or msg}")
+    line, col = int(m.group(1)), int(m.group(2))
     lines = text.split("\n")
     src = lines[line - 1] if 0 < line <= len(lines) else ""
     # oxigraph counts columns in characters, from 1
     before, after = src[: col - 1].lstrip(), src[col - 1 :].rstrip()
-    return QueryError(f"{name}:{line}:{col}: SPARQL syntax error: {what} — at: {before}⏵{after}")
+    what = _diagnosis(m.group(3), text, src[: col - 1]) or _tidy_expected(m.group(3))
+    return QueryError(f"{name}:{line}:{col}: SPARQL syntax error: {what} — at: {before}{MARK}{after}")
+
+
+# Where the error is, in the line shown: « and » are in every font (a web page showed ⏵ as an empty box).
+MARK = " «here» "
