@@ -104,6 +104,9 @@ class _Run:
             self.abandon()
             raise BuildError(f"cannot write the build in {self.project.build_dir}: {exc.strerror or exc}; "
                              "the previous build is untouched") from None
+        except KeyboardInterrupt:
+            self.abandon()
+            raise KeyboardInterrupt("the build was left unfinished; the previous build is untouched") from None
         except BaseException:
             self.abandon()
             raise

@@ -10,6 +10,7 @@ imports rdflib, owlrl or pyshacl.
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 
@@ -117,7 +118,23 @@ def write_out(data: bytes | str) -> None:
     stream.flush()
 
 
+def usage_error(exc: click.UsageError) -> None:
+    """A usage error as every kg error is shown: one line (with where to find help), exit 2."""
+    if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())) and exc.ctx is not None:
+        click.echo(exc.ctx.get_help(), err=True)  # `kg` alone: its help, as click shows it
+        sys.exit(EXIT_INPUT)
+    command = " ".join(["kg", *exc.ctx.command_path.split()[1:]]) if exc.ctx is not None else "kg"
+    click.echo(f"kg: error: {exc.format_message()} ({command} --help says more)", err=True)
+    sys.exit(EXIT_INPUT)
+
+
 class KgGroup(click.Group):
+    def make_context(self, info_name, args, parent=None, **extra):
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:  # the group's own options: before invoke
+            usage_error(exc)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -126,9 +143,13 @@ class KgGroup(click.Group):
             ctx.exit(exc.exit_code)
         except BrokenPipeError:  # pragma: no cover - `kg … | head`
             ctx.exit(0)
-        except (KeyboardInterrupt, click.exceptions.Abort):
-            click.echo("kg: interrupted", err=True)
+        except (KeyboardInterrupt, click.exceptions.Abort) as exc:
+            # what was left behind, when the library says (a build: finished and published, or untouched)
+            said = str(exc) if isinstance(exc, KeyboardInterrupt) else ""
+            click.echo(f"kg: interrupted{': ' + said if said else ''}", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except click.UsageError as exc:
+            usage_error(exc)
         except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:  # a bug: still one line, unless KG_DEBUG is set

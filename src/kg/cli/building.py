@@ -41,6 +41,13 @@ def build(home, build_dir, force, quiet, allow_invalid, reference):
     engines = {"reasoner": "owlrl", "validator": "pyshacl"} if reference else {}
     reporter = progress(quiet)
     built = do_build(project, force=force, reporter=reporter, allow_invalid=allow_invalid, **engines)
+    try:
+        _say_built(built, allow_invalid, reporter)
+    except KeyboardInterrupt:
+        raise KeyboardInterrupt(f"the build was finished and is in {built.path}") from None
+
+
+def _say_built(built, allow_invalid: bool, reporter) -> None:
     c = built.manifest["counts"]
     state = "built" if built.rebuilt else "up to date"
     conform = "conforms" if built.conforms else (
