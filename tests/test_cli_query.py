@@ -17,12 +17,25 @@ def ok(r):
 
 
 def test_table(cli):
+    """Values alone, for people; --terms shows literals as terms."""
     assert ok(cli("query", "parks")) == (
-        "park        label           country\n"
-        "----------  --------------  -----------\n"
-        "park:alpha  Alpha Park @en  place:china\n"
-        "park:beta   Beta Park @en   place:china\n"
+        "park        label       country\n"
+        "----------  ----------  -----------\n"
+        "park:alpha  Alpha Park  place:china\n"
+        "park:beta   Beta Park   place:china\n"
         "(2 rows)\n")
+    assert ok(cli("query", "parks", "--terms")).splitlines()[2] == 'park:alpha  "Alpha Park"@en  place:china'
+
+
+def test_a_table_fits_the_width_it_is_given():
+    from kg.results import render_table
+
+    long = "a long value " * 20
+    table = render_table(["name", "text"], [("short", long.strip()), ("other", "brief")], width=60)
+    lines = table.splitlines()
+    assert all(len(line) <= 60 for line in lines) and lines[2].endswith("…")
+    assert lines[3].split() == ["other", "brief"]
+    assert render_table(["name", "text"], [("short", long.strip())]).splitlines()[2].endswith("a long value")
 
 
 def test_csv_is_w3c(cli):
@@ -65,8 +78,8 @@ def test_markdown_with_a_curie_parameter(cli):
     assert ok(cli("query", "park-places", "--param", "park=park:alpha", "--format", "md")) == (
         "| park | place | placeLabel |\n"
         "| --- | --- | --- |\n"
-        "| park:alpha | place:china | China @en |\n"
-        "| park:alpha | place:suzhou | Suzhou @en |\n")
+        "| park:alpha | place:china | China |\n"
+        "| park:alpha | place:suzhou | Suzhou |\n")
 
 
 def test_iri_parameter_in_angle_brackets(cli):

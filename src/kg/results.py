@@ -38,8 +38,9 @@ def _check(kind: str, fmt: str) -> None:
                          f"use one of {', '.join(FORMATS_OF[kind])}")
 
 
-def cell(term) -> str:
-    """A term as shown in a table: CURIEs for IRIs, the lexical form for literals."""
+def cell(term, terms: bool = False) -> str:
+    """A term as shown in a table: CURIEs for IRIs, a literal's value; with ``terms``, a literal as a term
+    (its language tag, or its datatype when not a plain string), as Turtle writes it."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
@@ -47,9 +48,13 @@ def cell(term) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
+        if not terms:
+            return term.value
         if term.language:
-            return f"{term.value} @{term.language}"
-        return term.value
+            return f'"{term.value}"@{term.language}'
+        if term.datatype.value != ns.PREFIXES["xsd"] + "string":
+            return f'"{term.value}"^^{ns.shorten(term.datatype.value)}'
+        return f'"{term.value}"'
     return str(term)
 
 
@@ -61,9 +66,43 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def render_table(variables: list[str], rows: list[tuple]) -> str:
-    cells = [[cell(t).replace("\n", " ") for t in row] for row in rows]
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns, ending with … when cut."""
+    if _width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _fit(widths: list[int], floors: list[int], room: int) -> list[int]:
+    """Column widths that fit ``room`` columns (two spaces between columns): the widest are narrowed first,
+    never below their floor (the header, or 12)."""
+    gaps = 2 * (len(widths) - 1)
+    if sum(widths) + gaps <= room:
+        return widths
+    low, high = 1, max(widths)
+    while low < high:  # the largest cap whose table fits
+        cap = (low + high + 1) // 2
+        if sum(max(min(w, cap), f) for w, f in zip(widths, floors)) + gaps <= room:
+            low = cap
+        else:
+            high = cap - 1
+    return [max(min(w, low), f) for w, f in zip(widths, floors)]
+
+
+def render_table(variables: list[str], rows: list[tuple], width: int | None = None, terms: bool = False) -> str:
+    """An aligned text table; with ``width`` (a terminal's), long cells are cut with … to fit it."""
+    cells = [[cell(t, terms).replace("\n", " ") for t in row] for row in rows]
     widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
+    if width is not None:
+        widths = _fit(widths, [min(w, max(_width(v), 12)) for v, w in zip(variables, widths)], width)
+        cells = [[_cut(c, w) for c, w in zip(r, widths)] for r in cells]
     lines = ["  ".join(_pad(v, w) for v, w in zip(variables, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
@@ -72,18 +111,19 @@ def render_table(variables: list[str], rows: list[tuple]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(variables: list[str], rows: list[tuple]) -> str:
+def render_markdown(variables: list[str], rows: list[tuple], terms: bool = False) -> str:
     def esc(text: str) -> str:
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(variables) + " |", "|" + "|".join(" --- " for _ in variables) + "|"]
     for row in rows:
-        lines.append("| " + " | ".join(esc(cell(t)) for t in row) + " |")
+        lines.append("| " + " | ".join(esc(cell(t, terms)) for t in row) + " |")
     return "\n".join(lines) + "\n"
 
 
-def render(result, fmt: str) -> bytes:
-    """Bytes to print for a kg.store.Result in ``fmt`` (UsageError when it does not fit the answer)."""
+def render(result, fmt: str, width: int | None = None, terms: bool = False) -> bytes:
+    """Bytes to print for a kg.store.Result in ``fmt`` (UsageError when it does not fit the answer); a table
+    fits ``width`` columns when given, and ``terms`` shows literals as terms (see ``cell``)."""
     _check(result.kind, fmt)
     if result.kind == "graph":
         return result.serialize(fmt)
@@ -92,7 +132,7 @@ def render(result, fmt: str) -> bytes:
             return (b"true\n" if result.boolean else b"false\n")
         return ends_with_newline(result.serialize(fmt))
     if fmt == "table":
-        return render_table(result.variables, result.rows).encode()
+        return render_table(result.variables, result.rows, width, terms).encode()
     if fmt == "md":
-        return render_markdown(result.variables, result.rows).encode()
+        return render_markdown(result.variables, result.rows, terms).encode()
     return ends_with_newline(result.serialize(fmt))

@@ -112,6 +112,15 @@ def progress(quiet: bool = False):
     return Reporter(stream=click.get_text_stream("stderr"), quiet=quiet)
 
 
+def terminal_width() -> int | None:
+    """The width tables are cut to: the terminal's when standard output is one, else None (whole cells)."""
+    import shutil
+
+    if not click.get_text_stream("stdout").isatty():
+        return None
+    return max(shutil.get_terminal_size().columns, 40)
+
+
 def write_out(data: bytes | str) -> None:
     stream = click.get_binary_stream("stdout")
     stream.write(data.encode() if isinstance(data, str) else data)

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from kg.cli.app import EXIT_NEGATIVE, endpoint_of, endpoint_options, format_option, main, progress, project_options, quiet_option, size_text, working_copy, write_out
+from kg.cli.app import (EXIT_NEGATIVE, endpoint_of, endpoint_options, format_option, main, progress, project_options,
+                        quiet_option, size_text, working_copy, write_out)
 
 
 # -------------------------------------------------------------------- info

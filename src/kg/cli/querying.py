@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from kg.cli.app import EXIT_NEGATIVE, endpoint_of, endpoint_options, format_option, main, no_build_option, param_option, progress, project_options, working_copy, write_out
+from kg.cli.app import (EXIT_NEGATIVE, endpoint_of, endpoint_options, format_option, main, no_build_option,
+                        param_option, progress, project_options, terminal_width, working_copy, write_out)
 
 
 # ------------------------------------------------------------------- query
@@ -31,11 +32,13 @@ QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "md", "turtle", "nt", "js
 @format_option(QUERY_FORMATS, None, "SELECT and ASK: table (default), csv, tsv, json, xml, md; "
                                     "CONSTRUCT and DESCRIBE: turtle (default), nt, jsonld, rdfxml")
 @click.option("--asserted", is_flag=True, help="Without the inferred triples.")
+@click.option("--terms", is_flag=True, help="table and md: literals as terms, with their language tag or datatype "
+                                            "(\"12\"^^xsd:integer), not their value alone.")
 @no_build_option
 @project_options
 @endpoint_options()
-def query(name_or_file, text, params, fmt, asserted, no_build, home, build_dir, endpoint, user, password, auth,
-          timeout):
+def query(name_or_file, text, params, fmt, asserted, terms, no_build, home, build_dir, endpoint, user, password,
+          auth, timeout):
     """Run a saved query (by NAME), a .rq FILE, - (the query on stdin), or inline SPARQL (-e).
 
     The build answers (built first when the inputs changed, unless
@@ -64,7 +67,7 @@ def query(name_or_file, text, params, fmt, asserted, no_build, home, build_dir, 
         problem = store.union_problem()  # an empty answer may only mean the store sees no data
         if problem:
             progress().note(f"warning: {problem}")
-    write_out(render(result, fmt))
+    write_out(render(result, fmt, width=terminal_width(), terms=terms))
     if result.kind == "ask" and not result.boolean:
         sys.exit(EXIT_NEGATIVE)
 

@@ -88,9 +88,9 @@
     } else if (term.type === "triple") {
       td.textContent = "<< " + JSON.stringify(term.value) + " >>";
     } else {
-      td.appendChild(el("span", {"class": "lit"}, term.value));
-      if (term["xml:lang"]) td.appendChild(el("span", {"class": "lang"}, " @" + term["xml:lang"]));
-      else if (term.datatype) td.appendChild(el("span", {"class": "dt"}, " " + curie(term.datatype)));
+      // the value alone; its language tag or datatype on hover (in every cell it drowned the values)
+      var kind = term["xml:lang"] ? "@" + term["xml:lang"] : term.datatype ? curie(term.datatype) : "";
+      td.appendChild(el("span", kind ? {"class": "lit", title: kind} : {"class": "lit"}, term.value));
     }
     return td;
   }
