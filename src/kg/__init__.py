@@ -57,14 +57,19 @@ The Python API is here: ``kg.open()`` gives a ``kg.Graph`` (kg.api; docs/PYTHON.
 imported here, so that ``kg query`` starts fast: kg.api imports the engines only when a method runs.
 """
 
+from __future__ import annotations
+
+import os
+
 __version__ = "0.1.0"
 
 from kg.api import Graph, Rows, Triples  # noqa: E402  (after __version__, which kg's modules import)
 
-__all__ = ["Graph", "Rows", "Triples", "open", "__version__"]
+__all__ = ["Graph", "Rows", "Triples", "__version__"]  # not open: `from kg import *` must not shadow the builtin
 
 
-def open(home=None, build_dir=None, *, build_if_stale: bool = True) -> Graph:  # noqa: A001 - kg.open, as designed
+def open(home: str | os.PathLike | None = None, build_dir: str | os.PathLike | None = None, *,  # noqa: A001
+         build_if_stale: bool = True) -> Graph:
     """The :class:`kg.Graph` of a working copy, found as the ``kg`` command finds it: ``home``, else
     KG_HOME, else the current folder or the nearest parent holding ontology/ and data/, else the copy
     bundled with kg; its builds in ``build_dir``, else KG_BUILD_DIR, else ``<home>/build``.  With
