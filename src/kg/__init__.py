@@ -46,13 +46,36 @@ services
     export        deterministic dumps, VoID/DCAT, checksums
     remote        a SPARQL 1.1 store over HTTP: queries, loads, patches
     generate      synthetic data for benchmarks
+api
+    api           the Python API: kg.open(), Graph, Rows (docs/PYTHON.md)
 front ends
     docs          the static documentation site
     serve         the SPARQL endpoint and linked-data pages
     cli           the ``kg`` command
     __main__      ``python -m kg``
 
-Nothing heavy is imported here, so that ``kg query`` starts fast.
+The Python API is here: ``kg.open()`` gives a ``kg.Graph`` (kg.api; docs/PYTHON.md).  Nothing heavy is
+imported here, so that ``kg query`` starts fast: kg.api imports the engines only when a method runs.
 """
 
+from __future__ import annotations
+
+import os
+
 __version__ = "0.1.0"
+
+from kg.api import Graph, Rows, Triples  # noqa: E402  (after __version__, which kg's modules import)
+
+__all__ = ["Graph", "Rows", "Triples", "__version__"]  # not open: `from kg import *` must not shadow the builtin
+
+
+def open(home: str | os.PathLike | None = None, build_dir: str | os.PathLike | None = None, *,  # noqa: A001
+         build_if_stale: bool = True) -> Graph:
+    """The :class:`kg.Graph` of a working copy, found as the ``kg`` command finds it: ``home``, else
+    KG_HOME, else the current folder or the nearest parent holding ontology/ and data/, else the copy
+    bundled with kg; its builds in ``build_dir``, else KG_BUILD_DIR, else ``<home>/build``.  With
+    ``build_if_stale`` (the default) a method builds first when the inputs changed; without, the existing
+    build answers.  See kg.api.open_graph and docs/PYTHON.md."""
+    from kg.api import open_graph
+
+    return open_graph(home, build_dir, build_if_stale=build_if_stale)

@@ -29,9 +29,13 @@ def open_store(project: Project, build_if_stale: bool = True, reporter: Reporter
     they changed; without, the current build answers, with a warning when
     the inputs changed since.  When the newest build does not conform, the
     last conforming one answers and the reporter says so."""
+    return open_built(serving_build(project, build_if_stale=build_if_stale, reporter=reporter))
+
+
+def open_built(built: Built):
+    """A read-only store over one build (its asserted.nq loaded only for an ``asserted_only`` query)."""
     from kg.store import OxigraphStore
 
-    built = serving_build(project, build_if_stale=build_if_stale, reporter=reporter)
     return OxigraphStore.open(built.store_path, asserted=built.path / "asserted.nq")
 
 

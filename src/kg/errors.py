@@ -72,3 +72,7 @@ class UsageError(KgError):
 
 class ExportError(KgError):
     """A dump could not be written."""
+
+
+class MissingExtraError(KgError):
+    """An optional library (a pip extra of kg, e.g. ``kg[pandas]``) is not installed."""

@@ -1,4 +1,4 @@
-"""Query parameters: ``--param name=value`` to RDF terms.
+"""Query parameters: ``--param name=value`` (and the Python API's values) to RDF terms.
 
 Values are parsed, never pasted into the query text; kg.sparql.bind binds the
 terms (a VALUES block written by pyoxigraph).  Accepted spellings:
@@ -8,11 +8,17 @@ terms (a VALUES block written by pyoxigraph).  Accepted spellings:
 * literals in Turtle syntax: ``"x"@en``, ``"5"^^xsd:integer``, ``12.5``, ``true``;
 * by declared TYPE (saved-query header): ``integer``, ``decimal``, ``date``,
   ``boolean`` take the bare lexical form; ``string`` takes any text.
+
+The Python API (kg.api) passes the same text, which is parsed the same way, or
+Python values (``int``, ``float``, ``bool``, ``Decimal``, ``date``,
+``datetime``) and pyoxigraph terms, which are checked against the declared
+type (``term_of``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 import pyoxigraph as ox
 
@@ -97,6 +103,37 @@ def parse_value(name: str, text: str, type_: str | None = None):
     return ox.Literal(text)
 
 
+def term_of(name: str, value, type_: str | None = None):
+    """The RDF term for one parameter value: text is parsed as a ``--param`` value is (``parse_value``);
+    a Python value or a pyoxigraph term must fit the declared type.  ParamError names the parameter."""
+    if isinstance(value, str):
+        return parse_value(name, value, type_)
+    term = _python_term(name, value)
+    if type_ is None or (type_ == "iri" and isinstance(term, ox.NamedNode)) or (
+            type_ == "literal" and isinstance(term, ox.Literal)):
+        return term
+    if isinstance(term, ox.Literal) and term.datatype.value in _TYPE_DATATYPES.get(type_, ()):
+        return term
+    raise ParamError(f"parameter {name}: {value!r} is not a valid {type_}")
+
+
+def _python_term(name: str, value):
+    """A Python value as an RDF term: bool, int, float (xsd:double), Decimal, date, datetime, or a term."""
+    import datetime
+    from decimal import Decimal
+
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return value
+    if isinstance(value, (bool, int, float)):
+        return ox.Literal(value)  # pyoxigraph: xsd:boolean, xsd:integer, xsd:double
+    for kind, datatype in ((Decimal, "decimal"), (datetime.datetime, "dateTime"), (datetime.date, "date")):
+        if isinstance(value, kind):  # datetime before date: a datetime is a date too
+            text = format(value, "f") if kind is Decimal else value.isoformat()
+            return ox.Literal(text, datatype=ox.NamedNode(XSD + datatype))
+    raise ParamError(f"parameter {name}: a {type(value).__name__} is not a value a query takes (give text, an "
+                     "int, float, bool, Decimal, date, datetime, or a pyoxigraph NamedNode or Literal)")
+
+
 def _looks_like_iri(text: str) -> bool:
     return (text.startswith("<") and text.endswith(">")) or ns.expand_curie(text) is not None or bool(
         _ABSOLUTE_IRI.fullmatch(text)
@@ -152,10 +189,10 @@ def _named(name: str, text: str, store) -> ox.NamedNode:
         raise
 
 
-def bind_params(text: str, params: dict[str, str], declared=None, store=None) -> dict:
+def bind_params(text: str, params: Mapping[str, object], declared=None, store=None) -> dict:
     """The substitutions for a query: ``declared`` is the saved query's list of
     Param (None for a query without header); IRIs must name a resource of
-    ``store`` when one is given."""
+    ``store`` when one is given.  Each value is text or a Python value (``term_of``)."""
     from kg.sparql import query_variables
 
     variables = query_variables(text)
@@ -170,14 +207,15 @@ def bind_params(text: str, params: dict[str, str], declared=None, store=None) ->
                 if p.required:
                     raise ParamError(f"missing required parameter {p.name!r} ({p.type}: {p.description})")
                 continue
-            bindings[p.name] = _named(p.name, params[p.name], store) if p.type == "iri" else parse_value(
-                p.name, params[p.name], p.type)
+            value = params[p.name]
+            named = p.type == "iri" and isinstance(value, str)  # text: an IRI, a CURIE, or a name
+            bindings[p.name] = _named(p.name, value, store) if named else term_of(p.name, value, p.type)
     else:
         for name, value in params.items():
             if name not in variables:
                 listed = ", ".join(sorted(variables)) or "none"
                 raise ParamError(f"unknown parameter {name!r}: the query has no variable ?{name} (variables: {listed})")
-            bindings[name] = parse_value(name, value, None)
+            bindings[name] = term_of(name, value, None)
     if store is not None:
         for name, term in bindings.items():
             if isinstance(term, ox.NamedNode) and not store.has_resource(term):

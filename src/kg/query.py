@@ -1,14 +1,18 @@
 """Running queries by name, file or text; the catalogue listing.
 
 The commands ``kg query`` and ``kg queries`` are thin layers over
-``resolve`` + ``run`` and ``catalogue_listing`` / ``show_query``.
+``resolve`` + ``run`` and ``catalogue_listing`` / ``show_query``; the Python API
+(``kg.Graph.query``) is ``spec_of`` (which calls ``resolve``) + ``run``: one path.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from kg.errors import UsageError
 
@@ -46,10 +50,27 @@ def resolve(project, name_or_file: str | None, text: str | None, stdin=None) -> 
     return QuerySpec(q.name, q.text, q.params)
 
 
-def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = False, build_if_stale: bool = True,
-        reporter=None, store=None):
+def spec_of(project, name_or_text: str | os.PathLike) -> QuerySpec:
+    """The query the Python API's one argument names: a path is a .rq file; text without white space or
+    a brace is a saved query's name (or a .rq file, as ``kg query NAME_OR_FILE`` takes it); any other
+    text is SPARQL (as ``kg query -e`` takes it)."""
+    if isinstance(name_or_text, os.PathLike):
+        return resolve(project, os.fspath(name_or_text), None)
+    if not isinstance(name_or_text, str):
+        raise UsageError(f"a query is a saved query's name or SPARQL text, not a {type(name_or_text).__name__}")
+    if not name_or_text.strip():
+        raise UsageError("the query is empty: give a saved query's name or SPARQL text")
+    if re.search(r"[\s{]", name_or_text) is None:
+        return resolve(project, name_or_text, None)
+    return resolve(project, None, name_or_text)
+
+
+def run(project, spec: QuerySpec, params: Mapping[str, object], asserted_only: bool = False, build_if_stale: bool = True,
+        reporter=None, store=None, opener=None):
     """The kg.store.Result of a query over the build queries answer from (built first when the inputs
-    changed, unless ``build_if_stale`` is False; see kg.answering.open_store)."""
+    changed, unless ``build_if_stale`` is False; see kg.answering.open_store), over ``store``, or over
+    the store ``opener()`` gives (the Python API's, kept open between queries).
+    ``params``: text as ``--param`` gives it, or Python values (kg.params.term_of)."""
     from kg.answering import open_store
     from kg.params import bind_params
     from kg.progress import SILENT
@@ -57,7 +78,9 @@ def run(project, spec: QuerySpec, params: dict[str, str], asserted_only: bool = 
 
     check_safe(spec.text, spec.name)  # before anything else, even before building
     check_read_only(spec.text, spec.name)
-    store = store or open_store(project, build_if_stale=build_if_stale, reporter=reporter or SILENT)
+    if store is None:
+        store = opener() if opener else open_store(project, build_if_stale=build_if_stale,
+                                                   reporter=reporter or SILENT)
     bindings = bind_params(spec.text, params, declared=spec.declared, store=store)
     return store.query(spec.text, bindings, asserted_only=asserted_only, name=spec.name)
 
