@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only: `import kg` impo
     from kg.builds import Built
     from kg.catalogue import SavedQuery
     from kg.describe import Description
+    from kg.search import Hit
     from kg.project import Project
     from kg.report import Report
     from kg.store import OxigraphStore, Result
@@ -292,6 +293,14 @@ class Graph:
 
         return describe(self.project, term, store=self._answering(), build_if_stale=self.build_if_stale,
                         reporter=self._reporter)
+
+    def search(self, text: str, limit: int | None = 20) -> list[Hit]:
+        """The entities one of whose names or Wikidata QIDs matches ``text``, best first (``kg search``):
+        each a ``Hit`` with ``iri``, ``label``, ``matched``, ``how`` (exact, starts, words, contains),
+        ``classes`` and ``sources``."""
+        from kg.search import search
+
+        return search(self._answering(), text, limit)
 
     def stats(self) -> dict:
         """Counts of distinct triples per class and per property, asserted and inferred (``kg stats``)."""
