@@ -75,6 +75,7 @@ def run(project, spec: QuerySpec, params: Mapping[str, object], asserted_only: b
     from kg.params import bind_params
     from kg.progress import SILENT
     from kg.sparql import check_read_only, check_safe
+    from kg.store import OxigraphStore
 
     check_safe(spec.text, spec.name)  # before anything else, even before building
     check_read_only(spec.text, spec.name)
@@ -82,7 +83,42 @@ def run(project, spec: QuerySpec, params: Mapping[str, object], asserted_only: b
         store = opener() if opener else open_store(project, build_if_stale=build_if_stale,
                                                    reporter=reporter or SILENT)
     bindings = bind_params(spec.text, params, declared=spec.declared, store=store)
-    return store.query(spec.text, bindings, asserted_only=asserted_only, name=spec.name)
+    result = store.query(spec.text, bindings, asserted_only=asserted_only, name=spec.name)
+    if isinstance(store, OxigraphStore):  # a remote store is asked nothing more than the query
+        for warning in unknown_terms(store, spec.text):
+            (reporter or SILENT).note(f"warning: {spec.name}: {warning}")
+    return result
+
+
+def unknown_terms(store, text: str) -> list[str]:
+    """What to say of each IRI the query names that the graph never uses, in a statement or as a graph's
+    name (a typo answers nothing and says nothing): the term, and the nearest properties or classes."""
+    import difflib
+
+    import pyoxigraph as ox
+
+    from kg import namespaces as ns
+    from kg.sparql.text import mentioned_iris
+
+    graphs = set(store.graph_names())
+    unknown = [iri for iri in mentioned_iris(text) if iri not in graphs and not store.has_resource(ox.NamedNode(iri))]
+    if not unknown:
+        return []
+    used = store.query(f"SELECT DISTINCT ?t WHERE {{ {{ ?s ?t ?o }} UNION {{ ?s a ?t }} "
+                       f"UNION {{ GRAPH <{ns.ONTOLOGY_GRAPH}> {{ ?t a ?kind }} }} }}", name="terms").rows
+    known = {ns.shorten(t.value): t.value for (t,) in used if isinstance(t, ox.NamedNode)}
+    said = []
+    for iri in unknown:
+        candidates = list(known)
+        if iri.startswith(ns.ID):  # an entity: the entities of its kind (park:, place:, …)
+            kind = iri[:iri.rindex("/") + 1]
+            rows = store.query(f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER (STRSTARTS(STR(?s), "{kind}")) }}',
+                               name="terms").rows
+            candidates = [ns.shorten(s.value) for (s,) in rows]
+        near = difflib.get_close_matches(ns.shorten(iri), candidates, n=3, cutoff=0.75)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        said.append(f"{ns.shorten(iri)} is used nowhere in the graph{hint}")
+    return said
 
 
 def check_catalogue(project) -> str:

@@ -30,6 +30,36 @@ _VARIABLE = re.compile(rf"[?$]({NAME}+)")
 _FORM = re.compile(r"(?<![\w?$:\-.])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:\-])", re.IGNORECASE)
 
 
+_DECLARATION = re.compile(r"(?:PREFIX\s+(?P<prefix>[^\s:]*):\s*|BASE\s*)$", re.IGNORECASE)
+_SCHEME = re.compile(r"[A-Za-z][\w+.-]*:")
+
+
+def mentioned_iris(text: str) -> list[str]:
+    """The absolute IRIs a query names, as ``<iri>`` or as prefixed names (expanded with the query's own
+    PREFIX declarations, else kg's prefixes), in order, once each; the IRIs of PREFIX and BASE
+    declarations are not terms and are left out."""
+    from kg.namespaces import PREFIXES
+
+    declared, found = {}, []
+    for m in _NOISE.finditer(text):
+        token = m.group(0)
+        if token.startswith("<") and token.endswith(">"):
+            declaration = _DECLARATION.search(text[max(0, m.start() - 200):m.start()])
+            if declaration is not None:
+                if declaration.group("prefix") is not None:
+                    declared[declaration.group("prefix")] = token[1:-1]
+            elif _SCHEME.match(token[1:-1]):
+                found.append(token[1:-1])
+        elif ":" in token and not token.startswith(("_:", "#", '"', "'")):
+            prefix, _, local = token.partition(":")
+            namespace = declared.get(prefix, PREFIXES.get(prefix))
+            if local and namespace is not None and not local.endswith("."):
+                found.append(namespace + local)
+            elif local.endswith(".") and namespace is not None and local.rstrip("."):
+                found.append(namespace + local.rstrip("."))  # "ex:o." ends a triple
+    return list(dict.fromkeys(found))
+
+
 def blank_out(text: str) -> str:
     """The query with strings, IRIs, prefixed names and comments blanked out (same length: offsets hold)."""
     return _NOISE.sub(lambda m: " " * len(m.group(0)), text)
