@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from owlrl_fuzz import RandomDraw, as_turtle, case, compare, differs  # noqa: E402
-from test_w3c_owl2 import CASES, premises, runnable  # noqa: E402
+from helpers.owlrl_fuzz import RandomDraw, as_turtle, case, compare, differs  # noqa: E402
+from helpers.w3c_owl2 import CASES, premises, runnable  # noqa: E402
 
 from kg import reason  # noqa: E402
 

@@ -54,7 +54,7 @@ def _validate_now(cases, engine: str) -> None:
 
 def _counts_now(cases, engine: str) -> dict:
     """The tests passed, compared as tests/test_w3c_shacl.py compares them (in the warm-up pass only)."""
-    from w3c_shacl import outcome
+    from helpers.w3c_shacl import outcome
 
     verdicts = [outcome(c, engine) for c in cases]
     counts = {"passed": sum(v == "pass" for _, v in verdicts)}
@@ -112,7 +112,7 @@ def _cut(quads) -> list:
 
 
 def driver(engine: str, n: int) -> None:
-    from w3c_shacl import cases
+    from helpers.w3c_shacl import cases
 
     suite = cases()
     if engine == "kg-own":  # without the tests kg.shacl hands to pyshacl

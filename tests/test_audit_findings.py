@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import real_store
+from helpers.knowledge import real_store
 
 PREFIXES = """PREFIX stc: <https://w3id.org/stcoop/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

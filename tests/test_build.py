@@ -11,6 +11,7 @@ import pytest
 from kg import build as b
 from kg import builds
 from kg.errors import BuildError, DataError, InputSyntaxError
+from helpers.paths import MINI, ROOT
 
 STC = "https://w3id.org/stcoop/ontology#"
 INFERRED = "<https://w3id.org/stcoop/graph/inferred>"
@@ -223,7 +224,7 @@ def test_triples_outside_a_named_graph_go_to_the_files_own_source(mini, name, te
     (mini.home / "data" / name).write_text(text)
     check = "no-undescribed-source-graph.rq"
     (mini.home / "queries" / "checks" / check).write_text(
-        (Path(__file__).resolve().parents[1] / "queries" / "checks" / check).read_text())
+        (ROOT / "queries" / "checks" / check).read_text())
     built = b.build(mini)
     assert "https://w3id.org/stcoop/id/source/loose" in built.manifest["graph_files"]
     assert not built.conforms
@@ -300,7 +301,7 @@ def test_locate_precedence(tmp_path, monkeypatch):
 
     monkeypatch.delenv(ENV_HOME, raising=False)
     monkeypatch.delenv(ENV_BUILD_DIR, raising=False)
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     monkeypatch.chdir(root / "queries")  # inside the checkout: found from the current directory
     checkout = locate()
     assert (checkout.origin, checkout.home) == ("discovered", root)
@@ -308,7 +309,7 @@ def test_locate_precedence(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # outside any working copy: the bundled copy, or the editable install's checkout
     fallback = locate()
     assert fallback.origin in ("bundle", "checkout")
-    monkeypatch.setenv(ENV_HOME, str(Path(__file__).parent / "fixtures" / "mini"))
+    monkeypatch.setenv(ENV_HOME, str(MINI))
     monkeypatch.setenv(ENV_BUILD_DIR, str(tmp_path / "b"))
     env = locate()
     assert (env.origin, env.home.name, env.build_dir) == ("env", "mini", tmp_path / "b")

@@ -12,16 +12,14 @@ import shutil
 import stat
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_NEGATIVE
+from helpers.paths import BAD, MINI
 
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
-BAD = Path(__file__).resolve().parent / "fixtures" / "bad" / "gamma.trig"
 
 
 def invoke(*args, input=None, cwd=None, env=None):

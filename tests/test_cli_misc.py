@@ -6,9 +6,9 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
+from helpers import paths
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+SRC = str(paths.SRC)  # for the subprocesses: the code under test
 
 
 def test_stats_table(cli):

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from conftest import real_copy_has_data
+from helpers.knowledge import real_copy_has_data
 
 
 def test_the_guard_works(no_network):

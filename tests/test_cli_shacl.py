@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from kg import shacl
 from kg.cli import main
 from kg.errors import EXIT_INPUT, EXIT_NEGATIVE
-from w3c_shacl import cases, same_report
+from helpers.w3c_shacl import cases, same_report
 
 BY_NAME = {c.name: c for c in cases()}
 

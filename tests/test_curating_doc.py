@@ -12,7 +12,7 @@ import stat
 import subprocess
 import sys
 
-from knowledge import ROOT
+from helpers.knowledge import ROOT
 
 DOC = ROOT / "docs" / "CURATING.md"
 STEP = re.compile(r"<!-- run: exit (?P<exit>\d+)(?P<markers>[^>]*)-->\n```sh\n(?P<script>.*?)```", re.S)

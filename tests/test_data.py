@@ -11,7 +11,7 @@ import subprocess
 import pyoxigraph as ox
 import pytest
 
-from knowledge import (ROOT, WIKIDATA_VERIFIED, article_body, article_files, article_params, real_store,
+from helpers.knowledge import (ROOT, WIKIDATA_VERIFIED, article_body, article_files, article_params, real_store,
                        require_articles, source_graphs, words)
 
 DATA_FILES = sorted((ROOT / "data").glob("*.trig"))

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.merge import NO_YEAR, date_bound_properties, day_bounds, derived_date_bounds
-from knowledge import ROOT, real_store
+from helpers.knowledge import ROOT, real_store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 STC = "https://w3id.org/stcoop/ontology#"

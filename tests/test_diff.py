@@ -10,8 +10,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import stores as st
-from conftest import MINI, Cli
+from helpers import stores as st
+from helpers.cli import Cli
+from helpers.paths import MINI
 
 SOURCE = "https://w3id.org/stcoop/id/source/"
 

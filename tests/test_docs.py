@@ -14,37 +14,13 @@ import subprocess
 import sys
 import time
 
-import pytest
-from knowledge import ROOT, real_store
-from thirdparty import need_tool
+from helpers.docs_site import ontology_terms
+from helpers.knowledge import ROOT, real_store
+from helpers.thirdparty import need_tool
 
 STC = "https://w3id.org/stcoop/ontology#"
-OWL = "http://www.w3.org/2002/07/owl#"
 
-
-def ontology_terms(project) -> dict[str, set[str]]:
-    """local name -> its OWL kinds, for every class and property of the ontology's namespace, read by rdflib."""
-    import rdflib
-
-    g = rdflib.Graph()
-    for path in project.ontology_files():
-        g.parse(path, format="turtle")
-    kinds = {OWL + k for k in ("Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty")}
-    out: dict[str, set[str]] = {}
-    for s, o in g.subject_objects(rdflib.RDF.type):
-        if str(s).startswith(STC) and str(o) in kinds:
-            out.setdefault(str(s)[len(STC):], set()).add(str(o)[len(OWL):])
-    return out
-
-
-@pytest.fixture(scope="module")
-def site(real_project, tmp_path_factory):
-    need_tool("graphviz")
-    from kg.docs import generate
-
-    out = tmp_path_factory.mktemp("docs") / "site"
-    generate(real_project, out)
-    return out
+# ``site``, the static site of the real graph (generated once per module), is helpers/docs_site.py's
 
 
 def section(html: str, anchor: str) -> str:

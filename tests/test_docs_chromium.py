@@ -13,10 +13,9 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from knowledge import ROOT
-from test_docs import ontology_terms, site  # noqa: F401  (the static site, generated once per module)
-from test_serve_clients import browser  # noqa: F401  (one Chromium for the module)
-from thirdparty import need_tool
+from helpers.docs_site import ontology_terms  # and the fixture site, the static site (once per module)
+from helpers.knowledge import ROOT
+from helpers.thirdparty import need_tool
 
 # what a link's target must hold: pages, and the files they point at
 LINKS_JS = """() => [...document.querySelectorAll('a[href], img[src], link[href]')]

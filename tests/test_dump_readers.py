@@ -10,8 +10,8 @@ import re
 import pyoxigraph as ox
 import pytest
 
-import stores as st
-from knowledge import built_real
+from helpers import stores as st
+from helpers.knowledge import built_real
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import build_copy, edited_copy
+from helpers.knowledge import build_copy, edited_copy
 
 
 def _load(path: Path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import thirdparty as tp
+from helpers import thirdparty as tp
 from kg.export import export
 
 TRIPLES = ("kg.ttl", "kg.nt", "kg.jsonld", "kg.rdf")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import ROOT, real_copy_has_data
+from helpers.knowledge import ROOT, real_copy_has_data
 from kg import generate as g
 from kg.generate import writer
 from kg.generate.world import World

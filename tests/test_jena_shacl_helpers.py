@@ -1,7 +1,7 @@
-"""The Jena SHACL helpers of tests/thirdparty.py on tiny files.
+"""The Jena SHACL helpers of tests/helpers/thirdparty.py on tiny files.
 
 ``jena_shacl_validate`` (the ``shacl validate`` command) and ``jena_shacl_batch``
-(tests/jena/ShaclBatch.java, many validations in one JVM) must report what Jena
+(tests/helpers/jena/ShaclBatch.java, many validations in one JVM) must report what Jena
 finds, conforming or not, keep blank node labels (the batch), and fail loudly on
 input they cannot use, so that tests/test_shacl_engines.py can trust them. Like
 tests/test_thirdparty_tools.py, this does not import the kg package.
@@ -9,16 +9,11 @@ tests/test_thirdparty_tools.py, this does not import the kg package.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-_HERE = str(Path(__file__).resolve().parent)
-if _HERE not in sys.path:  # robust to --import-mode=importlib
-    sys.path.insert(0, _HERE)
-
-from thirdparty import (  # noqa: E402
+from helpers.thirdparty import (
     ToolError,
     jena_shacl_batch,
     jena_shacl_validate,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge import build_copy, edited_copy
+from helpers.knowledge import build_copy, edited_copy
 from kg.languages import is_valid
 
 VALID = ["en", "de", "fr", "zh", "zh-Hans", "zh-Hant", "zh-Latn-pinyin", "ja", "ko", "ru", "mn", "pt-BR", "en-GB",

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from knowledge import built_real
+from helpers.knowledge import built_real
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from knowledge import ROOT, built_real
-from thirdparty import hermit_check, need_tool
+from helpers.knowledge import ROOT, built_real
+from helpers.thirdparty import hermit_check, need_tool
 
 ONTOLOGY = ROOT / "ontology" / "stcoop.ttl"
 OWL = "http://www.w3.org/2002/07/owl#"

@@ -15,15 +15,14 @@ import functools
 import itertools
 import shutil
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
 from kg import namespaces as ns
 from kg import profile as kp
+from helpers.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 STC, XSD, RDF, SKOS, ID = ns.STC, ns.PREFIXES["xsd"], ns.PREFIXES["rdf"], ns.PREFIXES["skos"], ns.ID
 CURATION = ox.NamedNode(ns.CURATION_SOURCE)
 # Classes a mutant may be given: for a subject or value that must not fit, the first that fits none of

@@ -7,7 +7,7 @@ import shlex
 
 import pytest
 
-from conftest import ROOT, real_copy_has_data
+from helpers.knowledge import ROOT, real_copy_has_data
 from kg.catalogue import Catalogue, parse_header
 from kg.project import locate
 from kg.sparql import query_form

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from knowledge import ROOT, real_store
+from helpers.knowledge import ROOT, real_store
 
 DOC = ROOT / "docs" / "QUERYING.md"
 EXAMPLE = re.compile(r"<!-- example: (?P<name>[a-z0-9-]+) -->\n```sparql\n(?P<query>.*?)```", re.S)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import ROOT, real_store
+from helpers.knowledge import ROOT, real_store
 
 
 def test_generated_parts_of_the_readme_are_current():

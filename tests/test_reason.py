@@ -42,7 +42,7 @@ def assert_same(quads):
 
 
 def test_seed_graph_same_closure_as_owlrl():
-    from knowledge import ROOT
+    from helpers.knowledge import ROOT
 
     from kg.merge import merge
     from kg.project import locate
@@ -54,7 +54,7 @@ def test_seed_graph_same_closure_as_owlrl():
 
 def test_generated_data_same_closure_as_owlrl(tmp_path):
     """10k generated triples with the ontology: the engines agree triple for triple."""
-    from knowledge import ROOT
+    from helpers.knowledge import ROOT
 
     from kg.generate import generate
     from kg.load import parse_file
@@ -180,7 +180,7 @@ def test_the_inconsistencies_only_owlrl_finds_are_parsed_too():
 
 
 def test_the_seed_ontology_with_a_disjointness_violation_fails_the_same_way():
-    from knowledge import ROOT
+    from helpers.knowledge import ROOT
 
     from kg.load import parse_file
 

@@ -1,4 +1,4 @@
-"""Property-based: on random ontologies and data in the subset kg.owlrl claims (tests/owlrl_fuzz.py),
+"""Property-based: on random ontologies and data in the subset kg.owlrl claims (tests/helpers/owlrl_fuzz.py),
 kg's default reasoning path gives owlrl's closure, inconsistencies and focus nodes, and its index is the
 closure; nothing crashes.  Deterministic (derandomised) with a CI budget of KG_FUZZ_EXAMPLES cases
 (default 500, about 25 s); ``KG_FUZZ_EXAMPLES=5000 python -m pytest tests/test_reason_fuzz.py`` is the
@@ -12,7 +12,7 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from owlrl_fuzz import HypothesisDraw, RandomDraw, as_turtle, case, compare, differs
+from helpers.owlrl_fuzz import HypothesisDraw, RandomDraw, as_turtle, case, compare, differs
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "500"))
 

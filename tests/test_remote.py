@@ -12,10 +12,11 @@ import threading
 import pyoxigraph as ox
 import pytest
 
-import stores as st
-from conftest import Cli
-from knowledge import ROOT, built_real, example_params
-from stores import answer
+from helpers import stores as st
+from helpers.cli import Cli
+from helpers.knowledge import ROOT, built_real, example_params
+from helpers.stores import answer
+from helpers.paths import CHECK_CASES
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
@@ -169,7 +170,7 @@ def test_validate_on_the_store(real_cli, loaded, tmp_path):
 
     ok = real_cli("validate", "--endpoint", loaded.endpoint.url)
     assert ok.exit_code == 0 and ok.stdout.startswith("conforms"), ok.stderr
-    case = ROOT / "tests" / "check_cases" / "no-untyped-entity.trig"
+    case = CHECK_CASES / "no-untyped-entity.trig"
     broken = st.start_oxigraph(tmp_path)
     try:
         by_graph: dict[str, list] = {}

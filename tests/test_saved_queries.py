@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import ROOT, built_real, example_params
+from helpers.knowledge import ROOT, built_real, example_params
+from helpers.paths import CHECK_CASES
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 CHECKS = sorted((ROOT / "queries" / "checks").glob("*.rq"))
 EXPECTED = Path(__file__).resolve().parent / "expected" / "queries"
-CHECK_CASES = Path(__file__).resolve().parent / "check_cases"
 
 
 def run(name: str, **params):

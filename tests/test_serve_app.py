@@ -8,7 +8,7 @@ import os
 import re
 
 import pytest
-from serve_fixtures import JSON_RESULTS, ROOT, free_port
+from helpers.serve_fixtures import JSON_RESULTS, ROOT, free_port
 
 # one example address per route of the application (a test below checks every route has one)
 EXAMPLES = {
@@ -91,7 +91,7 @@ def test_entity_iri_303_by_accept(web, accept, location):
                                       ("/data/park/sinoswiss-technopark.nt", "nt")])
 def test_entity_data_by_suffix(web, path, fmt):
     import rdflib
-    from serve_fixtures import PARK, SKOS
+    from helpers.serve_fixtures import PARK, SKOS
 
     resp = web.get(path)
     assert resp.status_code == 200

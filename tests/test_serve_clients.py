@@ -17,8 +17,7 @@ import re
 from pathlib import Path
 
 import pytest
-from knowledge import ROOT, example_params
-from thirdparty import need_tool
+from helpers.knowledge import ROOT, example_params
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 
@@ -126,22 +125,7 @@ def test_sparqlwrapper_sees_read_only_refusal(live):
 
 # ------------------------------------------------------------------ Chromium
 
-@pytest.fixture(scope="module")
-def browser():
-    need_tool("chromium")
-    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"])
-        try:
-            yield b
-        finally:
-            b.close()
-
+# ``browser``, one Chromium for the module, is helpers/chromium.py's
 
 @pytest.fixture
 def page(browser, live):

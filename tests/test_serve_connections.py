@@ -14,7 +14,7 @@ import time
 import urllib.parse
 
 import httpx
-from serve_fixtures import JSON_RESULTS, spawned, serving
+from helpers.serve_fixtures import JSON_RESULTS, spawned, serving
 
 
 def _port(url: str) -> int:

@@ -7,7 +7,7 @@ import json
 import os
 import time
 
-from serve_fixtures import CARTESIAN, JSON_RESULTS, SD_NS, rows, serving, sparql
+from helpers.serve_fixtures import CARTESIAN, JSON_RESULTS, SD_NS, rows, serving, sparql
 
 
 def _mini_app(project, **kw):

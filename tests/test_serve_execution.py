@@ -18,7 +18,7 @@ import threading
 import time
 
 import pytest
-from serve_fixtures import CARTESIAN, JSON_RESULTS, from_address, rows, rss_mib, serving, spawned, sparql
+from helpers.serve_fixtures import CARTESIAN, JSON_RESULTS, from_address, rows, rss_mib, serving, spawned, sparql
 
 
 def _gone(pid: int) -> bool:

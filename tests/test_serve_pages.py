@@ -10,7 +10,7 @@ import json
 import re
 
 import pytest
-from serve_fixtures import PARK
+from helpers.serve_fixtures import PARK
 
 
 def test_entity_page_shows_label_facts_figures_and_sources(web):

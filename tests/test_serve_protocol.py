@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 import pytest
-from serve_fixtures import JSON_RESULTS, PARK, SD_NS, SKOS, W3C, rows, serving, sparql, w3c_manifest
+from helpers.serve_fixtures import JSON_RESULTS, PARK, SD_NS, SKOS, W3C, rows, serving, sparql, w3c_manifest
 
 TESTS = w3c_manifest()
 RESULT_TYPES = {"application/sparql-results+json", "application/sparql-results+xml", "text/csv",

@@ -20,7 +20,7 @@ severity, value, message) and the two multisets must be equal on:
    on data made to break them.
 
 Where pyshacl departs from the specification kg.shacl does not: those
-departures are listed in tests/shacl_departures.py, and a comparison
+departures are listed in tests/helpers/shacl_departures.py, and a comparison
 tolerates only the ones it names (none on the project's shapes and data).
 The last tests show what kg.shacl refuses (recursion, malformed shapes,
 queries that cannot be pre-bound), what it hands to pyshacl (SHACL-AF,
@@ -47,10 +47,11 @@ from kg.load import parse_file, rdflib_graph
 from kg.merge import ONTOLOGY_GRAPH
 from kg.namespaces import PREFIXES
 from kg.owlrl import IdGraph
-from shacl_departures import DEPARTURES, Context, explain
+from helpers.shacl_departures import DEPARTURES, Context, explain
+from helpers.paths import ROOT
+from helpers.paths import SHAPE_CASES as CASES
+from helpers.pyshacl_report import shacl_issues_and_report
 
-ROOT = Path(__file__).resolve().parents[1]
-CASES = Path(__file__).resolve().parent / "shape_cases"
 STCSH = "https://w3id.org/stcoop/shapes#"
 ID = "https://w3id.org/stcoop/id/"
 SH = "http://www.w3.org/ns/shacl#"
@@ -61,28 +62,14 @@ PROLOGUE = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in ALL_PREFIXES.items())
 # ---------------------------------------------------------------- the two sides
 def pyshacl_results(triples, shapes_quads, origin: str = "shacl") -> Counter:
     """pyshacl's results, through kg.validate.shacl_issues; the component is read from the same report."""
-    import pyshacl
     from rdflib import URIRef
     from rdflib.namespace import RDF
 
     from kg import validate as v
 
-    captured = []
-    original = pyshacl.validate
-
-    def spy(*args, **kwargs):
-        answer = original(*args, **kwargs)
-        captured.append(answer[1])
-        return answer
-
-    pyshacl.validate = spy
-    try:
-        issues = v.shacl_issues(rdflib_graph(triples), rdflib_graph(shapes_quads), origin)
-    finally:
-        pyshacl.validate = original
+    issues, report = shacl_issues_and_report(rdflib_graph(triples), rdflib_graph(shapes_quads), origin)
     out: Counter = Counter()
-    if captured:
-        report = captured[0]
+    if report is not None:
         S = lambda x: URIRef(SH + x)  # noqa: E731
         for r in report.subjects(RDF.type, S("ValidationResult")):
             focus, path, value = (report.value(r, S(x)) for x in ("focusNode", "resultPath", "value"))
@@ -129,7 +116,7 @@ def describe(c: Counter) -> str:
 
 
 def assert_same(ref: Counter, got: Counter, departures: tuple = (), shapes=None) -> None:
-    """Equal results, but for what the named departures from the specification (tests/shacl_departures.py)
+    """Equal results, but for what the named departures from the specification (tests/helpers/shacl_departures.py)
     explain; each named departure must explain something, so that the list stays true."""
     missing, extra = ref - got, got - ref
     if departures:
@@ -150,9 +137,9 @@ def assert_same(ref: Counter, got: Counter, departures: tuple = (), shapes=None)
 # ---------------------------------------------------------------- inputs
 @lru_cache(maxsize=None)
 def shapes_quads(kind: str) -> tuple:
-    """The shapes the build runs (tests/shapes_source.py: shapes/ and the shapes compiled from the
+    """The shapes the build runs (tests/helpers/shapes_source.py: shapes/ and the shapes compiled from the
     ontology's property profiles)."""
-    from shapes_source import shapes_graph
+    from helpers.shapes_source import shapes_graph
 
     return shapes_graph(kind)
 
@@ -977,7 +964,7 @@ def test_every_departure_is_described():
 
 
 def test_what_pyshacl_reads_otherwise():
-    """Four departures no parity test shows (tests/shacl_departures.py), pinned on kg.shacl's side."""
+    """Four departures no parity test shows (tests/helpers/shacl_departures.py), pinned on kg.shacl's side."""
     graph = IdGraph.from_triples([ox.Triple(ex("a"), N("rdf:type"), ex("C")), ox.Triple(ex("a"), ex("p"), ex("b"))])
     # target-only-shape: a node with a target is a shape, typed or not
     shapes = shapes_of('ex:S sh:target [ a sh:SPARQLTarget ; sh:select "SELECT ?this WHERE { ?this a <http://example.org/C> }" ] ;'

@@ -8,7 +8,7 @@ Three engines validate the same inputs with the same shapes and must report the 
   store of the same triples, as tests/test_shacl.py calls it);
 * Apache Jena 4.5 (Debian ``libapache-jena-java``): ``shacl validate --shapes S --data D``
   (``thirdparty.jena_shacl_validate``) for the seed, and for the shape cases the same validation run
-  for all of them in one JVM by tests/jena/ShaclBatch.java (``thirdparty.jena_shacl_batch``: one JVM
+  for all of them in one JVM by tests/helpers/jena/ShaclBatch.java (``thirdparty.jena_shacl_batch``: one JVM
   start instead of some 400, each taking a second or two). ``test_batch_is_the_command`` shows the
   two give the same report on the seed graph.
 
@@ -61,7 +61,7 @@ messages differ, compared without them) and compared in full in ``test_known_dif
 Jena cannot run at all would be listed in ``JENA_CANNOT_RUN`` and compared on pyshacl and kg.shacl
 only; nothing else is left out.
 
-Jena is run from Debian's jars with tests/thirdparty.py's class path (and its xerces work-around); the
+Jena is run from Debian's jars with tests/helpers/thirdparty.py's class path (and its xerces work-around); the
 batch needs a JDK (Java's source launcher compiles ShaclBatch.java). Without them the tests are
 skipped, and fail when CI=true. Nothing here uses the network: the engines read local files only (the
 shapes have no owl:imports to follow).
@@ -70,7 +70,6 @@ shapes have no owl:imports to follow).
 from __future__ import annotations
 
 import re
-import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -81,15 +80,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:  # robust to --import-mode=importlib
-    sys.path.insert(0, str(HERE))
-
-import thirdparty as tp  # noqa: E402
-from shapes_source import shape_names, shapes_graph, shapes_ntriples, shapes_rdflib  # noqa: E402
-
-ROOT = HERE.parent
-CASES = HERE / "shape_cases"
+from helpers import thirdparty as tp
+from helpers.paths import ROOT
+from helpers.paths import SHAPE_CASES as CASES
+from helpers.pyshacl_report import shacl_issues_and_report
+from helpers.shapes_source import shape_names, shapes_graph, shapes_ntriples, shapes_rdflib
 STCSH = "https://w3id.org/stcoop/shapes#"
 SH = "http://www.w3.org/ns/shacl#"
 KG_NAMESPACE = "https://w3id.org/stcoop/"
@@ -228,25 +223,10 @@ def queries_parsed_once():
 def pyshacl_results(triples, kind: str) -> Counter:
     """pyshacl through kg.validate.shacl_issues; its report read with from_report, which must give
     what kg.validate gives (so that Jena's report is read the same way)."""
-    import pyshacl
-
-    from kg import validate as v
     from kg.load import rdflib_graph
 
-    captured = []
-    original = pyshacl.validate
-
-    def spy(*args, **kwargs):
-        answer = original(*args, **kwargs)
-        captured.append(answer[1])
-        return answer
-
-    pyshacl.validate = spy
-    try:
-        issues = v.shacl_issues(rdflib_graph(triples), shapes_rdflib(kind), ORIGIN[kind])
-    finally:
-        pyshacl.validate = original
-    got = from_report(captured[0]) if captured else Counter()
+    issues, report = shacl_issues_and_report(rdflib_graph(triples), shapes_rdflib(kind), ORIGIN[kind])
+    got = from_report(report) if report is not None else Counter()
     assert got == from_issues(issues), "from_report reads pyshacl's report otherwise than kg.validate"
     return got
 
@@ -394,7 +374,7 @@ def _seed_inputs() -> list[Input]:
     from kg.builds import latest
     from kg.merge import ONTOLOGY_GRAPH
 
-    from knowledge import built_real
+    from helpers.knowledge import built_real
 
     built = latest(built_real())
     quads = [q for name in ("asserted.nq", "inferred.nq")
@@ -587,7 +567,7 @@ def test_merged_results_without_an_example(run):
 
 
 def test_batch_is_the_command(run):
-    """tests/jena/ShaclBatch.java reports on the seed what ``shacl validate`` reports (blank nodes aside)."""
+    """tests/helpers/jena/ShaclBatch.java reports on the seed what ``shacl validate`` reports (blank nodes aside)."""
     for case_id, batch in run.batch_seed.items():
         assert not isinstance(batch, tp.ToolError), batch
         command = run.results[case_id]["jena"]

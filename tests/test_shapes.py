@@ -32,10 +32,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH
 
 from kg.namespaces import CURATION_SOURCE, ID, PREFIXES, STC
+from helpers.paths import ROOT
+from helpers.paths import SHAPE_CASES as CASES
 
-ROOT = Path(__file__).resolve().parents[1]
 SHAPES = ROOT / "shapes"
-CASES = Path(__file__).resolve().parent / "shape_cases"
 ONTOLOGY_FILES = sorted((ROOT / "ontology").glob("*.ttl"))
 STCSH = "https://w3id.org/stcoop/shapes#"
 KINDS = ("data", "ontology")

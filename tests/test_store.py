@@ -40,7 +40,7 @@ def test_the_built_store_and_one_laid_out_in_memory_agree_on_every_saved_query(b
 
 def test_a_triple_two_sources_state_comes_back_once():
     """The union of the graphs is a set (Oxigraph's own union would be a bag)."""
-    from knowledge import real_store
+    from helpers.knowledge import real_store
 
     store = real_store()
     stated = store.query("SELECT ?s ?p ?o (COUNT(?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "

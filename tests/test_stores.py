@@ -1,6 +1,6 @@
 """Parity on real triple stores: every saved query (with its example parameters and, where none is
 required, without) and every saved check gives kg's rows on Oxigraph server, Virtuoso 7 and Jena
-TDB2, started here on loopback (tests/stores.py).
+TDB2, started here on loopback (tests/helpers/stores.py).
 
 Rows are compared as multisets of RDF terms, language tags and datatypes included; the only thing
 normalised is what the SPARQL results formats leave free: the order of the parts of a GROUP_CONCAT.
@@ -23,13 +23,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import stores as st
-from stores import answer
-from knowledge import ROOT, built_real
+from helpers import stores as st
+from helpers.stores import answer
+from helpers.knowledge import ROOT, built_real
+from helpers.paths import CHECK_CASES
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 CHECKS = sorted((ROOT / "queries" / "checks").glob("*.rq"))
-CASES = sorted((Path(__file__).resolve().parent / "check_cases").glob("*.trig"))
+CASES = sorted(CHECK_CASES.glob("*.trig"))
 ENGINES = ("oxigraph", "virtuoso", "jena")
 # engine -> [runs, rows compared, rows differing]
 TABLE: dict[str, list[int]] = {}

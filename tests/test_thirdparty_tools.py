@@ -1,4 +1,4 @@
-"""Tests of the third-party tool harness (tests/thirdparty.py) on tiny files.
+"""Tests of the third-party tool harness (tests/helpers/thirdparty.py) on tiny files.
 
 These check that riot, rapper and HermiT really accept good input and really
 reject bad input, so later tests that use them as independent consumers of
@@ -8,18 +8,13 @@ the project's files can be trusted.  They do not import the kg package.
 from __future__ import annotations
 
 import os
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-_HERE = str(Path(__file__).resolve().parent)
-if _HERE not in sys.path:  # robust to --import-mode=importlib
-    sys.path.insert(0, _HERE)
-
-import thirdparty as tp  # noqa: E402
-from thirdparty import (  # noqa: E402
+from helpers import thirdparty as tp
+from helpers.thirdparty import (
     ToolError,
     hermit_check,
     rapper_count,

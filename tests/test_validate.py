@@ -9,9 +9,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import Cli
+from helpers.cli import Cli
+from helpers.paths import BAD, CHECK_CASES, ROOT
 
-BAD = Path(__file__).resolve().parent / "fixtures" / "bad" / "gamma.trig"
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_shapes_left_to_pyshacl_are_said(mini):
 def _all_check_cases_store():
     from kg.store import OxigraphStore
 
-    cases = sorted((Path(__file__).resolve().parent / "check_cases").glob("*.trig"))
+    cases = sorted(CHECK_CASES.glob("*.trig"))
     return OxigraphStore.from_quads([q for p in cases for q in ox.parse(path=str(p), format=ox.RdfFormat.TRIG)])
 
 
@@ -143,7 +143,7 @@ def test_checks_in_threads_give_what_they_give_one_at_a_time():
     from kg.project import locate
     from kg.validate import CheckRun, check_issues
 
-    checks = Catalogue.of(locate(Path(__file__).resolve().parents[1]), checks_only=True).checks()
+    checks = Catalogue.of(locate(ROOT), checks_only=True).checks()
     store = _all_check_cases_store()
     one_at_a_time = check_issues(store, checks)
     assert len({i.origin for i in one_at_a_time}) == len(checks)  # every check flags its cases

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from knowledge import ROOT, build_copy, edited_copy
+from helpers.knowledge import ROOT, build_copy, edited_copy
 
 ID = "https://w3id.org/stcoop/id/"
 STC = "https://w3id.org/stcoop/ontology#"

@@ -4,7 +4,7 @@ every one of its 121 validate tests, file by file, through kg's public entry poi
 
 kg.shacl passes them itself, but for the tests of custom constraint components, which it hands to
 pyshacl, the reference, saying so (DELEGATED).  The reading of the suite and the comparison of reports
-are in tests/w3c_shacl.py.
+are in tests/helpers/w3c_shacl.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from kg import shacl
-from w3c_shacl import DELEGATED, SUITE, cases, outcome
+from helpers.w3c_shacl import DELEGATED, SUITE, cases, outcome
 
 CASES = cases()
 BY_NAME = {c.name: c for c in CASES}

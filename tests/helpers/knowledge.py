@@ -7,13 +7,10 @@ from __future__ import annotations
 import functools
 import os
 import re
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT / "src") not in sys.path:
-    sys.path.insert(0, str(ROOT / "src"))
+from helpers.paths import ROOT
 # The verified Wikidata list travels with the repository (sources/README.md).
 WIKIDATA_VERIFIED = ROOT / "sources" / "wikidata-verified.tsv"
 
@@ -24,6 +21,10 @@ WIKIDATA_VERIFIED = ROOT / "sources" / "wikidata-verified.tsv"
 SOURCES_ENV = "KG_SOURCES"
 SKIP_REASON = ("the source articles are not here: set KG_SOURCES to the folder of the five articles "
                "(default ../shared/sources beside the clone) to compare the data with them")
+
+
+def real_copy_has_data() -> bool:
+    return any((ROOT / "data").glob("*.trig"))
 
 
 def sources_dir() -> Path | None:

@@ -30,8 +30,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-W3C = ROOT / "tests" / "fixtures" / "w3c-sparql11-protocol"  # vendored, with its licence
+from helpers.paths import FIXTURES, ROOT
+
+W3C = FIXTURES / "w3c-sparql11-protocol"  # vendored, with its licence
 SD_NS = "http://www.w3.org/ns/sparql-service-description#"
 PARK = "https://w3id.org/stcoop/id/park/sinoswiss-technopark"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -85,7 +86,7 @@ def serving(project=None, **options):
 
 @pytest.fixture(scope="session")
 def real_project():
-    from knowledge import built_real
+    from helpers.knowledge import built_real
 
     return built_real()
 

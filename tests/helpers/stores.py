@@ -8,11 +8,11 @@
   ``-auth`` services with digest login dba/dba (a fresh database's); its default graph is the
   union of all graphs (a bag), its own system graphs included.
 * Jena TDB2 (Debian ``libapache-jena-java``; a JDK runs the endpoint from source): databases
-  loaded by ``tdb2.tdbloader`` and answered by ``tests/servers/JenaTdbEndpoint.java`` (ARQ over
+  loaded by ``tdb2.tdbloader`` and answered by ``tests/helpers/servers/JenaTdbEndpoint.java`` (ARQ over
   TDB2 with ``tdb:unionDefaultGraph=true``: the union is a set), Fuseki not being packaged.
 
 Recipes and work-arounds are those of docs/STORES.md (the Jena class path and its xerces fix come
-from tests/thirdparty.py).  A missing store skips the test locally and fails it when CI=true
+from tests/helpers/thirdparty.py).  A missing store skips the test locally and fails it when CI=true
 (``need_store``), as for the other third-party tools.
 """
 
@@ -31,7 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import thirdparty as tp
+from helpers import thirdparty as tp
 
 HERE = Path(__file__).resolve().parent
 JENA_ENDPOINT = HERE / "servers" / "JenaTdbEndpoint.java"

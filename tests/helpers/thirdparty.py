@@ -8,7 +8,7 @@ Tools (installed by ``.ci/run`` from ``.ci/apt-packages.txt`` and ``pip``):
   ``java``): :func:`riot_validate`, :func:`riot_count`.
 * Apache Jena SHACL, ``shacl.shacl validate`` (same package):
   :func:`jena_shacl_validate`; and :func:`jena_shacl_batch`, which validates
-  many (shapes, data) pairs in one JVM with ``tests/jena/ShaclBatch.java``
+  many (shapes, data) pairs in one JVM with ``tests/helpers/jena/ShaclBatch.java``
   (run from source by Java's launcher, so it needs a JDK: Debian
   ``default-jdk-headless``).
 * ``rapper`` (Debian ``raptor2-utils``): :func:`rapper_count`.
@@ -110,7 +110,7 @@ _INSTALL_HINT = {
     "jena-shacl": "apt-get install libapache-jena-java default-jre-headless "
                   "(see .ci/apt-packages.txt)",
     "jena-shacl-batch": "apt-get install libapache-jena-java default-jdk-headless "
-                        "(see .ci/apt-packages.txt): Java's source launcher runs tests/jena/ShaclBatch.java",
+                        "(see .ci/apt-packages.txt): Java's source launcher runs tests/helpers/jena/ShaclBatch.java",
     "rapper": "apt-get install raptor2-utils (see .ci/apt-packages.txt)",
     "hermit": "pip install owlready2 and apt-get install default-jre-headless",
     "graphviz": "apt-get install graphviz (see .ci/apt-packages.txt): kg docs draws its diagrams with dot",
@@ -418,7 +418,7 @@ def jena_shacl_batch(pairs, workdir, timeout: float = TOOL_TIMEOUT) -> JenaShacl
     """Start validating every ``(shapes_path, data_path)`` pair in one JVM, in the background.
 
     Each pair is validated as ``shacl validate --shapes SHAPES --data DATA`` validates it, by
-    ``tests/jena/ShaclBatch.java``: one JVM start (a second or two) instead of one per pair, each
+    ``tests/helpers/jena/ShaclBatch.java``: one JVM start (a second or two) instead of one per pair, each
     shapes file parsed once, and blank nodes keeping their labels from the data file, so that a
     result about a blank node names the node the data names.  Returns at once; call
     ``.reports()`` for the reports (the JVM works on while Python does something else).

@@ -14,11 +14,10 @@ Used by tests/test_shacl_engines.py.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import pyoxigraph as ox
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers.paths import ROOT
 KINDS = ("data", "ontology")
 
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-SUITE = Path(__file__).resolve().parent / "w3c" / "shacl"
+from helpers.paths import W3C
+
+SUITE = W3C / "shacl"
 SH = "http://www.w3.org/ns/shacl#"
 MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
 SHT = "http://www.w3.org/ns/shacl-test#"
