@@ -5,7 +5,7 @@
 Each engine reasons over every input through kg.reason (``kg``: kg's default path, owlrl where it
 declines; ``owlrl``: the reference), in this process, R times; the figures are the medians of the
 totals, wall and CPU seconds (the machine is shared: CPU is the steadier one).  With ``--compare`` the
-corpus is also checked case by case (the long run of tests/test_reason_fuzz.py by seeds instead of
+corpus is also checked case by case (the long run of tests/engines/test_reason_fuzz.py by seeds instead of
 hypothesis): differences and crashes are counted and the first few printed.  With ``--scale`` and
 ``--before``, kg's engine as of git revision REV (kg.owlrl, or kg.rules before it became a package) and
 as checked out reason over the ontology and that many generated triples (kg.generate, seed 7),

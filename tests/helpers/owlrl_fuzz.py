@@ -1,5 +1,5 @@
 """Random ontologies and data in the subset kg.owlrl claims, and the comparison of kg's default
-reasoning path with owlrl on them, shared by tests/test_reason_fuzz.py (hypothesis) and
+reasoning path with owlrl on them, shared by tests/engines/test_reason_fuzz.py (hypothesis) and
 benchmarks/bench_reason.py (a seeded corpus).
 
 A case draws a few axioms (subclass, subproperty, equivalence, domain, range, inverse, symmetric,

@@ -1,6 +1,6 @@
 """Where pyshacl, the reference, departs from the SHACL specification, and kg.shacl does not: the one
 list of them (docs/ENGINES.md points here).  They are tolerated only in the parity tests
-(tests/test_shacl.py), and only where a test names them: on the project's shapes and data the two
+(tests/engines/test_shacl.py), and only where a test names them: on the project's shapes and data the two
 validators must agree exactly.
 
 A result is a key (focus, path, component, source shape, severity, value, message), as test_shacl
@@ -28,7 +28,7 @@ class Departure:
     name: str
     spec: str  # where SHACL 1.0 says what kg.shacl does
     pyshacl: str  # what pyshacl does instead
-    # None: no parity test meets it; tests/test_shacl.py (or the W3C suite) pins kg.shacl's side
+    # None: no parity test meets it; tests/engines/test_shacl.py (or the W3C suite) pins kg.shacl's side
     explains: Callable | None = None
 
 

@@ -8,7 +8,7 @@ default graph, as kg.load parses them (blank nodes named stably by file); everyt
 from them: :func:`shapes_graph` picks one by kind, :func:`shapes_rdflib` is the rdflib Graph pyshacl
 takes, :func:`shapes_ntriples` the N-Triples text a tool that reads files (Jena) is given.
 
-Used by tests/test_shacl_engines.py.
+Used by tests/engines/test_shacl_engines.py.
 """
 
 from __future__ import annotations

@@ -158,9 +158,9 @@ def _missing(name: str) -> str | None:
         except ImportError as exc:
             return f"owlready2 is not importable ({exc})"
         return None
-    if name == "graphviz":  # Graphviz's dot, which kg docs draws the diagrams with (tests/test_docs*.py)
+    if name == "graphviz":  # Graphviz's dot, which kg docs draws the diagrams with (tests/publish/test_docs*.py)
         return None if shutil.which("dot") else "dot is not on PATH"
-    if name == "chromium":  # headless Chromium driven by Playwright (tests/test_serve_clients.py)
+    if name == "chromium":  # headless Chromium driven by Playwright (tests/serve/test_serve_clients.py)
         if not (shutil.which("chromium") or Path("/usr/bin/chromium").is_file()):
             return "chromium is not on PATH"
         try:

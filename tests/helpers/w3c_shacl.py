@@ -1,6 +1,6 @@
 """The W3C SHACL test suite (tests/w3c/shacl: core and SPARQL, as shipped), read and compared as its
 description says (http://w3c.github.io/data-shapes/data-shapes-test-suite/): shared by the suite's test
-(tests/test_w3c_shacl.py) and its benchmark (benchmarks/bench_shacl_w3c.py).
+(tests/engines/test_w3c_shacl.py) and its benchmark (benchmarks/bench_shacl_w3c.py).
 
 A test is an ``sht:Validate`` entry of a test file (one per file); its data and shapes graphs are files named relative
 to it (most often the file itself, ``<>``); each file is read with its own file URI as base IRI.  The

@@ -1,5 +1,5 @@
 // Jena SHACL over many (shapes, data) pairs in one JVM, for kg's engine parity test
-// (tests/test_shacl_engines.py).
+// (tests/engines/test_shacl_engines.py).
 //
 // `shacl validate --shapes S --data D` (class shacl.shacl in jena-cmds.jar) starts a JVM per pair: a
 // second or two each, minutes for the two hundred and more shape cases. This does what that command does for each pair

@@ -4,7 +4,7 @@ legitimate edits that must build clean.
 How it was written: from the data files (data/*.trig), the ontology's definitions
 (ontology/stcoop.ttl), docs/MODELLING.md and docs/CURATING.md and the five source articles only,
 without reading the validation machinery (shapes/, ontology/profiles.ttl, queries/checks/,
-src/kg/profile.py, src/kg/validate.py, their tests, or the first corpus tests/edit_corpus.py). Each
+src/kg/profile.py, src/kg/validate.py, their tests, or the first corpus tests/pipeline/edit_corpus.py). Each
 error was written as a mistake that leaves the data wrong in a way the data itself, read with the
 ontology's definitions, shows; none was tuned to what validation reports. Each valid edit follows
 how the existing files model things, and was built on a copy of the working copy: all build clean

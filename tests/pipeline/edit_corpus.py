@@ -1,6 +1,6 @@
 """A corpus of realistic single edits to data/, for measuring validation from outside.
 
-Two lists, data only (tests/test_edit_corpus.py runs them):
+Two lists, data only (tests/pipeline/test_edit_corpus.py runs them):
 
 * ``ERRORS``: edits a curator could make that leave the data wrong. Each is a dict with
   ``family``, ``what`` (one line), ``edits`` (a list of ``(file under data/, old text that occurs

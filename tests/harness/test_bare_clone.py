@@ -51,7 +51,7 @@ def test_every_test_is_collected_in_a_bare_clone(bare_clone):
 
 
 def test_article_tests_skip_with_the_reason_in_a_bare_clone(bare_clone):
-    run = _pytest(bare_clone, "-rs", "tests/test_data.py", "-k", "article or copied or number")
+    run = _pytest(bare_clone, "-rs", "tests/data/test_data.py", "-k", "article or copied or number")
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     assert "skipped" in run.stdout and "set KG_SOURCES" in run.stdout, run.stdout[-3000:]
     assert " failed" not in run.stdout

@@ -1,6 +1,6 @@
 """The W3C SHACL test suite, core and SPARQL (tests/w3c/shacl, vendored as shipped with its licence):
 every one of its 121 validate tests, file by file, through kg's public entry point
-(kg.shacl.validate_files, which ``kg shacl`` calls; tests/test_cli_shacl.py sends some through it).
+(kg.shacl.validate_files, which ``kg shacl`` calls; tests/cli/test_cli_shacl.py sends some through it).
 
 kg.shacl passes them itself, but for the tests of custom constraint components, which it hands to
 pyshacl, the reference, saying so (DELEGATED).  The reading of the suite and the comparison of reports

@@ -3,8 +3,8 @@
 ``jena_shacl_validate`` (the ``shacl validate`` command) and ``jena_shacl_batch``
 (tests/helpers/jena/ShaclBatch.java, many validations in one JVM) must report what Jena
 finds, conforming or not, keep blank node labels (the batch), and fail loudly on
-input they cannot use, so that tests/test_shacl_engines.py can trust them. Like
-tests/test_thirdparty_tools.py, this does not import the kg package.
+input they cannot use, so that tests/engines/test_shacl_engines.py can trust them. Like
+tests/harness/test_thirdparty_tools.py, this does not import the kg package.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 answer the page says it gives, and its tables of measures, units and roles are the graph's own
 (generated; a stale table fails).
 
-Regenerate the tables after a reviewed data change with ``python tests/test_querying_doc.py``."""
+Regenerate the tables after a reviewed data change with ``PYTHONPATH=tests python tests/data/test_querying_doc.py``."""
 
 from __future__ import annotations
 
@@ -201,7 +201,7 @@ def regenerated(text: str) -> str:
 def test_the_tables_are_the_graphs():
     text = DOC.read_text(encoding="utf-8")
     assert {m.group("name") for m in SECTION.finditer(text)} == set(TABLES)
-    assert text == regenerated(text), "docs/QUERYING.md is stale: run python tests/test_querying_doc.py"
+    assert text == regenerated(text), "docs/QUERYING.md is stale: run PYTHONPATH=tests python tests/data/test_querying_doc.py"
 
 
 def test_every_measure_and_role_of_the_graph_is_listed_with_its_iri():

@@ -1,11 +1,11 @@
 """Saved queries are a contract on disk: every queries/*.rq has a documented
-header and a frozen expected answer on the bundled graph (tests/expected/queries/
+header and a frozen expected answer on the bundled graph (tests/data/expected/queries/
 NAME.tsv, the W3C TSV of the header's example call); every check in
 queries/checks/ returns no rows. Hand-written assertions below pin the answers
 to the questions the issue asks.
 
 Regenerate the frozen answers after a reviewed data change with
-``python tests/test_saved_queries.py``."""
+``PYTHONPATH=tests python tests/data/test_saved_queries.py``."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def test_query_header_documents_it(path):
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
 def test_query_returns_its_frozen_expected_answer(path):
     expected = EXPECTED / f"{path.stem}.tsv"
-    assert expected.is_file(), f"no expected answer for {path.name}: run python tests/test_saved_queries.py and review it"
+    assert expected.is_file(), f"no expected answer for {path.name}: run PYTHONPATH=tests python tests/data/test_saved_queries.py and review it"
     query = path.read_text(encoding="utf-8")
     assert unordered_aggregates(tsv(path), query) == unordered_aggregates(expected.read_text(encoding="utf-8"), query)
 

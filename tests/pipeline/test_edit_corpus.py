@@ -1,8 +1,8 @@
-"""Validation measured on an outside corpus of realistic edits (tests/edit_corpus.py), in both
+"""Validation measured on an outside corpus of realistic edits (tests/pipeline/edit_corpus.py), in both
 directions: every legitimate edit builds clean, and every error is reported as a Violation on the
 node it is about (or refused at load naming that node or the file and line).
 
-Every tests/edit_corpus*.py is run. The errors validation does not catch are listed in KNOWN_GAPS with
+Every tests/pipeline/edit_corpus*.py is run. The errors validation does not catch are listed in KNOWN_GAPS with
 the reason; each is an expected failure that must keep failing (strict), so a change that catches one
 says so and the list shrinks. The share caught on its node is held above a floor, so a change cannot
 quietly lose several."""
@@ -24,8 +24,8 @@ def _load(path: Path):
     return module
 
 
-# Every corpus file is run: tests/edit_corpus.py (written first, from the families of issue 16 and 15
-# others) and tests/edit_corpus_second.py (written later as a held-out set, in 69 families of its own,
+# Every corpus file is run: tests/pipeline/edit_corpus.py (written first, from the families of issue 16 and 15
+# others) and tests/pipeline/edit_corpus_second.py (written later as a held-out set, in 69 families of its own,
 # without reading the validation).
 CORPORA = {path.stem: _load(path) for path in sorted(Path(__file__).parent.glob("edit_corpus*.py"))}
 

@@ -8,7 +8,7 @@ severity, value, message) and the two multisets must be equal on:
 1. the seed graph (ontology + data/, merged and reasoned as the build does)
    with shapes/data, and the ontology graph with shapes/ontology;
 2. every example in tests/shape_cases (pass and fail), with all shapes of its
-   folder.  The ontology examples run one by one, as tests/test_shapes.py runs
+   folder.  The ontology examples run one by one, as tests/pipeline/test_shapes.py runs
    them.  The data examples (some 300) run in one graph, to keep pyshacl's
    time in bounds: the ontology plus every example, each example's entity
    IRIs and blank nodes renamed apart (``…-c12``) so that no two examples
@@ -583,7 +583,7 @@ def test_faults_together():
 
 # Not faults of the shapes, so not here: a tenure or status IRI outside its vocabulary is reported by
 # the saved check no-value-of-the-wrong-class (reasoning types any range value, so sh:class cannot
-# see it; tests/test_validation_families.py), and English text tagged @fr is valid work (issue 16:
+# see it; tests/pipeline/test_validation_families.py), and English text tagged @fr is valid work (issue 16:
 # any well-formed tag; script plausibility only where the tag fixes the script).
 @pytest.mark.parametrize("k", range(len(FAULTS)), ids=[f.__name__[6:] for f in FAULTS])
 def test_fault_is_reported(k):

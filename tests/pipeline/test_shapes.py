@@ -89,7 +89,7 @@ def file_shapes_graph(kind: str) -> Graph:
 @lru_cache(maxsize=None)
 def shapes_graph(kind: str) -> Graph:
     """What the build runs: for the data, the files' shapes and those compiled from the property
-    profiles (whose examples are tests/test_profile.py's)."""
+    profiles (whose examples are tests/pipeline/test_profile.py's)."""
     if kind != "data":
         return file_shapes_graph(kind)
     import pyoxigraph as ox

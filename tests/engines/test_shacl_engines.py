@@ -5,7 +5,7 @@ Three engines validate the same inputs with the same shapes and must report the 
 * pyshacl, the reference, called as the build calls it, through ``kg.validate.shacl_issues``
   (``inference='none', advanced=True, allow_warnings=True, allow_infos=True``);
 * kg.shacl, the build's own validator (``shacl.validate`` with a SELECT runner over a pyoxigraph
-  store of the same triples, as tests/test_shacl.py calls it);
+  store of the same triples, as tests/engines/test_shacl.py calls it);
 * Apache Jena 4.5 (Debian ``libapache-jena-java``): ``shacl validate --shapes S --data D``
   (``thirdparty.jena_shacl_validate``) for the seed, and for the shape cases the same validation run
   for all of them in one JVM by tests/helpers/jena/ShaclBatch.java (``thirdparty.jena_shacl_batch``: one JVM
@@ -15,7 +15,7 @@ Three engines validate the same inputs with the same shapes and must report the 
 The inputs:
 
 * every example of tests/shape_cases (each ``pass*``/``fail*`` file of a folder named after a shape),
-  prepared as tests/test_shapes.py prepares it: the data shapes run on the example merged with the
+  prepared as tests/pipeline/test_shapes.py prepares it: the data shapes run on the example merged with the
   ontology, the ontology shapes on the example alone. Test id ``<folder>/<file stem>``;
 * the seed: the working copy built as the other tests build it (``knowledge.built_real``), its
   closure (``asserted.nq`` + ``inferred.nq``, graph names dropped) with the data shapes (id
@@ -40,7 +40,7 @@ Jena validates every input alone. pyshacl needs some 0.6 s for an example with t
 and kg.shacl some 0.15 s (the ontology and the shapes compiled from it are most of it, again for each
 example): minutes for all. So these two validate the data examples in one graph, the ontology and
 every example with its IRIs (under https://w3id.org/stcoop/, but those the ontology or the shapes
-name) and blank nodes renamed apart (``…-kgcase12x``), as tests/test_shacl.py does, and each result
+name) and blank nodes renamed apart (``…-kgcase12x``), as tests/engines/test_shacl.py does, and each result
 is given back to its example by those names. Where that may not be the example's own answer, the
 example is validated alone on both as well, and compared with that:
 
@@ -200,7 +200,7 @@ def from_report(report) -> Counter:
 def queries_parsed_once():
     """pyshacl hands rdflib the text of every SPARQL target and constraint on every validation, and
     rdflib parses it each time (a third of the time of a small one): parse each text once, as
-    tests/test_shapes.py does (rdflib's own prepared queries; the evaluation is unchanged)."""
+    tests/pipeline/test_shapes.py does (rdflib's own prepared queries; the evaluation is unchanged)."""
     from rdflib.plugins.sparql import processor
 
     original, prepared = processor.SPARQLProcessor.query, {}
@@ -268,11 +268,11 @@ def case_kind(folder: str) -> str | None:
     for kind in ("data", "ontology"):
         if STCSH + folder in shape_names(kind):
             return kind
-    return None  # no such shape: tests/test_shapes.py reports the stray folder
+    return None  # no such shape: tests/pipeline/test_shapes.py reports the stray folder
 
 
 def case_files() -> list[tuple[str, str, Path]]:
-    """(case id, kind, path) of every example, as tests/test_shapes.py finds them."""
+    """(case id, kind, path) of every example, as tests/pipeline/test_shapes.py finds them."""
     found = []
     for path in sorted(CASES.glob("*/*.ttl")):
         kind = case_kind(path.parent.name)

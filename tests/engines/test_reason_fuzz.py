@@ -1,7 +1,7 @@
 """Property-based: on random ontologies and data in the subset kg.owlrl claims (tests/helpers/owlrl_fuzz.py),
 kg's default reasoning path gives owlrl's closure, inconsistencies and focus nodes, and its index is the
 closure; nothing crashes.  Deterministic (derandomised) with a CI budget of KG_FUZZ_EXAMPLES cases
-(default 500, about 25 s); ``KG_FUZZ_EXAMPLES=5000 python -m pytest tests/test_reason_fuzz.py`` is the
+(default 500, about 25 s); ``KG_FUZZ_EXAMPLES=5000 python -m pytest tests/engines/test_reason_fuzz.py`` is the
 long run (benchmarks/bench_reason.py runs a seeded corpus and times the engines)."""
 
 from __future__ import annotations
