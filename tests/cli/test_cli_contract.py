@@ -78,7 +78,7 @@ def test_info_text_says_where_and_in_which_state(copy):
     r = invoke("info", "--home", str(copy))
     assert r.exit_code == 0
     assert f"working copy:  {copy}  (given with --home)" in r.stdout
-    assert "fresh, conforms" in r.stdout and "reasoner: rules" in r.stdout
+    assert "fresh, conforms" in r.stdout and "reasoner: kg.owlrl" in r.stdout
     (copy / "data" / "beta.trig").write_text((copy / "data" / "beta.trig").read_text() + "\n")
     assert "stale: the inputs changed since" in invoke("info", "--home", str(copy)).stdout
 
