@@ -10,6 +10,8 @@ import fcntl
 import os
 import shutil
 import stat
+import subprocess
+import sys
 import threading
 import time
 
@@ -18,8 +20,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_NEGATIVE
-from helpers.paths import BAD, MINI
-
+from helpers.knowledge import edited_copy
+from helpers.paths import BAD, MINI, SRC
 
 
 def invoke(*args, input=None, cwd=None, env=None):
@@ -177,6 +179,22 @@ def test_ctrl_c_exits_130(copy, monkeypatch):
     monkeypatch.setattr("kg.build.build", interrupt)
     r = invoke("build", "--home", str(copy))
     assert r.exit_code == EXIT_INTERRUPTED and r.stderr == "kg: interrupted\n"
+
+
+def test_the_command_line_exits_1_and_names_the_node(tmp_path):
+    """As a user sees an error in the real data (a mayor whose jurisdiction is a country): kg build exits 1,
+    kg validate names the node and the rule."""
+    home = edited_copy(tmp_path, [("000-sinoswiss-technopark-opening.trig", "stc:jurisdiction place:zurich ;",
+                                   "stc:jurisdiction place:switzerland ;")])
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    cmd = [sys.executable, "-m", "kg"]
+    common = ["--home", str(home), "--build-dir", str(tmp_path / "build")]
+    built = subprocess.run(cmd + ["build", "-q", *common], env=env, capture_output=True, text=True)
+    assert built.returncode == 1, built.stderr
+    report = subprocess.run(cmd + ["validate", "-q", *common], env=env, capture_output=True, text=True)
+    assert report.returncode == 1
+    assert report.stdout.startswith("post:thomas-wagner-zurich-mayor"), report.stdout
+    assert "city office" in report.stdout and "2 violation(s)" in report.stdout  # and the label names Zurich
 
 
 def test_an_update_says_the_store_is_read_only(copy):

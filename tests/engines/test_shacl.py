@@ -583,7 +583,7 @@ def test_faults_together():
 
 # Not faults of the shapes, so not here: a tenure or status IRI outside its vocabulary is reported by
 # the saved check no-value-of-the-wrong-class (reasoning types any range value, so sh:class cannot
-# see it; tests/pipeline/test_validation_families.py), and English text tagged @fr is valid work (issue 16:
+# see it; tests/pipeline/test_errors_in_real_data.py), and English text tagged @fr is valid work (issue 16:
 # any well-formed tag; script plausibility only where the tag fixes the script).
 @pytest.mark.parametrize("k", range(len(FAULTS)), ids=[f.__name__[6:] for f in FAULTS])
 def test_fault_is_reported(k):

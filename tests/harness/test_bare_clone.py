@@ -16,7 +16,6 @@ import pytest
 from helpers.paths import ROOT
 
 
-
 def _tracked_files() -> list[str]:
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("not a git checkout: no list of tracked files to copy")

@@ -11,6 +11,7 @@ import pytest
 from kg import build as b
 from kg import builds
 from kg.errors import BuildError, DataError, InputSyntaxError
+from helpers.knowledge import build_copy, edited_copy
 from helpers.paths import MINI, ROOT
 
 STC = "https://w3id.org/stcoop/ontology#"
@@ -245,6 +246,15 @@ def test_an_impossible_date_is_an_error_with_file_and_line(mini):
         "    \"2018-02-30\"^^<http://www.w3.org/2001/XMLSchema#date> .\n}\n")
     with pytest.raises(DataError, match=r"^data/dates.trig:3: impossible date"):
         b.build(mini)
+
+
+def test_an_impossible_date_is_refused_at_load_with_file_and_line(tmp_path):
+    """In the real data too: the file and the line, at load."""
+    article = "000-sinoswiss-technopark-opening.trig"
+    home = edited_copy(tmp_path, [(article, "stc:publicationDate \"2018-12-15\"^^xsd:date ;",
+                                   "stc:publicationDate \"2018-02-30\"^^xsd:date ;")])
+    with pytest.raises(DataError, match=rf"^data/{article}:\d+: impossible date \"2018-02-30\""):
+        build_copy(home)
 
 
 def test_ill_typed_literals_are_an_error(mini):

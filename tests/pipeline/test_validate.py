@@ -13,7 +13,6 @@ from helpers.cli import Cli
 from helpers.paths import BAD, CHECK_CASES, ROOT
 
 
-
 @pytest.fixture
 def bad_cli(mini):
     shutil.copy(BAD, mini.home / "data" / "gamma.trig")

@@ -6,17 +6,15 @@ that is meant to catch it.
 The families are those that got through before (issue 10): class constraints made vacuous by
 reasoning, direction and cycles of part-of hierarchies, figures changed silently, dates, ranges,
 language tags, Wikidata links, post jurisdictions, titles. The unchanged data conforms (so every
-failure below is the error's), and an impossible date is refused at load with its file and line."""
+failure below is the error's). An impossible date, refused at load, is tests/pipeline/test_build.py's;
+what a user sees of an error (exit 1, the node named) is tests/cli/test_cli_contract.py's; the outside
+corpora of edits are tests/pipeline/test_edit_corpus.py's."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from helpers.knowledge import ROOT, build_copy, edited_copy
+from helpers.knowledge import build_copy, edited_copy
 
 ID = "https://w3id.org/stcoop/id/"
 STC = "https://w3id.org/stcoop/ontology#"
@@ -214,26 +212,3 @@ def test_every_family_has_three_examples():
     assert set(families) == {"class", "direction", "figures", "dates", "ranges", "language", "wikidata", "posts",
                              "titles"}
     assert min(families.values()) >= 3, families
-
-
-def test_the_command_line_exits_1_and_names_the_node(tmp_path):
-    """As a user sees it: kg build exits 1, kg validate names the node and the rule."""
-    home = edited_copy(tmp_path, [(F000, "stc:jurisdiction place:zurich ;", "stc:jurisdiction place:switzerland ;")])
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    cmd = [sys.executable, "-m", "kg"]
-    common = ["--home", str(home), "--build-dir", str(tmp_path / "build")]
-    built = subprocess.run(cmd + ["build", "-q", *common], env=env, capture_output=True, text=True)
-    assert built.returncode == 1, built.stderr
-    report = subprocess.run(cmd + ["validate", "-q", *common], env=env, capture_output=True, text=True)
-    assert report.returncode == 1
-    assert report.stdout.startswith("post:thomas-wagner-zurich-mayor"), report.stdout
-    assert "city office" in report.stdout and "2 violation(s)" in report.stdout  # and the label names Zurich
-
-
-def test_an_impossible_date_is_refused_at_load_with_file_and_line(tmp_path):
-    from kg.errors import DataError
-
-    home = edited_copy(tmp_path, [(F000, "stc:publicationDate \"2018-12-15\"^^xsd:date ;",
-                                    "stc:publicationDate \"2018-02-30\"^^xsd:date ;")])
-    with pytest.raises(DataError, match=rf"^data/{F000}:\d+: impossible date \"2018-02-30\""):
-        build_copy(home)

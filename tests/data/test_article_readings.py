@@ -1,7 +1,8 @@
-"""The knowledge audit's findings (issue 10), each pinned: an independent reading of the five articles
-against every triple found statements the articles do not support, links the graph lacked and
-readings it chose silently. Each test states what the article says and asks the built graph that the
-data now says that, and no more."""
+"""How the graph reads the five articles where they are easy to over-read: statements an article does not
+support, links it does make, and readings that must not be chosen silently. Each test states what the
+article says and asks the built graph that the data says that, and no more.  (They pin what an
+independent reading of the articles against every triple found, issue 10; tests/data/test_data.py checks
+the data against the article texts entity by entity and figure by figure.)"""
 
 from __future__ import annotations
 
