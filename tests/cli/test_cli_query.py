@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 A = "https://w3id.org/stcoop/id/park/alpha"
 B = "https://w3id.org/stcoop/id/park/beta"
 CHINA = "https://w3id.org/stcoop/id/place/china"
@@ -138,73 +140,49 @@ def test_query_file(cli, tmp_path):
         "n,kind\r\n2,https://w3id.org/stcoop/ontology#Park\r\n")
 
 
-def test_inline_parameter_must_be_a_variable(cli):
-    r = cli("query", "-e", "SELECT ?s WHERE { ?s a stc:Park }", "-p", "x=1")
-    assert r.exit_code == 2
-    assert r.stderr == "kg: error: unknown parameter 'x': the query has no variable ?x (variables: s)\n"
-
-
 # ---------------------------------------------------------------- errors
-def test_unknown_query_name_suggests_close_ones(cli):
-    r = cli("query", "prks")
-    assert r.exit_code == 2 and r.stdout == ""
-    assert r.stderr == "kg: error: no saved query named 'prks'; did you mean parks or parks-since or park-places?\n"
+# what the user typed, and the one line kg query answers it with (exit 2, nothing on stdout)
+ERRORS = {
+    "unknown query name, close ones suggested": (
+        ["prks"], "no saved query named 'prks'; did you mean parks or parks-since or park-places?"),
+    "missing parameter named": (
+        ["parks-since"], "missing required parameter 'year' (integer: The earliest year of establishment)"),
+    "unknown parameter named": (["parks", "-p", "colour=red"], "unknown parameter 'colour' (this query takes: none)"),
+    "inline parameter must be a variable": (
+        ["-e", "SELECT ?s WHERE { ?s a stc:Park }", "-p", "x=1"],
+        "unknown parameter 'x': the query has no variable ?x (variables: s)"),
+    "bad integer parameter": (["parks-since", "-p", "year=20x0"], "parameter year: '20x0' is not a valid integer"),
+    "bad IRI parameter": (
+        ["park-places", "-p", "park=nope:alpha"],
+        "parameter park: 'nope:alpha' is not an IRI or a CURIE with a project prefix (unknown prefix 'nope')"),
+    "parameter naming no resource": (
+        ["park-places", "-p", "park=park:gamma"], "parameter park: park:gamma names no resource of the graph"),
+    "SPARQL syntax error shows where": (
+        ["-e", "SELECT ?s WHERE {\n  ?s a stc:Park .\n  FILTER(?s = ) }"],
+        "inline query:3:18: SPARQL syntax error: expected one of ABS, AVG, DAY, IRI, MAX, MD5, MIN, NOT, NOW, "
+        "PREDICATE, STR, STRBEFORE, … — at: FILTER(?s = ) }⏵"),
+    "SERVICE is refused": (
+        ["-e", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"],
+        "inline query:1:18: SERVICE is refused: queries never reach the network"),
+    "FROM is refused": (
+        ["-e", "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }"],
+        "inline query:1:10: FROM / FROM NAMED are refused: queries run over the built graph (select a source "
+        "graph with GRAPH <…> { … })"),
+    "a name and an expression together": (
+        ["parks", "-e", "ASK {}"], "give a saved query NAME, a .rq FILE, - (stdin), or -e SPARQL (exactly one)"),
+}
 
 
-def test_missing_parameter_is_named(cli):
-    r = cli("query", "parks-since")
-    assert r.stderr == "kg: error: missing required parameter 'year' (integer: The earliest year of establishment)\n"
-    assert r.exit_code == 2
-
-
-def test_unknown_parameter_is_named(cli):
-    r = cli("query", "parks", "-p", "colour=red")
-    assert r.stderr == "kg: error: unknown parameter 'colour' (this query takes: none)\n"
-
-
-def test_bad_parameter_value(cli):
-    r = cli("query", "parks-since", "-p", "year=20x0")
-    assert r.stderr == "kg: error: parameter year: '20x0' is not a valid integer\n"
-    r = cli("query", "park-places", "-p", "park=nope:alpha")
-    assert r.stderr == ("kg: error: parameter park: 'nope:alpha' is not an IRI or a CURIE with a project prefix "
-                        "(unknown prefix 'nope')\n")
-
-
-def test_parameter_naming_no_resource(cli):
-    r = cli("query", "park-places", "-p", "park=park:gamma")
-    assert r.exit_code == 2
-    assert r.stderr == "kg: error: parameter park: park:gamma names no resource of the graph\n"
-
-
-def test_sparql_syntax_error_shows_where(cli):
-    r = cli("query", "-e", "SELECT ?s WHERE {\n  ?s a stc:Park .\n  FILTER(?s = ) }")
-    assert r.exit_code == 2
-    assert r.stderr == ("kg: error: inline query:3:18: SPARQL syntax error: expected one of ABS, AVG, DAY, IRI, "
-                        "MAX, MD5, MIN, NOT, NOW, PREDICATE, STR, STRBEFORE, … — at: FILTER(?s = ) }⏵\n")
-
-
-def test_service_is_refused(cli):
-    r = cli("query", "-e", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    assert r.exit_code == 2
-    assert r.stderr == "kg: error: inline query:1:18: SERVICE is refused: queries never reach the network\n"
-
-
-def test_from_is_refused(cli):
-    r = cli("query", "-e", "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
-    assert r.stderr == ("kg: error: inline query:1:10: FROM / FROM NAMED are refused: queries run over the built "
-                        "graph (select a source graph with GRAPH <…> { … })\n")
+@pytest.mark.parametrize("args,message", ERRORS.values(), ids=ERRORS)
+def test_an_error_is_one_line_and_exit_2(cli, args, message):
+    r = cli("query", *args)
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", f"kg: error: {message}\n")
 
 
 def test_keywords_in_strings_iris_and_comments_are_not_refused(cli):
     q = ('# SERVICE FROM\nSELECT ?x WHERE { BIND("SERVICE from" AS ?x) '
          'FILTER(?x != <http://example.org/SERVICE>) }')
     assert ok(cli("query", "-e", q, "-f", "csv")) == "x\r\nSERVICE from\r\n"
-
-
-def test_name_and_expression_together_is_a_usage_error(cli):
-    r = cli("query", "parks", "-e", "ASK {}")
-    assert r.exit_code == 2
-    assert r.stderr == "kg: error: give a saved query NAME, a .rq FILE, - (stdin), or -e SPARQL (exactly one)\n"
 
 
 def test_missing_build_is_built_on_first_use(mini_cli):

@@ -91,25 +91,16 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 # ---------------------------------------------------------------- riot
 
 @requires_riot
-def test_riot_accepts_valid_turtle(tmp_path):
-    proc = riot_validate(write(tmp_path, "ok.ttl", VALID_TTL))
-    assert proc.returncode == 0, proc.stderr
-    assert "ExceptionInInitializerError" not in proc.stderr
-
-
-@requires_riot
-def test_riot_rejects_ill_typed_literal(tmp_path):
-    proc = riot_validate(write(tmp_path, "ill.ttl", ILL_TYPED_TTL))
-    assert proc.returncode == 1, proc.stderr
-    assert "not valid for datatype" in proc.stderr
-
-
-@requires_riot
-def test_riot_rejects_syntax_error(tmp_path):
-    proc = riot_validate(write(tmp_path, "bad.ttl", SYNTAX_ERROR_TTL))
-    assert proc.returncode == 1, proc.stderr
-    assert "ERROR" in proc.stderr
-    assert "ExceptionInInitializerError" not in proc.stderr
+@pytest.mark.parametrize("text,code,says", [
+    pytest.param(VALID_TTL, 0, "", id="accepts valid turtle"),
+    pytest.param(ILL_TYPED_TTL, 1, "not valid for datatype", id="rejects an ill-typed literal"),
+    pytest.param(SYNTAX_ERROR_TTL, 1, "ERROR", id="rejects a syntax error"),
+])
+def test_riot_validate(tmp_path, text, code, says):
+    proc = riot_validate(write(tmp_path, "in.ttl", text))
+    assert proc.returncode == code, proc.stderr
+    assert says in proc.stderr
+    assert "ExceptionInInitializerError" not in proc.stderr  # the xerces work-around holds
 
 
 @requires_riot
@@ -134,31 +125,24 @@ def test_xerces_fix_jar_is_built_once_and_holds_the_bundles():
 # ---------------------------------------------------------------- rapper
 
 @requires_rapper
-def test_rapper_counts_turtle(tmp_path):
-    assert rapper_count(write(tmp_path, "ok.ttl", VALID_TTL), "turtle") == 3
-
-
-@requires_rapper
-def test_rapper_counts_ntriples(tmp_path):
-    assert rapper_count(write(tmp_path, "ok.nt", VALID_NT), "ntriples") == 3
-
-
-@requires_rapper
-def test_rapper_fails_on_bad_turtle(tmp_path):
-    with pytest.raises(ToolError, match="syntax error"):
-        rapper_count(write(tmp_path, "bad.ttl", SYNTAX_ERROR_TTL), "turtle")
-
-
-@requires_rapper
-def test_rapper_fails_on_bad_ntriples(tmp_path):
-    with pytest.raises(ToolError):
-        rapper_count(write(tmp_path, "bad.nt", BAD_NT), "ntriples")
-
-
-@requires_rapper
-def test_rapper_does_not_check_lexical_forms(tmp_path):
+@pytest.mark.parametrize("name,text,syntax,count", [
+    pytest.param("ok.ttl", VALID_TTL, "turtle", 3, id="turtle"),
+    pytest.param("ok.nt", VALID_NT, "ntriples", 3, id="ntriples"),
     # Documented difference from riot: rapper accepts ill-typed literals.
-    assert rapper_count(write(tmp_path, "ill.ttl", ILL_TYPED_TTL), "turtle") == 1
+    pytest.param("ill.ttl", ILL_TYPED_TTL, "turtle", 1, id="does not check lexical forms"),
+])
+def test_rapper_counts(tmp_path, name, text, syntax, count):
+    assert rapper_count(write(tmp_path, name, text), syntax) == count
+
+
+@requires_rapper
+@pytest.mark.parametrize("name,text,syntax,says", [
+    pytest.param("bad.ttl", SYNTAX_ERROR_TTL, "turtle", "syntax error", id="turtle"),
+    pytest.param("bad.nt", BAD_NT, "ntriples", None, id="ntriples"),
+])
+def test_rapper_fails_on_bad_input(tmp_path, name, text, syntax, says):
+    with pytest.raises(ToolError, match=says):
+        rapper_count(write(tmp_path, name, text), syntax)
 
 
 @requires_rapper
@@ -170,10 +154,15 @@ def test_rapper_missing_file_is_not_taken_for_a_url(tmp_path):
 # ---------------------------------------------------------------- HermiT
 
 @requires_hermit
-def test_hermit_consistent_turtle(tmp_path):
-    consistent, unsat = hermit_check(write(tmp_path, "onto.ttl", CONSISTENT_ONTO))
-    assert consistent is True
-    assert unsat == []
+@pytest.mark.parametrize("text,consistent,unsatisfiable", [
+    pytest.param(CONSISTENT_ONTO, True, [], id="consistent"),
+    pytest.param(INCONSISTENT_ONTO, False, None, id="an individual in disjoint classes"),
+    pytest.param(UNSAT_CLASS_ONTO, True, ["http://example.org/kg-test#PersonOrg"], id="an unsatisfiable class"),
+])
+def test_hermit_check(tmp_path, text, consistent, unsatisfiable):
+    got, unsat = hermit_check(write(tmp_path, "onto.ttl", text))
+    assert got is consistent
+    assert unsatisfiable is None or unsat == unsatisfiable  # not asked of an inconsistent one
 
 
 @requires_hermit
@@ -184,19 +173,6 @@ def test_hermit_consistent_ntriples(tmp_path):
     nt = tmp_path / "onto.nt"
     g.serialize(destination=nt, format="nt", encoding="utf-8")
     assert hermit_check(nt) == (True, [])
-
-
-@requires_hermit
-def test_hermit_inconsistent_individual_in_disjoint_classes(tmp_path):
-    consistent, _ = hermit_check(write(tmp_path, "onto.ttl", INCONSISTENT_ONTO))
-    assert consistent is False
-
-
-@requires_hermit
-def test_hermit_reports_unsatisfiable_class(tmp_path):
-    consistent, unsat = hermit_check(write(tmp_path, "onto.ttl", UNSAT_CLASS_ONTO))
-    assert consistent is True
-    assert unsat == ["http://example.org/kg-test#PersonOrg"]
 
 
 @requires_hermit

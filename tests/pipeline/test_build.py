@@ -233,18 +233,23 @@ def test_triples_outside_a_named_graph_go_to_the_files_own_source(mini, name, te
                for i in built.report().issues)
 
 
-def test_an_unknown_file_in_data_is_an_error_that_names_it(mini):
-    (mini.home / "data" / "notes.txt").write_text("to do\n")
-    with pytest.raises(DataError, match=r"data/notes.txt: not a file kg reads"):
-        b.build(mini)
-
-
-def test_an_impossible_date_is_an_error_with_file_and_line(mini):
-    (mini.home / "data" / "dates.trig").write_text(
-        "<https://w3id.org/stcoop/id/source/009> {\n"
-        "  <https://w3id.org/stcoop/id/event/x> <https://w3id.org/stcoop/ontology#date>\n"
-        "    \"2018-02-30\"^^<http://www.w3.org/2001/XMLSchema#date> .\n}\n")
-    with pytest.raises(DataError, match=r"^data/dates.trig:3: impossible date"):
+@pytest.mark.parametrize("name,text,error", [
+    pytest.param("notes.txt", "to do\n", r"^data/notes.txt: not a file kg reads", id="unknown file"),
+    pytest.param("dates.trig",
+                 "<https://w3id.org/stcoop/id/source/009> {\n"
+                 "  <https://w3id.org/stcoop/id/event/x> <https://w3id.org/stcoop/ontology#date>\n"
+                 "    \"2018-02-30\"^^<http://www.w3.org/2001/XMLSchema#date> .\n}\n",
+                 r"^data/dates.trig:3: impossible date", id="impossible date"),
+    pytest.param("typed.trig",
+                 "<https://w3id.org/stcoop/id/source/009> {\n"
+                 "  <https://w3id.org/stcoop/id/park/x> <https://w3id.org/stcoop/ontology#area>"
+                 " \"12 ha\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n}\n",
+                 r"^data/typed.trig:2: ill-typed literal", id="ill-typed literal"),
+])
+def test_a_bad_data_file_is_an_error_that_names_it(mini, name, text, error):
+    """A file in data/ kg cannot take stops the build with a DataError that names the file (and the line)."""
+    (mini.home / "data" / name).write_text(text)
+    with pytest.raises(DataError, match=error):
         b.build(mini)
 
 
@@ -255,15 +260,6 @@ def test_an_impossible_date_is_refused_at_load_with_file_and_line(tmp_path):
                                    "stc:publicationDate \"2018-02-30\"^^xsd:date ;")])
     with pytest.raises(DataError, match=rf"^data/{article}:\d+: impossible date \"2018-02-30\""):
         build_copy(home)
-
-
-def test_ill_typed_literals_are_an_error(mini):
-    (mini.home / "data" / "typed.trig").write_text(
-        "<https://w3id.org/stcoop/id/source/009> {\n"
-        "  <https://w3id.org/stcoop/id/park/x> <https://w3id.org/stcoop/ontology#area>"
-        " \"12 ha\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n}\n")
-    with pytest.raises(DataError, match=r"data/typed.trig:2: ill-typed literal"):
-        b.build(mini)
 
 
 def test_inconsistency_is_a_violation_on_its_node(mini):
