@@ -12,6 +12,8 @@ import stat
 import subprocess
 import sys
 
+import pytest
+
 from helpers.knowledge import ROOT
 
 DOC = ROOT / "docs" / "CURATING.md"
@@ -25,6 +27,7 @@ def steps() -> list[tuple[int, list[str], str]]:
     return found
 
 
+@pytest.mark.slow
 def test_the_curating_guide_runs_as_written(tmp_path):
     home = tmp_path / "copy"
     for folder in ("ontology", "data", "shapes", "queries", "sources"):

@@ -14,11 +14,13 @@ OWL = "http://www.w3.org/2002/07/owl#"
 STC = "https://w3id.org/stcoop/ontology#"
 
 
+@pytest.mark.slow
 def test_ontology_alone_is_consistent_under_hermit_with_no_unsatisfiable_class():
     need_tool("hermit")
     assert hermit_check(ONTOLOGY) == (True, [])
 
 
+@pytest.mark.slow
 def test_ontology_with_all_data_is_consistent_under_hermit(tmp_path):
     """The ABox too: disjointness, domains and ranges hold for every fact.
     Dates are xsd:date / gYear / gYearMonth / gMonthDay, outside the OWL 2

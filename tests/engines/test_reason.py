@@ -41,6 +41,7 @@ def assert_same(quads):
     return fast, fast_errors
 
 
+@pytest.mark.slow
 def test_seed_graph_same_closure_as_owlrl():
     from helpers.knowledge import ROOT
 
@@ -52,6 +53,7 @@ def test_seed_graph_same_closure_as_owlrl():
     assert len(inferred) > 2000 and errors == []
 
 
+@pytest.mark.slow
 def test_generated_data_same_closure_as_owlrl(tmp_path):
     """10k generated triples with the ontology: the engines agree triple for triple."""
     from helpers.knowledge import ROOT

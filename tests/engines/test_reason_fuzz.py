@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from helpers.owlrl_fuzz import HypothesisDraw, RandomDraw, as_turtle, case, compare, differs
 
+pytestmark = pytest.mark.slow  # hundreds of random cases through owlrl, the reference
+
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "500"))
 
 

@@ -169,6 +169,7 @@ def reasoned(quads) -> IdGraph:
 
 
 # ---------------------------------------------------------------- 1. the seed graph
+@pytest.mark.slow
 def test_seed_graph_data_shapes():
     _, graph = seed()
     ref = pyshacl_results(triples_of(graph), shapes_quads("data"))
@@ -182,6 +183,7 @@ def test_ontology_graph_ontology_shapes():
     assert_same(ref, kg_results(graph, shapes_quads("ontology"), "shacl-ontology"))
 
 
+@pytest.mark.slow
 def test_ontology_graph_data_shapes():
     """The ontology alone has no dct:source at all: the SPARQL targets meet empty groups."""
     graph = IdGraph.from_triples(ontology_quads())
@@ -189,6 +191,7 @@ def test_ontology_graph_data_shapes():
     assert_same(ref, kg_results(graph, shapes_quads("data")))
 
 
+@pytest.mark.slow
 def test_complete_example():
     from kg.merge import date_bound_properties, derived_date_bounds, derived_sources
 
@@ -271,6 +274,7 @@ def of_example(c: Counter, n: int | None) -> Counter:
 DATA_CASES = case_files("data")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("n,path", list(enumerate(DATA_CASES)),
                          ids=[f"{p.parent.name}/{p.stem}" for p in DATA_CASES])
 def test_data_example(n, path):
@@ -282,6 +286,7 @@ def test_data_example(n, path):
                    for k in ref), f"{path.name} does not fail {path.parent.name} on {focus}"
 
 
+@pytest.mark.slow
 def test_data_examples_together():
     ref, got = data_examples()
     assert_same(ref, got)
@@ -504,6 +509,7 @@ def faulty() -> tuple[Counter, Counter, dict]:
     return pyshacl_results(triples_of(graph), shapes_quads("data")), kg_results(graph, shapes_quads("data")), expected
 
 
+@pytest.mark.slow
 def test_faults_together():
     ref, got, _ = faulty()
     assert_same(ref, got)
@@ -513,6 +519,7 @@ def test_faults_together():
 # the saved check no-value-of-the-wrong-class (reasoning types any range value, so sh:class cannot
 # see it; tests/pipeline/test_errors_in_real_data.py), and English text tagged @fr is valid work (issue 16:
 # any well-formed tag; script plausibility only where the tag fixes the script).
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FAULTS))
 def test_fault_is_reported(name):
     ref, got, expected = faulty()

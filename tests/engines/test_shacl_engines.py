@@ -85,6 +85,9 @@ from helpers.paths import ROOT
 from helpers.paths import SHAPE_CASES as CASES
 from helpers.pyshacl_report import shacl_issues_and_report
 from helpers.shapes_source import shape_names, shapes_graph, shapes_ntriples, shapes_rdflib
+
+pytestmark = pytest.mark.slow  # pyshacl and Jena (a JVM) on every example and on the seed
+
 STCSH = "https://w3id.org/stcoop/shapes#"
 SH = "http://www.w3.org/ns/shacl#"
 KG_NAMESPACE = "https://w3id.org/stcoop/"

@@ -31,6 +31,7 @@ def test_w3c_rl_case_kg_scores_as_recorded_and_never_below_owlrl(identifier):
     assert expected["kg"] or not expected["owlrl"], "kg passes every case owlrl passes"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("identifier", sorted(CASES))
 def test_w3c_rl_case_owlrl_scores_as_recorded(identifier):
     """The reference's score is measured, not only recorded: owlrl as shipped, and kg's reference engine

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from helpers.paths import ROOT
 
+pytestmark = pytest.mark.slow  # copies the repository and runs pytest in the copy, twice
+
 
 def _tracked_files() -> list[str]:
     if shutil.which("git") is None or not (ROOT / ".git").exists():

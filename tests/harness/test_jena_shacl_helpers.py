@@ -21,6 +21,8 @@ from helpers.thirdparty import (
     requires_jena_shacl_batch,
 )
 
+pytestmark = pytest.mark.slow  # a JVM per call of Jena's shacl
+
 SH = "http://www.w3.org/ns/shacl#"
 EX = "http://example.org/kg-test#"
 

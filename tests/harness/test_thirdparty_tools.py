@@ -90,6 +90,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 # ---------------------------------------------------------------- riot
 
+@pytest.mark.slow
 @requires_riot
 @pytest.mark.parametrize("text,code,says", [
     pytest.param(VALID_TTL, 0, "", id="accepts valid turtle"),
@@ -103,6 +104,7 @@ def test_riot_validate(tmp_path, text, code, says):
     assert "ExceptionInInitializerError" not in proc.stderr  # the xerces work-around holds
 
 
+@pytest.mark.slow
 @requires_riot
 def test_riot_count(tmp_path):
     assert riot_count(write(tmp_path, "ok.ttl", VALID_TTL)) == 3

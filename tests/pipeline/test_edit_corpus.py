@@ -16,6 +16,8 @@ import pytest
 
 from helpers.knowledge import build_copy, edited_copy
 
+pytestmark = pytest.mark.slow  # every edit is a build of the real data (some 560 builds)
+
 
 def _load(path: Path):
     spec = importlib.util.spec_from_file_location(path.stem, path)

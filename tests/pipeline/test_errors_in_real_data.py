@@ -16,6 +16,8 @@ import pytest
 
 from helpers.knowledge import build_copy, edited_copy
 
+pytestmark = pytest.mark.slow  # every example is a build of the real data
+
 ID = "https://w3id.org/stcoop/id/"
 STC = "https://w3id.org/stcoop/ontology#"
 F000 = "000-sinoswiss-technopark-opening.trig"

@@ -267,6 +267,7 @@ def test_the_mutation_is_a_violation_on_its_entity(mutated_build, index):
                   + "\n".join(f"  {i.origin} {i.shape}: {i.message}" for i in mine))
 
 
+@pytest.mark.slow
 def test_compiled_shapes_give_the_same_results_on_kg_shacl_and_pyshacl(mutated_build):
     """pyshacl, the reference, on the mutated closure with the compiled shapes alone: the same results.
     (The real data, which breaks none of them, is the passing direction: tests/pipeline/test_errors_in_real_data.)"""

@@ -35,6 +35,8 @@ from kg.namespaces import CURATION_SOURCE, ID, PREFIXES, STC
 from helpers.paths import ROOT
 from helpers.paths import SHAPE_CASES as CASES
 
+pytestmark = pytest.mark.slow  # pyshacl, the reference, on every shape example one by one
+
 SHAPES = ROOT / "shapes"
 ONTOLOGY_FILES = sorted((ROOT / "ontology").glob("*.ttl"))
 STCSH = "https://w3id.org/stcoop/shapes#"

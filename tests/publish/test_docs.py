@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from helpers.docs_site import ontology_terms
 from helpers.knowledge import ROOT, real_store
 from helpers.thirdparty import need_tool
@@ -144,6 +145,7 @@ def test_discrepancies_and_entities_have_pages(site):
     assert "Switzerland" in svg and "<svg" in svg
 
 
+@pytest.mark.slow
 def test_the_same_build_gives_the_same_bytes(site, real_project, tmp_path):
     from kg.docs import generate
 
@@ -210,6 +212,7 @@ def test_kg_docs_command(mini_cli, tmp_path):
     assert (tmp_path / "mine" / "notes.txt").read_text() == "keep me"
 
 
+@pytest.mark.slow
 def test_kg_docs_on_a_fresh_build_takes_under_ten_seconds(tmp_path):
     """The issue's bar: `kg docs -o site` with no build yet (a fresh install) on the seed graph."""
     need_tool("graphviz")
@@ -228,6 +231,7 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+@pytest.mark.slow
 def test_generating_fetches_nothing(real_project, tmp_path, no_network):
     need_tool("graphviz")
     from kg.docs import generate

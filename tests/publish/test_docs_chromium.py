@@ -17,6 +17,8 @@ from helpers.docs_site import ontology_terms  # and the fixture site, the static
 from helpers.knowledge import ROOT
 from helpers.thirdparty import need_tool
 
+pytestmark = pytest.mark.slow  # headless Chromium over every page of the site
+
 # what a link's target must hold: pages, and the files they point at
 LINKS_JS = """() => [...document.querySelectorAll('a[href], img[src], link[href]')]
   .map(e => e.href || e.src)"""

@@ -136,6 +136,7 @@ def test_rapper_reads_the_dumps(dist, name, syntax, expected):
 # Debian's Jena 4.5 cannot read any JSON-LD (no jakarta.json provider on the
 # class path: LOADING_DOCUMENT_FAILED even for a one-triple document), so the
 # JSON-LD dump is checked by pyoxigraph above, not by riot.
+@pytest.mark.slow
 @tp.requires_riot
 @pytest.mark.parametrize("name", [n for n in (*TRIPLES, *QUADS) if n != "kg.jsonld"] + ["void.ttl"])
 def test_riot_validates_the_dumps(dist, name):

@@ -28,6 +28,8 @@ from helpers.stores import answer
 from helpers.knowledge import ROOT, built_real
 from helpers.paths import CHECK_CASES
 
+pytestmark = pytest.mark.slow  # starts Oxigraph server, Virtuoso and Jena TDB2 and runs every query on each
+
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 CHECKS = sorted((ROOT / "queries" / "checks").glob("*.rq"))
 CASES = sorted(CHECK_CASES.glob("*.trig"))

@@ -150,6 +150,7 @@ def shots(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_chromium_landing_page(page, shots, project):
     from kg.catalogue import Catalogue
 
@@ -164,6 +165,7 @@ def test_chromium_landing_page(page, shots, project):
     page.screenshot(path=str(shots / "serve-landing.png"))
 
 
+@pytest.mark.slow
 def test_chromium_entity_page(page, shots):
     page.goto("/id/park/sinoswiss-technopark")  # 303 to the HTML page
     assert page.url.endswith("/page/park/sinoswiss-technopark")
@@ -179,6 +181,7 @@ def test_chromium_entity_page(page, shots):
     assert page.text_content("h1#label") == "Switzerland"
 
 
+@pytest.mark.slow
 def test_chromium_query_page_runs_queries(page, shots, project):
     expected = kg_query_json(project, "park-facts", {"park": "park:sinoswiss-technopark"})
     page.goto("/query?name=park-facts&run=1")  # the one-click run from the landing page
@@ -215,6 +218,7 @@ def test_chromium_query_page_runs_queries(page, shots, project):
     assert "SPARQL syntax error" in page.text_content("#error")
 
 
+@pytest.mark.slow
 def test_chromium_query_page_script_runs_whatever_the_query_holds(page):
     """The attack: /query?query=%3C!--%3Cscript%3E left the page's script dead (the HTML parser read the
     embedded JSON as the start of a script in a comment).  Now the script runs: the editor is highlighted,

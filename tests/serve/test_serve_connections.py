@@ -14,7 +14,10 @@ import time
 import urllib.parse
 
 import httpx
+import pytest
 from helpers.serve_fixtures import JSON_RESULTS, spawned, serving
+
+pytestmark = pytest.mark.slow  # waits out the server's send and read timeouts
 
 
 def _port(url: str) -> int:

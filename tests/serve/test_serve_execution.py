@@ -41,6 +41,7 @@ def _wait(condition, seconds: float = 10.0) -> bool:
 
 # ----------------------------------------------------------------- timeout
 
+@pytest.mark.slow
 def test_timeout_stops_the_work_and_others_are_served(real_project):
     """A cartesian product runs into a 1 s timeout: 504 with a message, its worker process is
     killed, reaped (no zombie) and replaced, and short queries are answered meanwhile."""
@@ -80,6 +81,7 @@ def test_a_worker_that_dies_idle_is_reaped_and_replaced(real_project):
         assert rows(sparql(c, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]
 
 
+@pytest.mark.slow
 def test_a_request_never_waits_twice_the_timeout_and_the_queue_is_bounded(real_project):
     """One worker, room for one waiting request: of three runaway queries sent together one is refused at
     once (503), one runs into the timeout (504), and the one that waited is not given a second full timeout:
@@ -111,6 +113,7 @@ def test_a_request_never_waits_twice_the_timeout_and_the_queue_is_bounded(real_p
 
 # --------------------------------------------------------------- admission
 
+@pytest.mark.slow
 def test_runaway_clients_do_not_starve_cheap_ones(real_project):
     """The attack: 20 looping runaway clients made 4 of 10 probe ASKs wait 10 s for a 503.  Here six
     runaway clients (as many as two per worker) loop a cartesian product; every probe ASK of another
@@ -144,6 +147,7 @@ def test_runaway_clients_do_not_starve_cheap_ones(real_project):
         assert stats["long_lane"] + stats["stopped_long"] >= 1, stats
 
 
+@pytest.mark.slow
 def test_one_client_has_at_most_client_limit_requests(real_project):
     with serving(real_project, workers=2, timeout=2.0, client_limit=2) as s:
         answers = []
@@ -169,6 +173,7 @@ def test_one_client_has_at_most_client_limit_requests(real_project):
             assert sparql(other, "ASK {}").status_code == 200
 
 
+@pytest.mark.slow
 def test_a_query_that_ran_long_goes_to_the_long_lane_next_time(real_project):
     """Admission remembers a query that ran long (by text and arguments) and a client whose query was
     stopped: both go to the long lane (a client's cheap query from then on too, for a while)."""
