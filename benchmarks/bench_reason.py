@@ -5,7 +5,7 @@
 Each engine reasons over every input through kg.reason (``kg``: kg's default path, owlrl where it
 declines; ``owlrl``: the reference), in this process, R times; the figures are the medians of the
 totals, wall and CPU seconds (the machine is shared: CPU is the steadier one).  With ``--compare`` the
-corpus is also checked case by case (the long run of tests/test_reason_fuzz.py by seeds instead of
+corpus is also checked case by case (the long run of tests/engines/test_reason_fuzz.py by seeds instead of
 hypothesis): differences and crashes are counted and the first few printed.  With ``--scale`` and
 ``--before``, kg's engine as of git revision REV (kg.owlrl, or kg.rules before it became a package) and
 as checked out reason over the ontology and that many generated triples (kg.generate, seed 7),
@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from owlrl_fuzz import RandomDraw, as_turtle, case, compare, differs  # noqa: E402
-from test_w3c_owl2 import CASES, premises, runnable  # noqa: E402
+from helpers.owlrl_fuzz import RandomDraw, as_turtle, case, compare, differs  # noqa: E402
+from helpers.w3c_owl2 import CASES, premises, runnable  # noqa: E402
 
 from kg import reason  # noqa: E402
 

@@ -11,7 +11,7 @@ with what the pass gave.  A pass reads every test's files from disk and validate
 * **pyshacl**: ``kg.shacl.validate_files(…, engine="reference")`` (``kg shacl --engine reference``): the
   same reading of the files, then pyshacl on rdflib graphs;
 
-the tests passed are counted in the warm-up pass, as tests/test_w3c_shacl.py counts them (the timed
+the tests passed are counted in the warm-up pass, as tests/engines/test_w3c_shacl.py counts them (the timed
 passes only validate);
 * **kg.shacl before** (``--before COMMIT``, default dae02ec, the last commit before kg.shacl became a
   package; unpacked with ``git archive``): its ``validate_with_components`` on pyoxigraph's parse of each
@@ -53,8 +53,8 @@ def _validate_now(cases, engine: str) -> None:
 
 
 def _counts_now(cases, engine: str) -> dict:
-    """The tests passed, compared as tests/test_w3c_shacl.py compares them (in the warm-up pass only)."""
-    from w3c_shacl import outcome
+    """The tests passed, compared as tests/engines/test_w3c_shacl.py compares them (in the warm-up pass only)."""
+    from helpers.w3c_shacl import outcome
 
     verdicts = [outcome(c, engine) for c in cases]
     counts = {"passed": sum(v == "pass" for _, v in verdicts)}
@@ -112,7 +112,7 @@ def _cut(quads) -> list:
 
 
 def driver(engine: str, n: int) -> None:
-    from w3c_shacl import cases
+    from helpers.w3c_shacl import cases
 
     suite = cases()
     if engine == "kg-own":  # without the tests kg.shacl hands to pyshacl

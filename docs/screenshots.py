@@ -5,7 +5,7 @@
 Starts ``kg serve`` on a free port of 127.0.0.1 (it builds first when the
 build is stale), opens the pages in headless Chromium (Debian's
 /usr/bin/chromium driven by Playwright, which never downloads a browser)
-and writes one PNG per page.  tests/test_docs_chromium.py calls
+and writes one PNG per page.  tests/publish/test_docs_chromium.py calls
 :func:`take` on its own server, so this script cannot drift from the pages.
 """
 

@@ -1,27 +1,21 @@
-"""Shared fixtures: the tiny working copy in tests/fixtures/mini, the CLI
-runner, and the network guard."""
+"""The fixtures every folder shares: the tiny working copy in tests/fixtures/mini (a private copy, or
+one built once per session), the CLI runner bound to it, and the network guard.  The helpers behind
+them, and the fixtures of kg serve, Chromium and the static site (plugins below), are in tests/helpers/;
+pytest puts tests/ on the import path (pyproject.toml: ``pythonpath``)."""
 
 from __future__ import annotations
 
 import shutil
 import socket
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src"
-if str(SRC) not in sys.path:
-    sys.path.insert(0, str(SRC))
+from helpers.cli import Cli
+from helpers.paths import MINI
 
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
-# the kg serve tests' shared server and helpers (one server for all tests/test_serve_*.py)
-pytest_plugins = ["serve_fixtures"]
-
-
-def real_copy_has_data() -> bool:
-    return any((ROOT / "data").glob("*.trig"))
+# shared fixtures that live in helper modules: the kg serve server of the real graph (tests/serve/), one
+# Chromium per module, and the static site of the real graph (tests/publish/)
+pytest_plugins = ["helpers.serve_fixtures", "helpers.chromium", "helpers.docs_site"]
 
 
 @pytest.fixture
@@ -46,22 +40,6 @@ def built_mini(tmp_path_factory):
     project = locate(home, base / "build")
     build(project)
     return project
-
-
-class Cli:
-    """click's CliRunner bound to one project; stdout and stderr apart."""
-
-    def __init__(self, project):
-        from click.testing import CliRunner
-
-        self.project = project
-        self.runner = CliRunner()
-
-    def __call__(self, *args, home=True):
-        from kg.cli import main
-
-        extra = ["--home", str(self.project.home), "--build-dir", str(self.project.build_dir)] if home else []
-        return self.runner.invoke(main, [*args, *extra], catch_exceptions=False)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 The DOT text is generated from the build's ontology as ``kg docs`` generates
 it; the SVG carries the hash of the DOT it was drawn from.  A test fails
-when either is stale (tests/test_docs.py), so the picture in the README is
+when either is stale (tests/publish/test_docs.py), so the picture in the README is
 never older than the ontology.
 """
 

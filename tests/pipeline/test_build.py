@@ -1,0 +1,323 @@
+"""The build: artifacts, cleaning of the closure, no rebuild when unchanged,
+atomic publication, and the error messages for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import build as b
+from kg import answering, builds
+from kg.errors import BuildError, DataError, InputSyntaxError
+from helpers.knowledge import build_copy, edited_copy
+from helpers.paths import MINI, ROOT
+
+STC = "https://w3id.org/stcoop/ontology#"
+INFERRED = "<https://w3id.org/stcoop/graph/inferred>"
+
+
+def read_artifacts(path: Path) -> dict[str, bytes]:
+    return {name: (path / name).read_bytes() for name in builds.ARTIFACTS}
+
+
+def test_build_writes_the_artifacts(mini):
+    built = b.build(mini)
+    assert built.rebuilt
+    assert (mini.build_dir / "current").is_symlink()
+    for name in builds.ARTIFACTS:
+        assert (built.path / name).is_file(), name
+    assert (built.path / builds.STORE).is_dir()
+    m = built.manifest
+    assert m["counts"] == {
+        "ontology_statements": 36, "asserted_statements": 62, "asserted_triples": 62, "inferred_triples": 9,
+        "closure_triples": 71, "source_graphs": 3,
+    }
+    assert m["engines"]["reasoner"] == "kg.owlrl"
+    assert m["conforms"] is True
+    assert m["graph_files"]["https://w3id.org/stcoop/id/source/curation"] == ["data/beta.trig"]
+
+
+def test_asserted_and_inferred_stay_apart(mini):
+    built = b.build(mini)
+    asserted = (built.path / "asserted.nq").read_text().splitlines()
+    inferred = (built.path / "inferred.nq").read_text().splitlines()
+    assert all(line.endswith(f"{INFERRED} .") for line in inferred)
+    assert not any(INFERRED in line for line in asserted)
+    # transitivity, symmetry and subclass reasoning happened
+    assert any("park/alpha> <https://w3id.org/stcoop/ontology#locatedIn> <https://w3id.org/stcoop/id/place/china>" in l
+               for l in inferred)
+    assert any("park/alpha> <https://w3id.org/stcoop/ontology#partnerOf> <https://w3id.org/stcoop/id/park/beta>" in l
+               for l in inferred)
+    # derived entity-level provenance is asserted, in the source graph
+    src = "<https://w3id.org/stcoop/id/source/000-alpha>"
+    assert f"<https://w3id.org/stcoop/id/park/alpha> <http://purl.org/dc/terms/source> {src} {src} ." in asserted
+    # each statement once, in input order (the sorted dumps are kg export's)
+    assert len(asserted) == len(set(asserted)) and len(inferred) == len(set(inferred))
+    assert asserted[0].startswith("<https://w3id.org/stcoop/ontology")  # the ontology comes first
+
+
+def test_closure_is_cleaned(mini):
+    (mini.home / "data" / "same.trig").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<https://w3id.org/stcoop/id/source/002-same> {\n"
+        "  <https://w3id.org/stcoop/id/park/alpha> owl:sameAs <https://w3id.org/stcoop/id/park/alpha2> .\n"
+        "}\n")
+    built = b.build(mini)
+    text = (built.path / "inferred.nq").read_text()
+    lines = text.splitlines()
+    assert lines
+    for line in lines:
+        assert not line.startswith('"'), line  # no literal subjects
+        assert not line.startswith(("<http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                                    "<http://www.w3.org/2000/01/rdf-schema#",
+                                    "<http://www.w3.org/2002/07/owl#",
+                                    "<http://www.w3.org/2001/XMLSchema#")), line
+        assert "<http://www.w3.org/2002/07/owl#Thing>" not in line, line
+        assert "<http://www.w3.org/2000/01/rdf-schema#Resource>" not in line, line
+        s, p, o = line.split(" ")[:3]
+        if p == "<http://www.w3.org/2002/07/owl#sameAs>":
+            assert s != o, line
+    # but the useful sameAs consequences are there
+    assert ("<https://w3id.org/stcoop/id/park/alpha2> <http://www.w3.org/2002/07/owl#sameAs> "
+            "<https://w3id.org/stcoop/id/park/alpha>") in text
+
+
+def test_second_build_does_no_reasoning(mini, monkeypatch):
+    first = b.build(mini)
+
+    def boom(*a, **k):
+        raise AssertionError("reasoned again")
+
+    monkeypatch.setattr("kg.reason.infer", boom)
+    monkeypatch.setattr("kg.merge.merge", boom)
+    second = b.build(mini)
+    assert not second.rebuilt
+    assert second.path == first.path
+    assert answering.ensure_built(mini).path == first.path
+
+
+def test_a_changed_input_rebuilds(mini):
+    first = b.build(mini)
+    p = mini.home / "data" / "beta.trig"
+    p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
+    assert builds.fresh(mini) is None
+    second = b.build(mini)
+    assert second.rebuilt and second.path != first.path
+    assert b"Beta Science Park" in (second.path / "asserted.nq").read_bytes()
+    assert not first.path.exists()  # old generations are removed
+
+
+def store_quads(path: Path) -> set[str]:
+    import pyoxigraph as ox
+
+    return {str(q) for q in ox.Store.read_only(str(path)).quads_for_pattern(None, None, None, None)}
+
+
+def test_an_edit_reuses_the_previous_store_and_gives_what_a_fresh_build_gives(mini, tmp_path):
+    from kg.progress import Reporter
+    import io
+
+    b.build(mini)
+    p = mini.home / "data" / "beta.trig"
+    p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
+    log = io.StringIO()
+    edited = b.build(mini, reporter=Reporter(stream=log, tty=False))
+    assert "reused the previous build's store: 2 statements removed, 2 added" in log.getvalue()
+    from kg.project import locate
+
+    scratch = b.build(locate(mini.home, tmp_path / "scratch"))
+    assert store_quads(edited.store_path) == store_quads(scratch.store_path)
+    for name in ("asserted.nq", "inferred.nq", "report.json"):
+        assert (edited.path / name).read_bytes() == (scratch.path / name).read_bytes(), name
+
+
+def test_force_rebuilds_byte_for_byte(mini):
+    """Blank nodes too (OWL lists, anonymous axioms): the parser names them at
+    random, the build renames them, so a rebuild of the same input is identical."""
+    (mini.home / "ontology" / "lists.ttl").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "@prefix ex: <https://w3id.org/stcoop/ontology#> .\n"
+        "[] a owl:AllDisjointClasses ; owl:members ( ex:A ex:B ex:C ) .\n", encoding="utf-8")
+    first = read_artifacts(b.build(mini).path)
+    second = b.build(mini, force=True)
+    assert second.rebuilt
+    assert b"_:" in first["asserted.nq"]
+    again = read_artifacts(second.path)
+    for name in ("asserted.nq", "inferred.nq", "report.json"):  # the manifest holds timings
+        assert again[name] == first[name], name
+
+
+def test_a_failed_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
+    first = b.build(mini)
+    before = read_artifacts(mini.build_dir / "current")
+    p = mini.home / "data" / "beta.trig"
+    p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
+
+    def crash(*a, **k):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr("kg.formats.nquads_triples", crash)  # after asserted.nq / inferred.nq are written
+    with pytest.raises(BuildError, match="simulated.*previous build is untouched"):
+        b.build(mini)
+    assert (mini.build_dir / "current").resolve() == first.path
+    assert read_artifacts(mini.build_dir / "current") == before
+    assert not list(mini.build_dir.glob(".tmp-*"))
+    assert builds.fresh(mini) is None  # stale, so the next use rebuilds
+
+
+def test_an_interrupted_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
+    b.build(mini)
+    before = read_artifacts(mini.build_dir / "current")
+    (mini.home / "data" / "beta.trig").write_text((mini.home / "data" / "beta.trig").read_text() + "\n")
+
+    def interrupt(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(b, "publish", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        b.build(mini)
+    assert read_artifacts(mini.build_dir / "current") == before
+
+
+def test_turtle_syntax_error_names_file_line_and_column(mini):
+    (mini.home / "ontology" / "bad.ttl").write_text(
+        "@prefix stc: <https://w3id.org/stcoop/ontology#> .\n"
+        "stc:A a stc:B .\n"
+        "stc:C a stc:D ;\n"
+        "   stc:e \"unterminated .\n")
+    with pytest.raises(InputSyntaxError) as exc:
+        b.build(mini)
+    assert str(exc.value).startswith("ontology/bad.ttl:4:")
+    assert exc.value.line == 4 and exc.value.column == 10
+
+
+def test_trig_syntax_error_through_the_cli(mini_cli):
+    home = mini_cli.project.home
+    (home / "data" / "broken.trig").write_text(
+        "@prefix park: <https://w3id.org/stcoop/id/park/> .\n"
+        "<https://w3id.org/stcoop/id/source/009> {\n"
+        "  park:x park:y park:z park:w .\n"
+        "}\n")
+    r = mini_cli("build", "-q")
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert r.stderr.startswith("kg: error: data/broken.trig:3:")
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name,text", [
+    ("loose.trig", "<https://w3id.org/stcoop/id/park/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"),
+    ("loose.ttl", "<https://w3id.org/stcoop/id/park/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"),
+    ("loose.nt", "<https://w3id.org/stcoop/id/park/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"),
+    ("loose.jsonld", '{"@id": "https://w3id.org/stcoop/id/park/x", '
+                     '"http://www.w3.org/2000/01/rdf-schema#label": "x"}'),
+    ("loose.rdf", '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                  'xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">'
+                  '<rdf:Description rdf:about="https://w3id.org/stcoop/id/park/x"><rdfs:label>x</rdfs:label>'
+                  '</rdf:Description></rdf:RDF>'),
+])
+def test_triples_outside_a_named_graph_go_to_the_files_own_source(mini, name, text):
+    """Any RDF file in data/ is read; its triples outside a named graph are in the graph
+    source:{file name}, which must be described like any source (a saved check)."""
+    (mini.home / "data" / name).write_text(text)
+    check = "no-undescribed-source-graph.rq"
+    (mini.home / "queries" / "checks" / check).write_text(
+        (ROOT / "queries" / "checks" / check).read_text())
+    built = b.build(mini)
+    assert "https://w3id.org/stcoop/id/source/loose" in built.manifest["graph_files"]
+    assert not built.conforms
+    assert any(i.origin == "check:no-undescribed-source-graph" and i.focus.endswith("/source/loose")
+               for i in built.report().issues)
+
+
+@pytest.mark.parametrize("name,text,error", [
+    pytest.param("notes.txt", "to do\n", r"^data/notes.txt: not a file kg reads", id="unknown file"),
+    pytest.param("dates.trig",
+                 "<https://w3id.org/stcoop/id/source/009> {\n"
+                 "  <https://w3id.org/stcoop/id/event/x> <https://w3id.org/stcoop/ontology#date>\n"
+                 "    \"2018-02-30\"^^<http://www.w3.org/2001/XMLSchema#date> .\n}\n",
+                 r"^data/dates.trig:3: impossible date", id="impossible date"),
+    pytest.param("typed.trig",
+                 "<https://w3id.org/stcoop/id/source/009> {\n"
+                 "  <https://w3id.org/stcoop/id/park/x> <https://w3id.org/stcoop/ontology#area>"
+                 " \"12 ha\"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n}\n",
+                 r"^data/typed.trig:2: ill-typed literal", id="ill-typed literal"),
+])
+def test_a_bad_data_file_is_an_error_that_names_it(mini, name, text, error):
+    """A file in data/ kg cannot take stops the build with a DataError that names the file (and the line)."""
+    (mini.home / "data" / name).write_text(text)
+    with pytest.raises(DataError, match=error):
+        b.build(mini)
+
+
+def test_an_impossible_date_is_refused_at_load_with_file_and_line(tmp_path):
+    """In the real data too: the file and the line, at load."""
+    article = "000-sinoswiss-technopark-opening.trig"
+    home = edited_copy(tmp_path, [(article, "stc:publicationDate \"2018-12-15\"^^xsd:date ;",
+                                   "stc:publicationDate \"2018-02-30\"^^xsd:date ;")])
+    with pytest.raises(DataError, match=rf"^data/{article}:\d+: impossible date \"2018-02-30\""):
+        build_copy(home)
+
+
+def test_inconsistency_is_a_violation_on_its_node(mini):
+    """An OWL RL inconsistency does not stop the build: it is a Violation of the report, on the node it is
+    about, and the build does not conform."""
+    (mini.home / "ontology" / "disjoint.ttl").write_text(
+        "@prefix stc: <https://w3id.org/stcoop/ontology#> .\n"
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "stc:Park owl:disjointWith stc:Place .\n")
+    (mini.home / "data" / "both.trig").write_text(
+        "<https://w3id.org/stcoop/id/source/009> {\n"
+        "  <https://w3id.org/stcoop/id/park/x> a <https://w3id.org/stcoop/ontology#Park>,"
+        " <https://w3id.org/stcoop/ontology#Place> .\n}\n")
+    built = b.build(mini)
+    assert not built.conforms
+    hits = [i for i in built.report().issues if i.origin == "owl-rl:cax-dw"]
+    assert [(i.focus, i.severity) for i in hits] == [("https://w3id.org/stcoop/id/park/x", "Violation")]
+    assert "disjoint" in hits[0].message
+
+
+def test_build_command_output(mini_cli):
+    r = mini_cli("build", "-q")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ("built: 62 statements in 3 source graphs and the ontology (62 distinct triples), "
+                        "9 triples inferred, 71 in the closure; conforms\n")
+    r = mini_cli("build")
+    assert r.stdout == ("up to date: 62 statements in 3 source graphs and the ontology (62 distinct triples), "
+                        "9 triples inferred, 71 in the closure; conforms\n")
+    manifest = json.loads((mini_cli.project.build_dir / "current" / "manifest.json").read_text())
+    assert set(manifest["timings"]) == {"load", "reason", "write", "shacl", "store", "checks", "finish"}
+
+
+def test_missing_home_is_one_clear_line(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    r = CliRunner().invoke(main, ["build", "--home", str(tmp_path / "nowhere")])
+    assert r.exit_code == 2
+    assert r.stderr == f"kg: error: working copy {tmp_path / 'nowhere'} does not exist\n"
+
+
+def test_locate_precedence(tmp_path, monkeypatch):
+    from kg.project import ENV_BUILD_DIR, ENV_HOME, locate
+
+    monkeypatch.delenv(ENV_HOME, raising=False)
+    monkeypatch.delenv(ENV_BUILD_DIR, raising=False)
+    root = ROOT
+    monkeypatch.chdir(root / "queries")  # inside the checkout: found from the current directory
+    checkout = locate()
+    assert (checkout.origin, checkout.home) == ("discovered", root)
+    assert checkout.build_dir == checkout.home / "build"
+    monkeypatch.chdir(tmp_path)  # outside any working copy: the bundled copy, or the editable install's checkout
+    fallback = locate()
+    assert fallback.origin in ("bundle", "checkout")
+    monkeypatch.setenv(ENV_HOME, str(MINI))
+    monkeypatch.setenv(ENV_BUILD_DIR, str(tmp_path / "b"))
+    env = locate()
+    assert (env.origin, env.home.name, env.build_dir) == ("env", "mini", tmp_path / "b")
+    explicit = locate(checkout.home, tmp_path / "c")
+    assert (explicit.origin, explicit.home, explicit.build_dir) == ("explicit", checkout.home, tmp_path / "c")

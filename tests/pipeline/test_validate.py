@@ -1,0 +1,168 @@
+"""`kg validate`: SHACL + saved checks, grouped by focus node, in three formats."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from helpers.cli import Cli
+from helpers.paths import BAD, CHECK_CASES, ROOT
+
+
+@pytest.fixture
+def bad_cli(mini):
+    shutil.copy(BAD, mini.home / "data" / "gamma.trig")
+    return Cli(mini)
+
+
+def test_conforming_data(cli):
+    r = cli("validate")
+    assert r.exit_code == 0
+    assert r.stdout == "conforms: 0 violation(s), 0 warning(s), 0 info(s) on 0 node(s)\n"
+
+
+def test_text_report_grouped_by_focus_node(bad_cli):
+    r = bad_cli("validate")
+    assert r.exit_code == 1
+    assert r.stdout == (
+        'park:gamma "Gamma Park" (data/gamma.trig)\n'
+        "  Violation  stc:established:  The value of stc:established (established) must be a literal of type "
+        'xsd:gYear.  [value: "twenty-twelve"]  (shacl)\n'
+        "  Violation  stc:established:  The year of establishment is one xsd:gYear  (shacl)\n"
+        '  Violation  stc:established:  The year of establishment is one xsd:gYear  [value: "twenty-twelve"]  (shacl)\n'
+        "  Violation  stc:locatedIn:  A park must be located in a place  (shacl)\n"
+        "place:atlantis (data/gamma.trig)\n"
+        "  Violation  place without a label  (check:no-unlabelled-place)\n"
+        "does not conform: 5 violation(s), 0 warning(s), 0 info(s) on 2 node(s)\n")
+
+
+def test_json_report(bad_cli):
+    r = bad_cli("validate", "--format", "json")
+    assert r.exit_code == 1
+    doc = json.loads(r.stdout)
+    assert (doc["conforms"], doc["violations"]) == (False, 5)
+    gamma, atlantis = doc["nodes"]
+    assert gamma == {
+        "focus": "https://w3id.org/stcoop/id/park/gamma", "curie": "park:gamma", "label": "Gamma Park",
+        "files": ["data/gamma.trig"],
+        "results": [
+            {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#established>",
+             "message": "The value of stc:established (established) must be a literal of type xsd:gYear.",
+             "value": '"twenty-twelve"', "origin": "shacl", "shape": "https://w3id.org/stcoop/shapes#profile-established-value"},
+            {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#established>",
+             "message": "The year of establishment is one xsd:gYear", "value": None, "origin": "shacl", "shape": None},
+            {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#established>",
+             "message": "The year of establishment is one xsd:gYear", "value": '"twenty-twelve"', "origin": "shacl",
+             "shape": None},
+            {"severity": "Violation", "path": "<https://w3id.org/stcoop/ontology#locatedIn>",
+             "message": "A park must be located in a place", "value": None, "origin": "shacl", "shape": None},
+        ]}
+    assert atlantis["results"][0]["origin"] == "check:no-unlabelled-place"
+
+
+def test_turtle_report_is_a_shacl_validation_report(bad_cli):
+    r = bad_cli("validate", "-f", "turtle")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines()[7:10] == [
+        "_:report a sh:ValidationReport ;",
+        "\tsh:conforms false ;",
+        "\tsh:result _:r0001 , _:r0002 , _:r0003 , _:r0004 , _:r0005 .",
+    ]
+    s = ox.Store()
+    s.load(input=r.stdout.encode(), format=ox.RdfFormat.TURTLE)
+    n = s.query("SELECT (COUNT(?r) AS ?n) WHERE { ?rep a <http://www.w3.org/ns/shacl#ValidationReport> ;"
+                " <http://www.w3.org/ns/shacl#result> ?r }")
+    assert next(iter(n))[0].value == "5"
+    assert r.stdout == bad_cli("validate", "-f", "turtle").stdout  # deterministic
+
+
+def test_ontology_shapes_run_on_the_ontology(mini):
+    (mini.home / "ontology" / "extra.ttl").write_text(
+        "<https://w3id.org/stcoop/ontology#Unlabelled> a <http://www.w3.org/2002/07/owl#Class> .\n")
+    r = Cli(mini)("validate")
+    assert r.exit_code == 1
+    assert r.stdout.startswith("stc:Unlabelled (ontology/extra.ttl)\n"
+                               "  Violation  rdfs:label:  A class needs a label  (shacl-ontology)\n")
+
+
+def test_a_build_that_does_not_conform_fails_and_keeps_the_last_good_one(bad_cli):
+    """Exit 1 with the report's summary; queries keep answering from the last conforming build
+    (here there is none, so they refuse) until --allow-invalid publishes it."""
+    r = bad_cli("build", "-q")
+    assert r.exit_code == 1
+    assert r.stdout.endswith("does not conform (5 violations; see kg validate); "
+                             "queries answer from the last conforming build\n")
+    r = bad_cli("query", "-e", "ASK { ?s ?p ?o }")
+    assert r.exit_code == 2 and "no earlier conforming build" in r.stderr
+    r = bad_cli("build", "-q", "--allow-invalid")
+    assert r.exit_code == 1 and r.stdout.endswith("published anyway\n")
+    r = bad_cli("query", "-e", "ASK { ?s ?p ?o }")
+    assert r.exit_code == 0 and r.stdout == "true\n"
+    assert "does not conform (published with --allow-invalid)" in r.stderr
+
+
+def test_broken_shapes_are_one_clear_error(mini):
+    (mini.home / "shapes" / "data" / "broken.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<urn:x:S> a sh:NodeShape ; sh:targetNode <urn:x:n> ; sh:minCount \"x\" ; sh:path <urn:x:p> .\n")
+    r = Cli(mini)("validate")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1].startswith("kg: error: shapes/data/broken.ttl: SHACL shapes (shacl) cannot be used: ")
+    assert "Traceback" not in r.stderr
+
+
+def test_shapes_left_to_pyshacl_are_said(mini):
+    """A custom constraint component is validated by pyshacl, the reference; the build says so."""
+    (mini.home / "shapes" / "data" / "custom.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix ex: <http://example.org/ns#> .\n"
+        "ex:NoSelfLink a sh:ConstraintComponent ; sh:parameter [ sh:path ex:linkedBy ] ;\n"
+        "  sh:validator [ a sh:SPARQLAskValidator ; sh:message \"linked to itself\" ;\n"
+        "    sh:ask \"ASK { FILTER NOT EXISTS { $this $linkedBy $this } }\" ] .\n"
+        "ex:S a sh:NodeShape ; sh:targetNode ex:n ; ex:linkedBy ex:p .\n")
+    r = Cli(mini)("build")
+    assert r.exit_code == 0, r.stderr
+    assert "kg.shacl; data shapes: validated with pyshacl, the reference: " in r.stderr
+
+
+def _all_check_cases_store():
+    from kg.store import OxigraphStore
+
+    cases = sorted(CHECK_CASES.glob("*.trig"))
+    return OxigraphStore.from_quads([q for p in cases for q in ox.parse(path=str(p), format=ox.RdfFormat.TRIG)])
+
+
+def test_checks_in_threads_give_what_they_give_one_at_a_time():
+    """The build runs the saved checks concurrently, dearest first: the issues must not depend on it."""
+    from kg.catalogue import Catalogue
+    from kg.project import locate
+    from kg.validate import CheckRun, check_issues
+
+    checks = Catalogue.of(locate(ROOT), checks_only=True).checks()
+    store = _all_check_cases_store()
+    one_at_a_time = check_issues(store, checks)
+    assert len({i.origin for i in one_at_a_time}) == len(checks)  # every check flags its cases
+    cost = {c.name: float(n) for n, c in enumerate(checks)}  # the last check is the dearest
+    run = CheckRun(checks, workers=3, cost=cost)
+    assert [checks[n].name for n in run.order][:2] == [checks[-1].name, checks[-2].name]
+    run.start(store)
+    seen = []
+    assert run.result(progress=lambda done, total, name: seen.append(done)) == one_at_a_time
+    assert sorted(seen) == list(range(1, len(checks) + 1))
+    assert set(run.timings) == {c.name for c in checks}
+
+
+def test_a_check_that_is_not_a_select_is_an_error_in_threads_too():
+    from kg.catalogue import SavedQuery
+    from kg.errors import QueryError
+    from kg.validate import CheckRun
+
+    bad = SavedQuery(name="no-ask", path=Path("no-ask.rq"), text="ASK { ?s ?p ?o }", is_check=True)
+    run = CheckRun([bad], workers=2)
+    run.start(_all_check_cases_store())
+    with pytest.raises(QueryError, match="no-ask must be a SELECT"):
+        run.result()

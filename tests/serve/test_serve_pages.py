@@ -1,0 +1,168 @@
+"""kg.serve.pages: the HTML pages, their content, and their escaping (on the shared server of the real graph).
+
+Headless Chromium renders them in test_serve_clients.py; here the HTML
+itself is checked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from helpers.serve_fixtures import PARK
+
+
+def test_entity_page_shows_label_facts_figures_and_sources(web):
+    resp = web.get("/page/park/sinoswiss-technopark")
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/html")
+    html = resp.text
+    assert '<h1 id="label">SinoSwiss Technopark</h1>' in html
+    # related entities link to this server
+    assert 'href="/page/place/switzerland"' in html
+    assert 'href="/page/organisation/chongqing-municipal-government"' in html
+    assert 'href="https://w3id.org/' not in html
+    # figures: measure, value, unit, as-of date and source
+    figures = html.split('<section id="figures">')[1].split("</section>")[0]
+    assert "square metre" in figures and "2018" in figures
+    assert 'href="/page/source/000-sinoswiss-technopark-opening"' in figures
+    # sources: the article's title and file name
+    sources = html.split('<section id="sources">')[1].split("</section>")[0]
+    assert "SinoSwiss Technopark Opens" in sources and "000_" in sources
+    assert '<link rel="alternate" type="text/turtle" href="/data/park/sinoswiss-technopark.ttl">' in html
+
+
+def test_ontology_terms_resolve(web):
+    import rdflib
+
+    html = web.get("/ontology", headers={"Accept": "text/html"})
+    assert html.status_code == 200 and 'id="InternationalCooperationPark"' in html.text
+    ttl = web.get("/ontology", headers={"Accept": "text/turtle"})
+    assert ttl.headers["content-location"] == "/ontology.ttl"
+    g = rdflib.Graph().parse(data=ttl.content, format="turtle")
+    assert (rdflib.URIRef("https://w3id.org/stcoop/ontology#InternationalCooperationPark"), None, None) in g
+    assert web.get("/ontology.nt").headers["content-type"].startswith("application/n-triples")
+
+
+def test_graphs_browse_and_dataset_iris_resolve(web):
+    assert "triples" in web.get("/graph/inferred", headers={"Accept": "text/html"}).text
+    nt = web.get("/graph/inferred.nt")
+    assert nt.status_code == 200 and nt.text.count("\n") > 100
+    assert web.get("/dataset", follow_redirects=False).headers["location"] == "/"
+    assert web.get("/graph/nope").status_code == 404
+    parks = web.get("/browse/park")
+    assert parks.status_code == 200 and 'href="/page/park/sinoswiss-technopark"' in parks.text
+
+
+def test_labels_follow_one_documented_order():
+    """prefLabel@en, then rdfs:label@en, then any other prefLabel / label, then dct:title, then the CURIE."""
+    from kg import namespaces as ns
+    from kg.serve.pages import display_label
+
+    pref, label, title = ns.PREFIXES["skos"] + "prefLabel", ns.PREFIXES["rdfs"] + "label", ns.PREFIXES["dct"] + "title"
+    candidates = [(title, "en", "T"), (label, "zh", "L-zh"), (pref, "de", "P-de"), (label, "", "L"),
+                  (pref, "", "P"), (label, "en", "L-en"), (pref, "en", "P-en")]
+    order = [c[2] for c in sorted(candidates, key=lambda c: ns.label_rank(*c))]
+    assert order == ["P-en", "L-en", "P", "P-de", "L", "L-zh", "T"]
+    assert display_label(PARK, {PARK: "SinoSwiss"}) == "SinoSwiss"
+    assert display_label(PARK, {}) == "park:sinoswiss-technopark"
+    assert display_label("urn:x:y", {}) == "urn:x:y"
+
+
+def test_pages_and_service_description_take_iris_from_namespaces(web):
+    """No namespace IRI is spelled out in the server or its templates: kg.namespaces has them."""
+    from pathlib import Path
+
+    import kg.serve
+    from kg.serve.pages import TEMPLATES
+
+    for path in [*sorted(Path(kg.serve.__file__).parent.glob("*.py")), *sorted(TEMPLATES.glob("*.html"))]:
+        assert "w3id.org" not in path.read_text(encoding="utf-8"), path.name
+    ttl = web.get("/sparql", headers={"Accept": "text/turtle"}).text
+    assert "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> ." in ttl
+    assert "@prefix void: <http://rdfs.org/ns/void#> ." in ttl
+    page = web.get("/page/park/sinoswiss-technopark").text
+    assert '<a class="tag" href="/ontology"' in page or 'class="tag inferred"' in page
+
+
+def test_landing_page_describes_the_dataset(web, real_project):
+    from kg.catalogue import Catalogue
+
+    resp = web.get("/", headers={"Accept": "text/html"})
+    assert resp.status_code == 200
+    html = resp.text
+    assert "creativecommons.org/licenses/by/4.0" in html
+    for dump in ("kg.ttl", "kg.nt", "kg.jsonld", "kg.rdf", "kg.trig", "kg.nq", "void.ttl", "SHA256SUMS"):
+        assert f'href="/dumps/{dump}"' in html
+    for q in Catalogue.of(real_project).saved():
+        assert f'href="/query?name={q.name}&amp;run=1"' in html, q.name
+    assert web.get("/", headers={"Accept": "text/turtle"}, follow_redirects=False).headers["location"] == \
+        "/dumps/void.ttl"
+
+
+def test_query_page_prefills_a_saved_query(web, real_project):
+    from kg.catalogue import Catalogue
+
+    for q in Catalogue.of(real_project).saved():
+        html = web.get(f"/query?name={q.name}&run=1").text
+        assert q.title in html
+        for p in q.params:
+            if p.required:
+                value = q.example_params()[p.name]
+                assert f'<input name="{p.name}" value="{value}"' in html, q.name
+    assert web.get("/queries/park-facts.rq").text.startswith("# title:")
+    assert web.get("/query?name=no-such-query").status_code == 404
+
+
+def test_assets_are_served_locally(web):
+    for page in ("/", "/query", "/page/park/sinoswiss-technopark", "/ontology"):
+        html = web.get(page, headers={"Accept": "text/html"}).text
+        for ref in re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', html):
+            assert ref.startswith("/"), f"{page} loads {ref} from elsewhere"
+    for asset in ("/static/query.js", "/static/style.css", "/static/favicon.svg"):
+        assert web.get(asset).status_code == 200
+
+
+# ---------------------------------------------------------------- escaping
+
+def _config(html: str) -> str:
+    m = re.search(r'<script id="kg-config" type="application/json">(.*?)</script>', html, re.S)
+    assert m, "no configuration block"
+    return m.group(1)
+
+
+@pytest.mark.parametrize("text", ["<!--<script>", "</script><script>alert(1)</script>", "a & b > c \u2028 d",
+                                  "<!-- SELECT * WHERE { ?s ?p ?o } -->"])
+def test_the_query_page_embeds_any_query_as_inert_json(web, text):
+    """The attack: /query?query=%3C!--%3Cscript%3E put <!--<script> into the page's embedded JSON, where the
+    HTML parser reads it as the start of a script-in-a-comment: the page's own script never ran.  Now the
+    block holds no < > & (nor line separators) at all, and reads back as the same text."""
+    resp = web.get("/query", params={"query": text})
+    assert resp.status_code == 200
+    block = _config(resp.text)
+    assert not set("<>&\u2028\u2029") & set(block), block
+    assert json.loads(block)["text"] == text
+    assert resp.text.count("</script>") == 2  # the data block's own end and the script element's
+
+
+def test_no_template_marks_anything_safe_but_the_escaped_json():
+    """Everything else a page shows goes through Jinja's autoescaping."""
+    from kg.serve.pages import TEMPLATES
+
+    for path in sorted(TEMPLATES.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        uses = re.findall(r"\{\{[^}]*\|\s*safe[^}]*\}\}", text) + re.findall(r"\{%\s*autoescape\s+false", text)
+        assert uses == (["{{ config|safe }}"] if path.name == "query.html" else []), (path.name, uses)
+
+
+def test_pages_carry_a_strict_content_security_policy_and_nosniff(web):
+    for path in ("/", "/query", "/page/park/sinoswiss-technopark", "/ontology", "/graph/inferred", "/browse/park"):
+        resp = web.get(path, headers={"Accept": "text/html"})
+        assert resp.status_code == 200, path
+        csp = resp.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert resp.headers["x-content-type-options"] == "nosniff"
+        # nothing on the page needs more than the policy allows: no inline script, style or handler
+        assert not re.search(r"<script(?![^>]*\b(?:src=|type=\"application/json\"))", resp.text), path
+        assert not re.search(r"\son[a-z]+=|\sstyle=|<style", resp.text), path
