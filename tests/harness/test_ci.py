@@ -12,7 +12,7 @@ from helpers.paths import ROOT, TESTS
 
 TEST_COMMAND = "pip install -e '.[test]' && python -m pytest -q"
 FAST_COMMAND = 'python -m pytest -q -m "not slow"'
-FOLDERS = {"engines", "pipeline", "cli", "serve", "publish", "generate", "data", "harness"}
+FOLDERS = {"engines", "pipeline", "cli", "serve", "publish", "api", "generate", "data", "harness"}
 
 
 def shell_blocks(path) -> list[str]:
