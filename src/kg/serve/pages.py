@@ -142,6 +142,20 @@ async def landing(server, request):
                   has_project=server.dataset.project is not None, title=void.get("title") or server.dataset.title)
 
 
+SEARCH_LIMIT = 50  # entities a search page lists
+
+
+async def search(server, request):
+    """Entities by any of their names or Wikidata QIDs (``kg search``), each linked to its page."""
+    text = request.query_params.get("q", "").strip()
+    if len(text) > 200:
+        raise HttpError(400, "a search is at most 200 characters")
+    hits = await server.call(Engine.job_search, client=client_of(request), text=text, limit=SEARCH_LIMIT) \
+        if text else []
+    return render(server, "search.html", text=text, hits=hits, limit=SEARCH_LIMIT,
+                  title=f"search: {text}" if text else "search")
+
+
 async def entity(server, request, iri: str):
     data = await server.call(Engine.job_entity, client=client_of(request), iri=iri)
     if data is None:
