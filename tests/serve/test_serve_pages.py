@@ -98,6 +98,11 @@ def test_landing_page_describes_the_dataset(web, real_project):
         assert f'href="/query?name={q.name}&amp;run=1"' in html, q.name
     assert web.get("/", headers={"Accept": "text/turtle"}, follow_redirects=False).headers["location"] == \
         "/dumps/void.ttl"
+    # the domain comes first: what the graph is about before its vocabularies and the technical tables
+    browse = html.index('<section id="browse">')
+    assert browse < html.index('<section id="about">') and browse < html.index('<section id="queries">')
+    kinds = re.findall(r'<a href="/browse/([a-z-]+)">', html)
+    assert kinds[:3] == ["park", "place", "organisation"] and kinds.index("source") < kinds.index("sector")
 
 
 def test_query_page_prefills_a_saved_query(web, real_project):
