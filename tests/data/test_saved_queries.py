@@ -220,3 +220,16 @@ def test_planned_figures_are_marked_as_plans():
     assert found["science-city-bus-coverage"] == "true" and found["science-city-rail-travel-time"] == "true"
     assert {planned for planned in found.values()} <= {"true", None}
     assert None in found.values()  # the facts are not marked
+
+
+def test_the_opening_of_a_park_is_an_opening():
+    """'When did the SSTP open' finds an stc:Opening (its ceremony, a stc:Ceremony, is part of it), dated as
+    the article dates the ceremony that marks the start of operation of the first phase."""
+    from helpers.knowledge import real_store
+
+    answer = real_store().query(
+        "PREFIX stc: <https://w3id.org/stcoop/ontology#> PREFIX park: <https://w3id.org/stcoop/id/park/> "
+        "SELECT ?opening ?date ?ceremony WHERE { ?opening a stc:Opening ; stc:concerns park:sinoswiss-technopark ; "
+        "stc:date ?date . OPTIONAL { ?ceremony stc:subEventOf ?opening } }").rows
+    assert [(o.value.rsplit("/", 1)[1], d.value, c.value.rsplit("/", 1)[1]) for o, d, c in answer] == [
+        ("sstp-opening", "2018-12-14", "sstp-opening-ceremony")]
