@@ -102,11 +102,25 @@ def dates_without_a_year(answer):
         ("cci-multimodal-connectivity-center-opening", STC + "date", "--06-17")]
 
 
+def a_label_by_its_text(answer):
+    assert [value(r["place"]) for r in answer] == [ID + "place/chongqing"]
+    tagged_as_plain = rows('PREFIX skos: <http://www.w3.org/2004/02/skos/core#> '
+                           'SELECT ?place WHERE { ?place skos:prefLabel ?label FILTER (?label = "Chongqing") }')
+    assert tagged_as_plain == []  # the trap the example avoids
+
+
+def one_row_per_park_with_its_sources(answer):
+    parks = [value(r["park"]) for r in answer]
+    assert len(parks) == len(set(parks)) >= 10
+    assert any(len(value(r["sources"]).split()) > 1 for r in answer)  # a park two articles describe, once
+
+
 EXPECTED = {name.replace("_", "-"): check for name, check in list(globals().items())
             if callable(check) and name in {
                 "figure_by_measure_and_subject", "two_units_of_one_figure", "post_at_a_date", "sources_of_an_entity",
                 "statements_with_their_graph", "discrepancies", "disagreeing_figures", "the_date_trap",
-                "events_in_2018_or_later", "dates_without_a_year"}}
+                "events_in_2018_or_later", "dates_without_a_year", "a_label_by_its_text",
+                "one_row_per_park_with_its_sources"}}
 
 
 def test_every_example_has_its_expected_answer_and_the_patterns_are_all_there():
@@ -191,7 +205,43 @@ def roles_table() -> str:
     return "\n".join(lines) + "\n"
 
 
-TABLES = {"measures": measures_table, "units": units_table, "roles": roles_table}
+# The main kinds a query starts from: (heading, class).
+KINDS = (("Parks and zones", "stc:ParkOrZone"), ("Places", "stc:Place"), ("Organisations", "org:Organization"),
+         ("People", "stc:Person"), ("Posts", "stc:PostHolding"), ("Agreements and frameworks", "stc:CooperationFramework"),
+         ("Projects", "stc:Project"), ("Events", "stc:Event"), ("Figures", "stc:Observation"),
+         ("Sources", "stc:Source"), ("Discrepancies", "stc:Discrepancy"))
+
+
+def _example(term) -> str:
+    from kg.namespaces import shorten
+
+    text = shorten(term.value) if term.__class__.__name__ == "NamedNode" else term.value
+    text = text if len(text) <= 40 else text[:39] + "…"
+    return text.replace("|", "\\|")
+
+
+def kinds_table() -> str:
+    """Per main kind: every property its members have, how many have it, and one example."""
+    from kg.namespaces import PREFIXES, shorten
+
+    out = []
+    for heading, kind in KINDS:
+        prefix, local = kind.split(":")
+        cls = PREFIXES[prefix] + local
+        found = rows(f"""SELECT ?p (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(*) AS ?statements)
+                (MIN(STR(?s)) AS ?first) WHERE {{ ?s a <{cls}> ; ?p ?o }} GROUP BY ?p""")
+        members = rows(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{cls}> }}")[0]["n"].value
+        out += [f"### {heading} (`{kind}`, {members})", "",
+                "| property | subjects | statements | example |", "| --- | --- | --- | --- |"]
+        for r in sorted(found, key=lambda r: (-int(r["subjects"].value), shorten(r["p"].value))):
+            example = rows(f"SELECT ?o WHERE {{ <{r['first'].value}> <{r['p'].value}> ?o }} ORDER BY STR(?o) LIMIT 1")[0]["o"]
+            out.append(f"| `{shorten(r['p'].value)}` | {r['subjects'].value} | {r['statements'].value} | "
+                       f"`{shorten(r['first'].value)}` → {_example(example)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+TABLES = {"measures": measures_table, "units": units_table, "roles": roles_table, "kinds": kinds_table}
 
 
 def regenerated(text: str) -> str:

@@ -203,3 +203,33 @@ if __name__ == "__main__":  # regenerate the frozen answers
     for path in QUERIES:
         (EXPECTED / f"{path.stem}.tsv").write_text(tsv(path), encoding="utf-8")
         print("wrote", EXPECTED / f"{path.stem}.tsv", file=sys.stderr)
+
+
+def test_a_parks_figures_include_those_of_its_phases_with_the_phase_named():
+    """The SinoSwiss Technopark's RMB 1 billion is its first phase's: figures for the park shows it, naming the
+    phase, beside the park's own RMB 2 billion (issue 18: it was left out)."""
+    found = {(r["observation"].rsplit("/", 1)[1], r["part"], r["value"])
+             for r in rows("figures", subject="park:sinoswiss-technopark")}
+    assert ("sstp-phase-1-investment", "SinoSwiss Technopark, first phase", "1000000000") in found
+    assert ("sstp-park-investment-about-section", None, "2000000000") in found
+
+
+def test_planned_figures_are_marked_as_plans():
+    """A target is not an achievement: figures says which figures are plans (stc:isPlanned)."""
+    found = {r["observation"].rsplit("/", 1)[1]: r["planned"] for r in rows("figures", subject="park:western-chongqing-science-city")}
+    assert found["science-city-bus-coverage"] == "true" and found["science-city-rail-travel-time"] == "true"
+    assert {planned for planned in found.values()} <= {"true", None}
+    assert None in found.values()  # the facts are not marked
+
+
+def test_the_opening_of_a_park_is_an_opening():
+    """'When did the SSTP open' finds an stc:Opening (its ceremony, a stc:Ceremony, is part of it), dated as
+    the article dates the ceremony that marks the start of operation of the first phase."""
+    from helpers.knowledge import real_store
+
+    answer = real_store().query(
+        "PREFIX stc: <https://w3id.org/stcoop/ontology#> PREFIX park: <https://w3id.org/stcoop/id/park/> "
+        "SELECT ?opening ?date ?ceremony WHERE { ?opening a stc:Opening ; stc:concerns park:sinoswiss-technopark ; "
+        "stc:date ?date . OPTIONAL { ?ceremony stc:subEventOf ?opening } }").rows
+    assert [(o.value.rsplit("/", 1)[1], d.value, c.value.rsplit("/", 1)[1]) for o, d, c in answer] == [
+        ("sstp-opening", "2018-12-14", "sstp-opening-ceremony")]

@@ -98,6 +98,11 @@ def test_landing_page_describes_the_dataset(web, real_project):
         assert f'href="/query?name={q.name}&amp;run=1"' in html, q.name
     assert web.get("/", headers={"Accept": "text/turtle"}, follow_redirects=False).headers["location"] == \
         "/dumps/void.ttl"
+    # the domain comes first: what the graph is about before its vocabularies and the technical tables
+    browse = html.index('<section id="browse">')
+    assert browse < html.index('<section id="about">') and browse < html.index('<section id="queries">')
+    kinds = re.findall(r'<a href="/browse/([a-z-]+)">', html)
+    assert kinds[:3] == ["park", "place", "organisation"] and kinds.index("source") < kinds.index("sector")
 
 
 def test_query_page_prefills_a_saved_query(web, real_project):
@@ -166,3 +171,19 @@ def test_pages_carry_a_strict_content_security_policy_and_nosniff(web):
         # nothing on the page needs more than the policy allows: no inline script, style or handler
         assert not re.search(r"<script(?![^>]*\b(?:src=|type=\"application/json\"))", resp.text), path
         assert not re.search(r"\son[a-z]+=|\sstyle=|<style", resp.text), path
+
+
+def test_search_page_finds_entities_by_name_and_qid(web):
+    """The header's search box on every page leads to /search, which lists kg search's hits with links."""
+    landing = web.get("/", headers={"Accept": "text/html"}).text
+    assert '<form class="search" action="/search" method="get" role="search">' in landing
+    html = web.get("/search", params={"q": "SSTP"}).text
+    hits = html.split('<table class="search-hits">')[1].split("</table>")[0]
+    assert hits.index('href="/page/park/sinoswiss-technopark"') < hits.index('href="/page/service/sstp-app"')
+    assert "(exact)" in hits
+    assert 'href="/page/place/chongqing"' in web.get("/search", params={"q": "Q11725"}).text
+    nothing = web.get("/search", params={"q": "<script>alert(1)</script>"})
+    assert nothing.status_code == 200 and "No entity has a name holding" in nothing.text
+    assert "<script>alert(1)</script>" not in nothing.text
+    assert web.get("/search").status_code == 200
+    assert web.get("/search", params={"q": "x" * 201}).status_code == 400

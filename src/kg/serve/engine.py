@@ -47,6 +47,7 @@ class Engine:
         self.max_rows = max_rows
         self.max_bytes = max_bytes
         self.graphs = set(store.graph_names())
+        self._names = None  # kg.search.Index, made by the first search
 
     def run(self, job: tuple[str, dict]) -> Any:
         """Run a job message ``(name, kwargs)``: the method :data:`JOBS` names, over this engine's store."""
@@ -127,6 +128,15 @@ class Engine:
                     best[x.value] = (rank, lit.value)
             out.update({k: v[1] for k, v in best.items()})
         return out
+
+    def job_search(self, text: str, limit: int) -> list[dict]:
+        """The entities one of whose names or Wikidata QIDs matches ``text`` (kg.search), best first."""
+        from kg.search import Index
+
+        if self._names is None:  # read once per worker: the store does not change under it
+            self._names = Index(self.store)
+        return [{"iri": h.iri, "label": h.label, "matched": h.matched, "how": h.how, "classes": list(h.classes),
+                 "sources": list(h.sources)} for h in self._names.search(text, limit)]
 
     def job_entity(self, iri: str) -> dict | None:
         """Everything an entity page shows: facts, incoming links, figures, sources."""
@@ -275,6 +285,7 @@ JOBS: dict[str, Callable[..., Any]] = {
     "sparql": Engine.job_sparql,
     "index": Engine.job_index,
     "entity": Engine.job_entity,
+    "search": Engine.job_search,
     "describe": Engine.job_describe,
     "graph": Engine.job_graph,
     "ontology": Engine.job_ontology,

@@ -115,6 +115,10 @@ def error_response(server, request, exc: HttpError):
 
 # ------------------------------------------------------------------ pages
 
+DOMAIN_KINDS = ("park", "place", "organisation", "agreement", "person", "post", "event", "project", "observation",
+                "source", "discrepancy")
+
+
 async def landing(server, request):
     from starlette.responses import RedirectResponse
 
@@ -137,9 +141,26 @@ async def landing(server, request):
         if i.startswith(ns.ID):
             k = i[len(ns.ID):].split("/", 1)[0]
             kinds[k] = kinds.get(k, 0) + 1
-    return render(server, "index.html", void=void, queries=queries, kinds=sorted(kinds.items()),
+    # the domain first (what the graph is about), then its vocabularies (sectors, measures, units, roles…)
+    ordered = sorted(kinds.items(), key=lambda item: (DOMAIN_KINDS.index(item[0]) if item[0] in DOMAIN_KINDS
+                                                      else len(DOMAIN_KINDS), item[0]))
+    return render(server, "index.html", void=void, queries=queries, kinds=ordered,
                   graphs=sorted(idx["graphs"].items()), default_triples=idx["default_triples"],
                   has_project=server.dataset.project is not None, title=void.get("title") or server.dataset.title)
+
+
+SEARCH_LIMIT = 50  # entities a search page lists
+
+
+async def search(server, request):
+    """Entities by any of their names or Wikidata QIDs (``kg search``), each linked to its page."""
+    text = request.query_params.get("q", "").strip()
+    if len(text) > 200:
+        raise HttpError(400, "a search is at most 200 characters")
+    hits = await server.call(Engine.job_search, client=client_of(request), text=text, limit=SEARCH_LIMIT) \
+        if text else []
+    return render(server, "search.html", text=text, hits=hits, limit=SEARCH_LIMIT,
+                  title=f"search: {text}" if text else "search")
 
 
 async def entity(server, request, iri: str):

@@ -52,6 +52,7 @@ def routes(server) -> list:
         Route("/page/{kind}/{slug}", handle(entity_page)),
         Route("/data/{kind}/{slug}", handle(entity_data)),
         Route("/browse/{kind}", handle(pages.browse)),
+        Route("/search", handle(pages.search)),
         Route("/ontology", handle(ontology)),
         Route("/ontology.{ext}", handle(ontology)),
         Route("/graph/{name}", handle(graph)),
