@@ -1,20 +1,13 @@
-"""The Python API: ``kg.open()`` gives a :class:`Graph`, whose methods run what the ``kg`` commands run.
-
-::
-
-    import kg
+"""The Python API: ``kg.open()`` gives a :class:`Graph`, whose methods run what the ``kg`` commands run::
 
     graph = kg.open()                                   # the working copy, found as `kg` finds it
     rows = graph.query("park-locations", park="park:sinoswiss-technopark")
-    rows[0]["placeLabel"]                               # 'Liangjiang New Area'
-    rows.to_pandas()                                    # with the pandas extra: pip install 'kg[pandas]'
+    rows[0]["placeLabel"], rows.to_pandas()             # a dict of Python values; a DataFrame (extra)
 
-A query goes the way ``kg query`` goes: kg.query.resolve finds it, kg.params.bind_params turns the
-parameters into RDF terms (text is parsed as ``--param`` parses it), kg.query.run answers it from the build
-(built first when the inputs changed).  SELECT gives :class:`Rows` (dicts of Python values), ASK a bool,
-CONSTRUCT and DESCRIBE :class:`Triples`.  Errors are kg.errors.KgError subclasses, with the messages the
-command line prints.  Nothing heavy is imported until a method runs: ``import kg`` stays cheap.
-docs/PYTHON.md shows it all at work (and tests/test_python_doc.py runs it).
+A query goes the way ``kg query`` goes (kg.query.resolve, kg.params.bind_params, kg.query.run); SELECT
+gives :class:`Rows`, ASK a bool, CONSTRUCT and DESCRIBE :class:`Triples`; errors are kg.errors.KgError
+subclasses with the command line's messages.  Nothing heavy is imported until a method runs.
+docs/PYTHON.md shows it at work (tests/api/test_python_doc.py runs it).
 """
 
 from __future__ import annotations

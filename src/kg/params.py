@@ -1,18 +1,12 @@
 """Query parameters: ``--param name=value`` (and the Python API's values) to RDF terms.
 
-Values are parsed, never pasted into the query text; kg.sparql.bind binds the
-terms (a VALUES block written by pyoxigraph).  Accepted spellings:
-
-* IRIs: ``<https://…>``, a CURIE with a project prefix (``park:alpha``), or a
-  bare absolute ``https://…`` IRI;
-* literals in Turtle syntax: ``"x"@en``, ``"5"^^xsd:integer``, ``12.5``, ``true``;
-* by declared TYPE (saved-query header): ``integer``, ``decimal``, ``date``,
-  ``boolean`` take the bare lexical form; ``string`` takes any text.
-
-The Python API (kg.api) passes the same text, which is parsed the same way, or
-Python values (``int``, ``float``, ``bool``, ``Decimal``, ``date``,
-``datetime``) and pyoxigraph terms, which are checked against the declared
-type (``term_of``).
+Values are parsed, never pasted into the query text; kg.sparql.bind binds the terms.  Accepted
+spellings: IRIs (``<https://…>``, a CURIE with a project prefix, a bare absolute IRI, or for an IRI
+parameter an entity's name or Wikidata QID, kg.search); literals in Turtle syntax (``"x"@en``,
+``"5"^^xsd:integer``, ``12.5``, ``true``); by the declared TYPE of a saved query's header, the bare
+lexical form (``integer``, ``decimal``, ``date``, ``boolean``) or any text (``string``).  The Python
+API passes the same text, or Python values and pyoxigraph terms, checked against the declared type
+(``term_of``).
 """
 
 from __future__ import annotations
