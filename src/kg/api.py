@@ -264,7 +264,8 @@ class Graph:
         QueryError for a broken query."""
         from kg.query import run, spec_of
 
-        result = run(self.project, spec_of(self.project, name_or_text), params, opener=self._answering)
+        result = run(self.project, spec_of(self.project, name_or_text), params, opener=self._answering,
+                     reporter=self._reporter)  # warnings (a term the graph never uses) go to the kg logger
         if result.kind == "ask":
             return bool(result.boolean)
         return Triples(result) if result.kind == "graph" else Rows(result)

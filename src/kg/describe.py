@@ -42,7 +42,7 @@ def find(store, term: str) -> str:
     if node is None:
         from kg.search import resolve_name
 
-        return resolve_name(store, text)
+        return resolve_name(store, text, entities_only=False)  # the ontology's terms too
     if not store.has_resource(node):
         raise NotFoundError(f"{ns.shorten(node.value)} is not in the graph")
     return node.value

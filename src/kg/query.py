@@ -90,6 +90,15 @@ def run(project, spec: QuerySpec, params: Mapping[str, object], asserted_only: b
     return result
 
 
+def _used(store, iri: str) -> bool:
+    import pyoxigraph as ox
+
+    try:
+        return store.has_resource(ox.NamedNode(iri))
+    except ValueError:  # not an IRI pyoxigraph takes: the query ran, so nothing to say of it here
+        return True
+
+
 def unknown_terms(store, text: str) -> list[str]:
     """What to say of each IRI the query names that the graph never uses, in a statement or as a graph's
     name (a typo answers nothing and says nothing): the term, and the nearest properties or classes."""
@@ -101,7 +110,7 @@ def unknown_terms(store, text: str) -> list[str]:
     from kg.sparql.text import mentioned_iris
 
     graphs = set(store.graph_names())
-    unknown = [iri for iri in mentioned_iris(text) if iri not in graphs and not store.has_resource(ox.NamedNode(iri))]
+    unknown = [iri for iri in mentioned_iris(text) if iri not in graphs and not _used(store, iri)]
     if not unknown:
         return []
     used = store.query(f"SELECT DISTINCT ?t WHERE {{ {{ ?s ?t ?o }} UNION {{ ?s a ?t }} "

@@ -50,12 +50,16 @@ def cell(term, terms: bool = False) -> str:
     if isinstance(term, ox.Literal):
         if not terms:
             return term.value
-        if term.language:
-            return f'"{term.value}"@{term.language}'
-        if term.datatype.value != ns.PREFIXES["xsd"] + "string":
-            return f'"{term.value}"^^{ns.shorten(term.datatype.value)}'
-        return f'"{term.value}"'
+        if term.language or term.datatype.value == ns.PREFIXES["xsd"] + "string":
+            return str(term)  # N-Triples: quotes and backslashes escaped, as Turtle writes them
+        quoted = str(ox.Literal(term.value))
+        return f"{quoted}^^{ns.shorten(term.datatype.value)}"
     return str(term)
+
+
+def _printable(text: str) -> str:
+    """A cell on one line: control characters (a carriage return, a tab, an escape sequence) as spaces."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
 
 
 def _width(text: str) -> int:
@@ -98,7 +102,7 @@ def _fit(widths: list[int], floors: list[int], room: int) -> list[int]:
 
 def render_table(variables: list[str], rows: list[tuple], width: int | None = None, terms: bool = False) -> str:
     """An aligned text table; with ``width`` (a terminal's), long cells are cut with … to fit it."""
-    cells = [[cell(t, terms).replace("\n", " ") for t in row] for row in rows]
+    cells = [[_printable(cell(t, terms)) for t in row] for row in rows]
     widths = [max([_width(v)] + [_width(r[i]) for r in cells]) for i, v in enumerate(variables)]
     if width is not None:
         widths = _fit(widths, [min(w, max(_width(v), 12)) for v, w in zip(variables, widths)], width)
@@ -113,7 +117,7 @@ def render_table(variables: list[str], rows: list[tuple], width: int | None = No
 
 def render_markdown(variables: list[str], rows: list[tuple], terms: bool = False) -> str:
     def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        return _printable(text.replace("\\", "\\\\").replace("|", "\\|"))
 
     lines = ["| " + " | ".join(variables) + " |", "|" + "|".join(" --- " for _ in variables) + "|"]
     for row in rows:

@@ -54,11 +54,12 @@ class _Name:
     language: str | None
 
 
-def _names(store) -> list[_Name]:
-    """Every name and QID of every entity, with the graph that states it."""
+def _names(store, entities_only: bool = True) -> list[_Name]:
+    """Every name and QID of every entity (of every IRI, without ``entities_only``), with its graph."""
     values = " ".join(f"<{p}>" for p in (*NAME_PREDICATES, WIKIDATA))
+    within = f' && STRSTARTS(STR(?s), "{ENTITIES}")' if entities_only else ""
     result = store.query(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} "
-                         f'FILTER (isIRI(?s) && STRSTARTS(STR(?s), "{ENTITIES}")) }}')
+                         f"FILTER (isIRI(?s){within}) }}")
     out = []
     for s, p, o, g in result.rows:
         if isinstance(o, ox.NamedNode) and o.value.startswith(WIKIDATA_ENTITY):
@@ -88,14 +89,26 @@ def _rank(name: _Name, candidate: str, folded: str, words: list[str]) -> int | N
 class Index:
     """The names of a store's entities, read once, to search many times."""
 
-    def __init__(self, store):
+    def __init__(self, store, entities_only: bool = True):
+        """``entities_only``: the entities of the graph (kg search), else every IRI with a name (the ontology's
+        terms too, as kg describe finds them)."""
         self.store = store
-        self.names = _names(store)
+        self.names = _names(store, entities_only)
         self.folded = [fold(name.text) for name in self.names]
         self.labels = _labels(self.names)
 
     def search(self, text: str, limit: int | None = 20) -> list[Hit]:
         """The entities one of whose names or QIDs matches ``text``, best first (then by label)."""
+        ranked = self._ranked(text)
+        if limit is not None:
+            ranked = ranked[:limit]
+        classes = _classes(self.store, [iri for iri, _ in ranked])
+        return [Hit(iri, self.labels.get(iri, ns.shorten(iri)), name.text, RANKS[score[0]], classes.get(iri, ()),
+                    tuple(sorted(ns.shorten(g) for g in graphs)))
+                for iri, (score, name, graphs) in ranked]
+
+    def _ranked(self, text: str) -> list[tuple[str, tuple]]:
+        """(iri, (score, the name that scored, its graphs)) for every entity that matches, best first."""
         folded, words = fold(text), _words(text)
         best: dict[str, tuple[tuple, _Name, set]] = {}  # iri -> (score, the name that scored, its graphs)
         for name, candidate in zip(self.names, self.folded):
@@ -109,23 +122,17 @@ class Index:
                 best[name.iri] = (score, name, {name.graph})
             elif score == held[0] and name.text == held[1].text:
                 held[2].add(name.graph)
-        ranked = sorted(best.items(), key=lambda item: (item[1][0], self.labels.get(item[0], item[0])))
-        if limit is not None:
-            ranked = ranked[:limit]
-        classes = _classes(self.store, [iri for iri, _ in ranked])
-        return [Hit(iri, self.labels.get(iri, ns.shorten(iri)), name.text, RANKS[score[0]], classes.get(iri, ()),
-                    tuple(sorted(ns.shorten(g) for g in graphs)))
-                for iri, (score, name, graphs) in ranked]
+        return sorted(best.items(), key=lambda item: (item[1][0], self.labels.get(item[0], item[0])))
 
     def resolve(self, text: str, what: str | None = None) -> str:
         """The one entity whose name or QID is ``text``; NotFoundError naming ``what`` lists the candidates
         when several have it, and the nearest names when none does."""
-        exact = [hit for hit in self.search(text, limit=None) if hit.how == "exact"]
+        exact = [iri for iri, (score, _name, _graphs) in self._ranked(text) if score[0] == 0]
         if len(exact) == 1:
-            return exact[0].iri
+            return exact[0]
         if exact:
-            shown = ", ".join(f"{ns.shorten(h.iri)} ({h.label})" for h in exact[:8]) + (", …" if len(exact) > 8
-                                                                                           else "")
+            shown = ", ".join(f"{ns.shorten(i)} ({self.labels.get(i, ns.shorten(i))})" for i in exact[:8]) + (
+                ", …" if len(exact) > 8 else "")
             raise NotFoundError(f"{_said(what)}{text!r} names {len(exact)} entities: {shown}; give the IRI or CURIE")
         known = {folded: name.text for name, folded in zip(self.names, self.folded) if name.predicate != WIKIDATA}
         close = difflib.get_close_matches(fold(text), list(known), n=3, cutoff=0.6)
@@ -143,9 +150,9 @@ def _said(what: str | None) -> str:
     return f"{what}: " if what else ""
 
 
-def resolve_name(store, text: str, what: str | None = None) -> str:
+def resolve_name(store, text: str, what: str | None = None, entities_only: bool = True) -> str:
     """The one entity whose name or QID is ``text`` (see Index.resolve)."""
-    return Index(store).resolve(text, what)
+    return Index(store, entities_only).resolve(text, what)
 
 
 def _name_order(name: _Name) -> int:

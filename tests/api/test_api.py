@@ -353,3 +353,11 @@ def test_a_build_that_does_not_conform_is_reported(mini):
     assert graph.build().conforms is False
     report = graph.validate()
     assert not report.conforms and any(i.focus == ID + "place/nowhere" for i in report.issues)
+
+
+def test_a_term_the_graph_never_uses_is_a_warning_in_the_log(graph, caplog):
+    with caplog.at_level(logging.INFO, logger="kg"):
+        rows = graph.query("SELECT ?s WHERE { ?s stc:nope ?o }")
+    assert len(rows) == 0
+    assert any(r.levelno == logging.WARNING and "stc:nope is used nowhere in the graph" in r.message
+               for r in caplog.records)

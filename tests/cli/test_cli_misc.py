@@ -66,7 +66,7 @@ def test_describe_not_found(cli):
     r = cli("describe", "Alpha Prak")
     assert r.exit_code == 2
     assert r.stderr == ("kg: error: nothing in the graph has the IRI, CURIE, name or QID 'Alpha Prak'; "
-                        "did you mean 'Alpha Park'? (kg search finds entities by part of a name)\n")
+                        "did you mean 'Alpha Park' or 'park'? (kg search finds entities by part of a name)\n")
     r = cli("describe", "place:mars")
     assert r.stderr == "kg: error: place:mars is not in the graph\n"
 

@@ -213,3 +213,14 @@ def test_stale_build_is_rebuilt_on_use(mini_cli):
     p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
     r = mini_cli("query", "parks", "-f", "csv")
     assert "Beta Science Park" in r.stdout
+
+
+def test_cells_hold_one_line_and_terms_are_written_as_turtle():
+    import pyoxigraph as ox
+
+    from kg.results import cell, render_table
+
+    assert render_table(["a"], [(ox.Literal("one\rtwo\tthree\x1b[31m"),)]).splitlines()[2] == "one two three [31m"
+    assert cell(ox.Literal('say "hi"'), terms=True) == '"say \\"hi\\""'
+    assert cell(ox.Literal("5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), terms=True) == \
+        '"5"^^xsd:integer'

@@ -44,8 +44,16 @@ def test_queries_whose_terms_exist_say_nothing(real_cli):
     ('SELECT * WHERE { ?s ?p "stc:notATerm" } # stc:nor:this', []),
     ("BASE <http://base/> SELECT * WHERE { ?s <relative> ?o . ?s stc:x stc:y. }",
      ["https://w3id.org/stcoop/ontology#x", "https://w3id.org/stcoop/ontology#y"]),
+    # a local name with escapes is the IRI without them; a relative namespace names nothing kg can check
+    ("BASE <http://x/> PREFIX ex: <rel/> SELECT * { ?s ex:p ?o . ?s ?p park:a\\-b }",
+     ["https://w3id.org/stcoop/id/park/a-b"]),
 ])
 def test_the_terms_a_query_names(text, iris):
     from kg.sparql.text import mentioned_iris
 
     assert mentioned_iris(text) == iris
+
+
+def test_a_query_with_escaped_names_still_answers(real_cli):
+    r = real_cli("query", "-e", "SELECT * WHERE { ?s ?p park:a\\-b }", "--format", "csv")
+    assert r.exit_code == 0 and "park:a-b is used nowhere in the graph" in r.stderr

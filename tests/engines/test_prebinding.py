@@ -112,7 +112,17 @@ def test_no_where_group_no_prebinding():
         Prebinding("CONSTRUCT { ?s ?p ?o ", ["s"])
     with pytest.raises(QueryError, match="^q:1:22: SPARQL syntax error"):
         bind("CONSTRUCT { ?s ?p ?o ", {"s": A}, name="q")
-    with pytest.raises(QueryError, match="parameter s: .*WHERE group"):
-        bind("DESCRIBE ?s", {"s": A})
+
     assert QueryScan("CONSTRUCT { ?s ?p ?o ").outer is None
     assert QueryScan("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").outer == 0
+
+
+def test_describe_without_a_where_group_is_bound_in_one(store):
+    bound = bind("DESCRIBE ?s LIMIT 5", {"s": A})
+    assert bound.startswith("DESCRIBE ?s WHERE { VALUES (?s)") and bound.rstrip().endswith("LIMIT 5")
+    assert {t.subject for t in store.query(bound)} == {A}
+
+
+def test_a_variable_the_query_assigns_cannot_be_bound():
+    with pytest.raises(QueryError, match=r"parameter x: the query gives \?x its value itself"):
+        bind("SELECT ?x WHERE { BIND (<urn:x:a> AS ?x) }", {"x": A})

@@ -90,3 +90,8 @@ def test_a_name_is_a_parameter_value(real_cli):
     assert by_name.stdout == by_curie.stdout and by_name.stdout.count("\n") > 1
     unknown = real_cli("query", "park-locations", "--param", "park=Nowhere Park")
     assert unknown.exit_code == 2 and unknown.stderr.startswith("kg: error: parameter park: nothing")
+
+
+def test_describe_finds_the_ontology_s_terms_by_label_too(real_cli):
+    r = real_cli("describe", "data centre")
+    assert r.exit_code == 0 and r.stdout.startswith('stc:DataCentre "data centre"')

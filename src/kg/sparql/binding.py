@@ -51,6 +51,13 @@ def with_construct_template(text: str, scan: QueryScan) -> str:
     return f"{text[:where]}{{{text[group.start:group.end]}}} {text[where:]}"
 
 
+def with_describe_group(text: str, scan: QueryScan) -> str:
+    """``DESCRIBE ?x`` with an empty WHERE group to bind ``?x`` in (before its solution modifiers, if any)."""
+    modifiers = [at for word, at in scan.keywords.items() if word in ("ORDER", "LIMIT", "OFFSET", "VALUES")]
+    at = min(modifiers, default=len(text.rstrip()))
+    return f"{text[:at].rstrip()} WHERE {{ }} {text[at:]}"
+
+
 class Prebinding:
     """The places in one query where the variables ``names`` are bound (see the module docstring): the text
     is scanned once, and ``bind`` only splices each set of values in (SHACL runs one query per focus)."""
@@ -58,6 +65,13 @@ class Prebinding:
     def __init__(self, text: str, names, scan: QueryScan | None = None):
         names = list(names)
         scan = scan or QueryScan(text)
+        assigned = [n for n in names if n in scan.as_variables]
+        if assigned:
+            raise QueryError(f"parameter {assigned[0]}: the query gives ?{assigned[0]} its value itself (… AS "
+                             f"?{assigned[0]}), so it cannot be bound")
+        if scan.outer is None and not scan.groups and "DESCRIBE" in scan.keywords:
+            text = with_describe_group(text, scan)
+            scan = QueryScan(text)
         if scan.outer is None and scan.construct_where is not None and any(
                 g.parent is None and g.end is not None for g in scan.groups):
             text = with_construct_template(text, scan)

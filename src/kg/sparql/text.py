@@ -53,10 +53,9 @@ def mentioned_iris(text: str) -> list[str]:
         elif ":" in token and not token.startswith(("_:", "#", '"', "'")):
             prefix, _, local = token.partition(":")
             namespace = declared.get(prefix, PREFIXES.get(prefix))
-            if local and namespace is not None and not local.endswith("."):
+            local = re.sub(r"\\(.)", r"\1", local.rstrip("."))  # "ex:o." ends a triple; "a\-b" is "a-b"
+            if local and namespace is not None and _SCHEME.match(namespace):  # a relative namespace: not known
                 found.append(namespace + local)
-            elif local.endswith(".") and namespace is not None and local.rstrip("."):
-                found.append(namespace + local.rstrip("."))  # "ex:o." ends a triple
     return list(dict.fromkeys(found))
 
 
