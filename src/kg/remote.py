@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg import namespaces as ns
 from kg.errors import KgError, QueryError, UsageError
-from kg.formats import FORMATS, canonical_nquads
+from kg.formats import FORMATS, canonical_lexical, canonical_nquads
 from kg.sparql import bind
 
 
@@ -340,9 +340,21 @@ def _results(response, name: str, ask: bool):
             return Result("ask", boolean=any(isinstance(t, ox.Literal) and t.value not in ("0", "false")
                                              for (t,) in rows), name=name)
         raise RemoteError(f"{name}: {shown} answered an ASK query with a table, not a boolean")
+    # Literals in their canonical form, as kg's own store answers (Virtuoso writes a boolean true as "1").
+    canonical = [tuple(_canonical(t) for t in row) for row in rows]
+    if canonical != rows:  # written from the rows
+        return Result("select", variables=variables, rows=canonical, name=name)
     # pyoxigraph writes the W3C formats from a parsed answer again (blank nodes included)
     return Result("select", variables=variables, rows=rows, name=name,
                   rerun=lambda: ox.parse_query_results(body, fmt))
+
+
+def _canonical(term):
+    if isinstance(term, ox.Literal) and not term.language:
+        lexical = canonical_lexical(term.value, term.datatype.value)
+        if lexical != term.value:
+            return ox.Literal(lexical, datatype=term.datatype)
+    return term
 
 
 def _triples(response, name: str) -> list:

@@ -476,7 +476,8 @@ FAULTS = {
     "post_without_member": ("PostHolding-member", ("org:member", 0), drop),
     "province_without_country": ("AdministrativeArea-country", ("rdf:type", 0, N("stc:Province")),
                                  drop_all("stc:locatedIn")),
-    "reversed_sub_event": ("subEventOf-ends", ("stc:subEventOf", 0), parent_in_its_sub_event),
+    # the award ceremony of the 2018 competition (the first subEventOf is the SSTP opening ceremony's)
+    "reversed_sub_event": ("subEventOf-ends", ("stc:subEventOf", 1), parent_in_its_sub_event),
     "reviewed_figure_changed": ("reviewedValue-unchanged", ("stc:reviewedValue", 4), value("123.0")),
     "second_comparator": ("Observation-comparator", ("stc:comparator", 1), also("stc:comparator", other_comparator)),
     "share_as_fraction": ("Percentage-notFraction", ("qudt:unit", 1, PERCENT), value("0.24")),

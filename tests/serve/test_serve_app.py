@@ -21,6 +21,7 @@ EXAMPLES = {
     "/page/{kind}/{slug}": ["/page/park/sinoswiss-technopark"],
     "/data/{kind}/{slug}": ["/data/park/sinoswiss-technopark.ttl", "/data/park/sinoswiss-technopark"],
     "/browse/{kind}": ["/browse/park"],
+    "/search": ["/search?q=SSTP"],
     "/ontology": ["/ontology"],
     "/ontology.{ext}": ["/ontology.nt"],
     "/graph/{name}": ["/graph/inferred", "/graph/inferred.nt"],
