@@ -177,10 +177,10 @@ def _named(name: str, text: str, store) -> ox.NamedNode:
 
     try:
         return ox.NamedNode(resolve_name(store, text.strip(), f"parameter {name}"))
-    except NotFoundError:
+    except NotFoundError as exc:
         if _CURIE_SHAPED.fullmatch(text.strip()):  # most likely a CURIE with a prefix kg does not know
             _iri(name, text.strip())
-        raise
+        raise ParamError(str(exc)) from None  # a bad parameter value (a 400 on the server), not a missing page
 
 
 def bind_params(text: str, params: Mapping[str, object], declared=None, store=None) -> dict:

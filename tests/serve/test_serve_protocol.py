@@ -250,6 +250,20 @@ def test_answers_equal_kg_query(web, real_project):
     assert json.loads(resp.content) == json.loads(expected)
 
 
+def test_a_saved_querys_text_binds_its_parameters_as_kg_query_does(web, real_project):
+    """The query page sends a saved query's text: its parameters then take their declared types, and an IRI
+    parameter takes an entity's name, as `kg query NAME -p` (and not a string that matches nothing)."""
+    from kg.query import resolve, run
+
+    spec = resolve(real_project, "park-locations", None)
+    expected = json.loads(run(real_project, spec, {"park": "park:sinoswiss-technopark"}).serialize("json"))
+    for value in ("park:sinoswiss-technopark", "SinoSwiss Technopark", "SSTP"):
+        resp = web.post("/sparql", data={"query": spec.text, "$park": value}, headers={"Accept": JSON_RESULTS})
+        assert resp.status_code == 200 and json.loads(resp.content) == expected, (value, resp.text)
+    unknown = web.post("/sparql", data={"query": spec.text, "$park": "Nowhere Park"}, headers={"Accept": JSON_RESULTS})
+    assert unknown.status_code == 400 and "parameter park: nothing in the graph" in unknown.text
+
+
 def test_parameters_are_bound_as_rdf_terms(web):
     q = "SELECT ?park ?label WHERE { ?park skos:prefLabel ?label }"
     assert rows(web.get("/sparql", params={"query": q, "$park": "park:sinoswiss-technopark"},

@@ -298,6 +298,14 @@ class SavedQueries:
     def usable(self) -> list:
         return [q for _, q in self.entries() if not isinstance(q, Exception)]
 
+    def declared_for(self, text: str) -> list | None:
+        """The parameters a saved query declares, when ``text`` is that query's text (the query page sends
+        it as it is): they are then bound as ``kg query NAME`` binds them, by their types; else None."""
+        for q in self.usable():
+            if q.text == text:
+                return q.params
+        return None
+
     def get(self, name: str):
         """The saved query ``name``; 404 (with suggestions) when there is none, 500 when it does not parse."""
         from kg.catalogue import Catalogue

@@ -56,7 +56,7 @@ class Engine:
 
     # -- SPARQL protocol
     def job_sparql(self, text: str, params: dict, default_graphs, named_graphs, select_fmts, graph_fmts,
-                   base_iri: str | None = None) -> dict:
+                   base_iri: str | None = None, declared: list | None = None) -> dict:
         from kg.params import bind_params
 
         text, from_default, from_named = dataset_clauses(text)
@@ -70,8 +70,12 @@ class Engine:
                 default_graphs, named_graphs = from_default, from_named
         # else: the protocol's default-graph-uri / named-graph-uri override FROM (SPARQL 1.1 Protocol §2.1.4)
         # A malformed value is a 400; an IRI the graph does not hold simply matches nothing (machine clients
-        # get empty results, as for the same IRI written into the query), so no store is passed here.
-        bindings = bind_params(text, params, declared=None) if params else None
+        # get empty results, as for the same IRI written into the query), so no store is passed here.  A saved
+        # query's text (``declared``: its parameters) binds as ``kg query NAME`` does: by the declared types,
+        # an entity's name for an IRI, and an IRI the graph does not hold is a 400.
+        bindings = None
+        if params:
+            bindings = bind_params(text, params, declared=declared, store=self.store if declared else None)
         result = self.store.query(text, bindings, name="query", default_graphs=default_graphs,
                                   named_graphs=named_graphs, base_iri=base_iri)
         if result.kind == "graph":

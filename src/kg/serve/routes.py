@@ -147,8 +147,11 @@ async def sparql(server, request):
             return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
         body = service_description(server.dataset, await server.index(), server.settings, fmt)
         return Response(body, media_type=MEDIA_TYPES[fmt], headers={"Vary": "Accept"})
+    saved = server.dataset.saved_queries() if preq.params else None
+    declared = saved.declared_for(preq.query) if saved is not None else None
     out = await server.call(Engine.job_sparql, client=client_of(request), fingerprint=preq.fingerprint,
-                            text=preq.query, params=preq.params, default_graphs=preq.default_graphs,
+                            text=preq.query, params=preq.params, declared=declared,
+                            default_graphs=preq.default_graphs,
                             named_graphs=preq.named_graphs, select_fmts=preq.select_fmts,
                             graph_fmts=preq.graph_fmts, base_iri=server.settings.endpoint)
     return response(request, out, out["media"], {"Vary": "Accept"})
