@@ -18,6 +18,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.namespaces import PREFIXES, XSD_INTEGER_TYPES
+
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only: `import kg` imports this module, and stays cheap
     import pyoxigraph as ox
 
@@ -31,9 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only: `import kg` impo
 
 __all__ = ["Graph", "Rows", "Triples", "open_graph", "python_value"]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
-             "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")
+XSD = PREFIXES["xsd"]
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 
 
@@ -45,7 +45,7 @@ def _parsers() -> dict:
 
     return {XSD + "decimal": Decimal, XSD + "double": float, XSD + "float": float, XSD + "boolean": _BOOLEANS.__getitem__,
             XSD + "date": datetime.date.fromisoformat, XSD + "dateTime": datetime.datetime.fromisoformat,
-            XSD + "time": datetime.time.fromisoformat, **{XSD + t: int for t in _INTEGERS}}
+            XSD + "time": datetime.time.fromisoformat, **{XSD + t: int for t in XSD_INTEGER_TYPES}}
 
 
 def python_value(term: Any) -> Any:

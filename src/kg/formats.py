@@ -104,8 +104,7 @@ def nquads_triples(nquads: bytes) -> bytes:
 # answers with, so that every engine prints one form.  Other datatypes have one form already in kg's
 # data (dates are checked at load time; language tags are lower-cased by the parser).
 _XSD = ns.PREFIXES["xsd"]
-_INTEGERS = ("integer", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
-             "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")
+_INTEGERS = ns.XSD_INTEGER_TYPES
 _CANONICAL_DATATYPES = re.compile(
     rb"\^\^<" + re.escape(_XSD.encode()) + rb"(?:decimal|boolean|" + b"|".join(n.encode() for n in _INTEGERS) + rb")>")
 # An IRI or a whole literal of an N-Triples / N-Quads line: matching IRIs and every literal keeps a

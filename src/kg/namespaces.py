@@ -81,6 +81,10 @@ PREFIXES: dict[str, str] = {
 
 # The properties that name a thing, best first. Every display of a label (the
 # validation report, `kg describe`, the web pages) picks it with best_label.
+# XSD's integer datatypes, by local name: xsd:integer and every type derived from it.
+XSD_INTEGER_TYPES = ("integer", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                     "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
+                     "unsignedByte")
 LABEL_PREDICATES = (
     PREFIXES["skos"] + "prefLabel",
     PREFIXES["rdfs"] + "label",

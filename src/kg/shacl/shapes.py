@@ -11,6 +11,7 @@ import re
 import pyoxigraph as ox
 
 from kg.errors import DataError
+from kg.namespaces import XSD_INTEGER_TYPES
 from kg.shacl import paths
 from kg.shacl.graph import SH, VIOLATION, XSD, ShapesGraph, TYPE, is_true, name, sh
 from kg.shacl.run import ValidationResult, Run, Shape
@@ -201,9 +202,7 @@ class Context:
         self.add(check)
 
 
-INTEGERS = {XSD + n for n in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-                              "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
-                              "unsignedShort", "unsignedByte")}
+INTEGERS = {XSD + n for n in XSD_INTEGER_TYPES}
 XSD_INTEGER = {XSD + "integer"}
 
 
