@@ -112,7 +112,8 @@ def merge(project: Project, log=None) -> Merged:
     if described:
         merged.ontology.extend(described)
         merged.file_ranges.append((QUDT_UNITS, "ontology", start, len(merged.ontology)))
-    merged.data.extend(derived_date_bounds(merged.data, date_bound_properties(merged.ontology)))
+    merged.data.extend(derived_date_bounds(merged.data, date_bound_properties(merged.ontology),
+                                            estimates_of(merged.ontology)))
     return merged
 
 
@@ -157,6 +158,10 @@ XSD = ns.PREFIXES["xsd"]
 EARLIEST_DAY_OF = ox.NamedNode(STC + "earliestDayOf")
 LATEST_DAY_OF = ox.NamedNode(STC + "latestDayOf")
 YEAR_NOT_STATED_FOR = ox.NamedNode(STC + "yearNotStatedFor")
+EARLIEST_ESTIMATE = ox.NamedNode(STC + "earliestEstimate")
+BASIS_PROPERTY = ox.NamedNode(ns.PREFIXES["stcp"] + "basisProperty")
+PUBLICATION_DATE = ox.NamedNode(STC + "publicationDate")
+CURATION_SOURCE = ox.NamedNode(STC + "CurationSource")
 XSD_DATE = ox.NamedNode(XSD + "date")
 _TIMEZONE = re.compile(r"(Z|[+-]\d\d:\d\d)$")
 NO_YEAR: tuple = ()  # the bounds of a month and day without a year: there are none
@@ -173,6 +178,30 @@ def date_bound_properties(ontology) -> dict[ox.NamedNode, tuple[ox.NamedNode, ox
         elif q.predicate == LATEST_DAY_OF and isinstance(q.object, ox.NamedNode):
             latest[q.object] = q.subject
     return {p: (earliest[p], latest[p]) for p in earliest.keys() & latest.keys()}
+
+
+@dataclass(frozen=True)
+class Estimates:
+    """Which dates are estimates of the earliest day (the ontology's ``stc:earliestEstimate true``): the
+    values of ``properties``, and the dates whose basis property (``basis_of``: basis property -> date
+    property, the profiles' stcp:basisProperty) has one of ``bases`` as its value."""
+    properties: frozenset = frozenset()
+    bases: frozenset = frozenset()
+    basis_of: dict = field(default_factory=dict)
+
+
+def estimates_of(ontology) -> Estimates:
+    """The :class:`Estimates` the ontology declares: a flagged term typed as a property is a date
+    property, any other (an individual such as stc:EstimatedPublicationDate) an as-of basis."""
+    flagged, properties, basis_of = set(), set(), {}
+    for q in ontology:
+        if q.predicate == EARLIEST_ESTIMATE and isinstance(q.object, ox.Literal) and q.object.value in ("true", "1"):
+            flagged.add(q.subject)
+        elif q.predicate == BASIS_PROPERTY and isinstance(q.object, ox.NamedNode):
+            basis_of[q.object] = q.subject
+        elif q.predicate == RDF_TYPE and q.object.value.endswith("Property"):
+            properties.add(q.subject)
+    return Estimates(frozenset(flagged & properties), frozenset(flagged - properties), basis_of)
 
 
 def day_bounds(literal: ox.Literal) -> tuple | None:
@@ -202,12 +231,18 @@ def _days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def derived_date_bounds(quads, properties: dict) -> list[ox.Quad]:
+def derived_date_bounds(quads, properties: dict, estimates: Estimates = Estimates()) -> list[ox.Quad]:
     """For every date of a date property in ``properties`` (see date_bound_properties), in the graph
     that states it: ``(s earliest-day-property first-day)`` and ``(s latest-day-property last-day)``, or
-    ``(s stc:yearNotStatedFor property)`` for a month and day without a year; once per date statement."""
+    ``(s stc:yearNotStatedFor property)`` for a month and day without a year; once per date statement.
+    A date that is an estimate of the earliest day (``estimates``: an undated article's estimated
+    publication date, a figure dated by it) can mean any later day up to the latest revision of the
+    curation record (the stc:publicationDate of a stc:CurationSource), which is its last day; with no
+    such record, or one older than the estimate, it has a first day only."""
     if not properties:
         return []
+    quads = quads if isinstance(quads, list) else list(quads)
+    estimated, revised = _estimated_dates(quads, estimates)
     # Dates repeat (every figure of an article has its as-of date): each value's bounds are made once,
     # as literals ready to use; a statement given twice is derived from once.
     bounds_of: dict = {}
@@ -227,9 +262,37 @@ def derived_date_bounds(quads, properties: dict) -> list[ox.Quad]:
             continue
         seen.add(q)
         s, g = q.subject, q.graph_name
-        if bounds:
-            out.append(ox.Quad(s, pair[0], bounds[0], g))
-            out.append(ox.Quad(s, pair[1], bounds[1], g))
-        else:
+        if not bounds:
             out.append(ox.Quad(s, YEAR_NOT_STATED_FOR, q.predicate, g))
+            continue
+        out.append(ox.Quad(s, pair[0], bounds[0], g))
+        if q.predicate in estimates.properties or (s, q.predicate, g) in estimated:
+            if revised is not None and _day_key(revised.value) >= _day_key(bounds[0].value):
+                out.append(ox.Quad(s, pair[1], revised, g))
+        else:
+            out.append(ox.Quad(s, pair[1], bounds[1], g))
     return out
+
+
+def _day_key(day: str) -> tuple:
+    """A bound's lexical form in calendar order (years past 9999 have more digits)."""
+    return len(day), day
+
+
+def _estimated_dates(quads: list, estimates: Estimates) -> tuple[set, ox.Literal | None]:
+    """The (subject, date property, graph) of the dates an estimate basis qualifies, and the last day
+    of the latest revision of the curation record (None without one)."""
+    if not (estimates.properties or estimates.bases):
+        return set(), None
+    basis_to_date = estimates.basis_of
+    estimated, curation, revisions = set(), set(), []
+    for q in quads:
+        if q.predicate in basis_to_date and q.object in estimates.bases:
+            estimated.add((q.subject, basis_to_date[q.predicate], q.graph_name))
+        elif q.predicate == RDF_TYPE and q.object == CURATION_SOURCE:
+            curation.add(q.subject)
+        elif q.predicate == PUBLICATION_DATE and isinstance(q.object, ox.Literal):
+            revisions.append((q.subject, q.object))
+    days = [b[1] for s, o in revisions if s in curation and (b := day_bounds(o))]
+    latest = max(days, key=_day_key, default=None)
+    return estimated, None if latest is None else ox.Literal(latest, datatype=XSD_DATE)

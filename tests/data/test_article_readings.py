@@ -22,6 +22,7 @@ PREFIX observation: <https://w3id.org/stcoop/id/observation/>
 PREFIX discrepancy: <https://w3id.org/stcoop/id/discrepancy/>
 PREFIX source: <https://w3id.org/stcoop/id/source/>
 PREFIX sector: <https://w3id.org/stcoop/id/sector/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 G002 = "source:002-china-singapore-cci-projects"
 
@@ -89,15 +90,73 @@ def test_every_entity_an_article_graph_declares_is_used_there(graph):
     assert unused == set()
 
 
-def test_the_science_city_links_the_circle_and_the_freight_trains():
+def test_the_science_city_links_the_circle_and_the_freight_trains_but_is_no_starting_point():
+    """003: a transport hub for the role of 'starting points' of the ILSTC and the freight trains, without
+    saying whose starting points; the graph said the Science City's. The routes are its
+    planned connections, and the open question is recorded."""
     assert ask("GRAPH source:003-western-science-city-press-conference { park:western-chongqing-science-city "
                "stc:promotes place:chengdu-chongqing-economic-circle ; "
-               "stc:startingPointOf place:china-europe-freight-trains , place:new-international-land-sea-trade-corridor }")
+               "stc:plannedConnectionTo place:china-europe-freight-trains , place:new-international-land-sea-trade-corridor }")
+    assert not ask("?place stc:startingPointOf ?route")
+    assert ask("?d a stc:Discrepancy ; stc:discrepancyKind stc:AmbiguousStatement ; "
+               "stc:involves park:western-chongqing-science-city , place:china-europe-freight-trains , "
+               "place:new-international-land-sea-trade-corridor")
 
 
-def test_one_freight_service_under_two_names_is_linked():
-    """China Railway Express (002) and the China-Europe freight trains (003) are one service."""
+def test_one_freight_service_under_two_names_is_linked_apart_from_wikidata_links():
+    """China Railway Express (002) and the China-Europe freight trains (003) are one service: linked by
+    stc:sameThingAs, which a query tells from a Wikidata link (both are skos:exactMatch)."""
+    assert ask("place:china-railway-express stc:sameThingAs place:china-europe-freight-trains", asserted=True)
     assert ask("place:china-railway-express skos:exactMatch place:china-europe-freight-trains")
+    assert values("SELECT ?x WHERE { ?x stc:sameThingAs ?y FILTER (STRSTARTS(STR(?y), 'http://www.wikidata')) }") == set()
+    links = values("SELECT ?y WHERE { ?x stc:wikidata ?y }")
+    assert links and all(y.startswith("http://www.wikidata.org/entity/Q") for y in links)
+
+
+def test_001_says_platform_for_cooperation_with_changzhou_and_jiangsu_not_plans():
+    """001: the park is on its way to a platform for cooperation with the city and the province; nobody is
+    said to plan that cooperation."""
+    park = "park:sino-swiss-changzhou-innovation-park"
+    assert not ask(f"{park} stc:plansCooperationWith ?x")
+    assert ask(f"GRAPH source:001-china-switzerland-launch-conference {{ {park} "
+               "stc:platformForCooperationWith place:changzhou , place:jiangsu }")
+
+
+def test_004s_initiative_reading_is_recorded_not_chosen_silently():
+    """004: 'The initiative aims to strengthen cooperation with ASEAN countries' follows a sentence naming
+    both the model-park partnership and the NDRC plan; the graph's choice is a recorded reading."""
+    assert ask("?d a stc:Discrepancy ; stc:discrepancyKind stc:AmbiguousStatement ; stc:resolutionStatus stc:Unresolved ; "
+               "stc:involves agreement:china-singapore-model-park-initiative , agreement:ndrc-national-region-action-plan")
+
+
+def test_004s_figures_do_not_say_cci_where_the_article_gives_no_scope():
+    """004 counts 61 projects 'as of 2023' in its paragraph on the CCI without saying they are CCI projects:
+    no label of its figures puts them under the CCI (002's say 'since the CCI launch', their scope)."""
+    labels = values("SELECT ?l WHERE { GRAPH source:004-china-singapore-model-park { "
+                    "?o a stc:Observation ; skos:prefLabel ?l } }")
+    assert labels and not [label for label in labels if "CCI" in label]
+
+
+def test_as_of_before_a_year_leaves_out_figures_of_an_article_only_estimated_to_that_year():
+    """An estimated publication year is the earliest the article can be (002: 2022, 004: 2023), so its
+    figures' as-of dates end at the curation record's latest revision, not on 31 December of that year:
+    'as of before 2023' does not return 002's figures, 'as of 2022 or later' does."""
+    before = values("SELECT ?o WHERE { GRAPH source:002-china-singapore-cci-projects { ?o a stc:Observation ; "
+                    "stc:asOfLatest ?to } FILTER (?to < '2023-01-01'^^xsd:date) }")
+    assert before == set()
+    since = values("SELECT ?o WHERE { GRAPH source:002-china-singapore-cci-projects { ?o a stc:Observation ; "
+                   "stc:asOfEarliest ?from } FILTER (?from >= '2022-01-01'^^xsd:date) }")
+    assert "https://w3id.org/stcoop/id/observation/liangjiang-cci-projects-44" in since
+    [(latest,)] = real_store().query(PREFIXES + "SELECT ?l WHERE { source:curation stc:publicationDate ?l }").rows
+    assert values("SELECT DISTINCT ?to WHERE { source:002-china-singapore-cci-projects "
+                  "stc:estimatedPublicationDateLatest ?to }") == {latest.value}
+
+
+def test_003_links_china_it_mentions():
+    """003 names China's top 500 enterprises among the partners of the 43 projects; its graph linked China
+    nowhere."""
+    assert ask("GRAPH source:003-western-science-city-press-conference { "
+               "observation:science-city-expo-projects stc:counterpartOrigin place:china }")
     assert ask("?d a stc:Discrepancy ; stc:discrepancyKind stc:NameVariant ; "
                "stc:involves place:china-railway-express , place:china-europe-freight-trains")
 

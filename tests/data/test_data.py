@@ -16,6 +16,7 @@ from helpers.knowledge import (ROOT, WIKIDATA_VERIFIED, article_body, article_fi
 
 DATA_FILES = sorted((ROOT / "data").glob("*.trig"))
 STC = "https://w3id.org/stcoop/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 ID = "https://w3id.org/stcoop/id/"
 
 
@@ -179,6 +180,36 @@ def test_every_name_is_a_label_in_its_article_graph(article, name):
         f"SELECT ?e ?name WHERE {{ GRAPH <{graph}> {{ ?e skos:prefLabel|skos:altLabel|skos:hiddenLabel ?name }} }}",
         {"name": literal}).rows
     assert rows, f"{name!r} is not a label in the graph of article {article}"
+
+
+@pytest.mark.parametrize("article", article_params())
+def test_every_entity_the_article_names_is_linked_from_its_graph(article):
+    """An entity (not a vocabulary concept: a sector's name is also a common word) any of whose labels the
+    article's text names, longest names first (China inside "Smart China Expo" is the expo), is linked
+    from the article's graph: the object of one of its statements, or the subject of more than its
+    type and labels. 003 named China's top 500 enterprises, and its graph did not link China."""
+    require_articles()
+    graph = source_graphs()[article.name]
+    store = real_store()
+    names: dict[str, set[str]] = {}
+    for entity, label in store.query(
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT DISTINCT ?e ?l WHERE { "
+            "?e skos:prefLabel|skos:altLabel|skos:hiddenLabel ?l FILTER NOT EXISTS { ?e a skos:Concept } "
+            "FILTER (STRSTARTS(STR(?e), 'https://w3id.org/stcoop/id/') "
+            "&& !REGEX(STR(?e), '/id/(observation|post|discrepancy|source)/')) }").rows:
+        names.setdefault(label.value, set()).add(entity.value)
+    linked = {e.value for (e,) in store.query(f"""
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?e WHERE {{ GRAPH <{graph}> {{
+          {{ ?x ?p ?e }} UNION {{ ?e ?q ?o FILTER (?q NOT IN (<{RDF_TYPE}>, skos:prefLabel, skos:altLabel, skos:hiddenLabel)) }}
+        }} }}""").rows}
+    text, unlinked = article_body(article), set()
+    for name in sorted(names, key=len, reverse=True):
+        pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+        if pattern.search(text):
+            unlinked |= {(name, e) for e in names[name] - linked}
+            text = pattern.sub(lambda m: "#" * len(m.group()), text)  # a longer name holds the shorter
+    assert unlinked == set()
 
 
 # ---------------------------------------------------------------- links and copying

@@ -193,14 +193,14 @@ def test_ontology_graph_data_shapes():
 
 @pytest.mark.slow
 def test_complete_example():
-    from kg.merge import date_bound_properties, derived_date_bounds, derived_sources
+    from kg.merge import date_bound_properties, derived_date_bounds, derived_sources, estimates_of
 
     text = (CASES / "_complete" / "example.trig").read_text(encoding="utf-8")
     broken = text.replace('stc:date "2018-12-14"^^xsd:date', 'stc:date "1018-12-14"^^xsd:date').replace(
         "qudt:numericValue 24.0", "qudt:numericValue 124.0")
     for trig in (text, broken):
         data = list(ox.parse((PROLOGUE + trig).encode(), format=ox.RdfFormat.TRIG))
-        bounds = derived_date_bounds(data, date_bound_properties(ontology_quads()))
+        bounds = derived_date_bounds(data, date_bound_properties(ontology_quads()), estimates_of(ontology_quads()))
         graph = reasoned(list(ontology_quads()) + data + derived_sources(data)
                          + bounds)
         ref = pyshacl_results(triples_of(graph), shapes_quads("data"))

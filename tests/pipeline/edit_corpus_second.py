@@ -361,9 +361,9 @@ ERRORS = [
             '        stc:partOfObservation observation:nus-institute-jidf-companies ;')),
 
     # ---- sameas-merges-distinct-entities ---------------------------------------------------------------
-    _e("sameas-merges-distinct-entities", "owl:sameAs used where the discrepancy record keeps two nodes linked by skos:exactMatch: merging them gives one node two English prefLabels",
+    _e("sameas-merges-distinct-entities", "owl:sameAs used where the discrepancy record keeps two nodes linked by stc:sameThingAs: merging them gives one node two English prefLabels",
        "place:china-railway-express",
-       (CUR, "place:china-railway-express skos:exactMatch place:china-europe-freight-trains .",
+       (CUR, "place:china-railway-express stc:sameThingAs place:china-europe-freight-trains .",
         "place:china-railway-express <http://www.w3.org/2002/07/owl#sameAs> place:china-europe-freight-trains .")),
     _e("sameas-merges-distinct-entities", "BLOCK71 and BLOCK71 Chongqing merged, though the curators' own record says the nodes stay apart",
        "organisation:block71",
@@ -541,9 +541,9 @@ ERRORS = [
     _e("undefined-property", "stc:observedEnity, a typo",
        "observation:cci-focus-areas",
        (A2, "stc:observedEntity agreement:cci ;", "stc:observedEnity agreement:cci ;")),
-    _e("undefined-property", "stc:startPointOf, a misremembered name of stc:startingPointOf",
+    _e("undefined-property", "stc:plannedConnectionsTo, a plural typo of stc:plannedConnectionTo",
        "park:western-chongqing-science-city",
-       (A3, "stc:startingPointOf place:new-international-land-sea-trade-corridor", "stc:startPointOf place:new-international-land-sea-trade-corridor")),
+       (A3, "stc:plannedConnectionTo place:new-international-land-sea-trade-corridor", "stc:plannedConnectionsTo place:new-international-land-sea-trade-corridor")),
     _e("undefined-property", "stc:plannedCooperationSectors, a plural typo",
        "park:liangjiang-new-area",
        (A4, "stc:plannedCooperationSector sector:science-and-technology-innovation .", "stc:plannedCooperationSectors sector:science-and-technology-innovation .")),
@@ -1261,8 +1261,8 @@ VALID = [
        (A3, 'skos:prefLabel "Press conference on the Western (Chongqing) Science City"@en ;',
         'skos:prefLabel "Press conference on the Western (Chongqing) Science City"@en ;\n'
         '        skos:altLabel "Western (Chongqing) Science City Conference"@en ;'),
-       (CUR, "    place:china-railway-express skos:exactMatch place:china-europe-freight-trains .",
-        "    place:china-railway-express skos:exactMatch place:china-europe-freight-trains .\n\n"
+       (CUR, "    place:china-railway-express stc:sameThingAs place:china-europe-freight-trains .",
+        "    place:china-railway-express stc:sameThingAs place:china-europe-freight-trains .\n\n"
         "    discrepancy:science-city-press-conference-name a stc:Discrepancy ;\n"
         '        skos:prefLabel "Press conference on the Science City named two ways in source 003"@en ;\n'
         "        stc:involves event:western-science-city-press-conference , source:003-western-science-city-press-conference ;\n"
@@ -1273,8 +1273,8 @@ VALID = [
         "        stc:resolutionStatus stc:Resolved ;\n"
         '        stc:resolution "One event: the headline calls the press conference a conference, the text a press conference. The headline\'s name is kept as an alternative label."@en .')),
     _v("the expo's three names in source 003 recorded as a resolved name variant",
-       (CUR, "    place:china-railway-express skos:exactMatch place:china-europe-freight-trains .",
-        "    place:china-railway-express skos:exactMatch place:china-europe-freight-trains .\n\n"
+       (CUR, "    place:china-railway-express stc:sameThingAs place:china-europe-freight-trains .",
+        "    place:china-railway-express stc:sameThingAs place:china-europe-freight-trains .\n\n"
         "    discrepancy:smart-china-expo-2020-name a stc:Discrepancy ;\n"
         '        skos:prefLabel "2020 Smart China Expo Online named three ways in source 003"@en ;\n'
         "        stc:involves event:smart-china-expo-2020-online , source:003-western-science-city-press-conference ;\n"

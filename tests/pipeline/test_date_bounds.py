@@ -7,7 +7,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.merge import NO_YEAR, date_bound_properties, day_bounds, derived_date_bounds
+from kg.merge import NO_YEAR, Estimates, date_bound_properties, day_bounds, derived_date_bounds, estimates_of
 from helpers.knowledge import ROOT, real_store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -58,6 +58,41 @@ def test_bounds_go_to_the_graph_that_states_the_date_once_each():
     assert got == [ox.Quad(event, earliest, lit("2018-01-01", "date"), g1),
                    ox.Quad(event, latest, lit("2018-12-31", "date"), g1),
                    ox.Quad(event, ox.NamedNode(STC + "yearNotStatedFor"), date, g2)]
+
+
+def test_an_earliest_estimate_ends_at_the_curation_records_latest_revision():
+    """An undated article's estimated year is the earliest it can be: that date, and a figure dated by it
+    (its basis says so), can mean any day up to the curation record's latest revision; a figure of the
+    same graph with another basis keeps its year's end. Without a curation date there is no last day."""
+    n = lambda name: ox.NamedNode(STC + name)  # noqa: E731
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    article, curation, fig, other = (ox.NamedNode(f"https://w3id.org/stcoop/id/{x}") for x in
+                                     ("source/a", "source/curation", "observation/f", "observation/g"))
+    pairs = {n(p): (n(p + "Earliest"), n(p + "Latest")) for p in ("asOf", "estimatedPublicationDate", "publicationDate")}
+    estimates = Estimates(frozenset({n("estimatedPublicationDate")}), frozenset({n("EstimatedPublicationDate")}),
+                          {n("asOfBasis"): n("asOf")})
+    data = [ox.Quad(article, n("estimatedPublicationDate"), lit("2022", "gYear"), curation),
+            ox.Quad(fig, n("asOf"), lit("2022", "gYear"), article),
+            ox.Quad(fig, n("asOfBasis"), n("EstimatedPublicationDate"), article),
+            ox.Quad(other, n("asOf"), lit("2022", "gYear"), article),
+            ox.Quad(other, n("asOfBasis"), n("StatedInSource"), article)]
+    dated = [ox.Quad(curation, rdf_type, n("CurationSource"), curation),
+             ox.Quad(curation, n("publicationDate"), lit("2026-12-05", "date"), curation)]
+    got = {(q.subject, q.predicate, q.object.value) for q in derived_date_bounds(data + dated, pairs, estimates)}
+    assert (article, n("estimatedPublicationDateLatest"), "2026-12-05") in got
+    assert (fig, n("asOfEarliest"), "2022-01-01") in got and (fig, n("asOfLatest"), "2026-12-05") in got
+    assert (other, n("asOfLatest"), "2022-12-31") in got
+    undated = {(q.subject, q.predicate) for q in derived_date_bounds(data, pairs, estimates)}
+    assert (fig, n("asOfEarliest")) in undated and (fig, n("asOfLatest")) not in undated
+
+
+def test_the_ontology_says_which_dates_are_earliest_estimates():
+    ontology = [q for name in ("stcoop.ttl", "profiles.ttl")
+                for q in ox.parse(path=str(ROOT / "ontology" / name), format=ox.RdfFormat.TURTLE)]
+    estimates = estimates_of(ontology)
+    assert {p.value for p in estimates.properties} == {STC + "estimatedPublicationDate"}
+    assert {b.value for b in estimates.bases} == {STC + "EstimatedPublicationDate"}
+    assert estimates.basis_of[ox.NamedNode(STC + "asOfBasis")] == ox.NamedNode(STC + "asOf")
 
 
 def test_every_date_of_the_built_graph_has_its_bounds_or_says_it_has_no_year():

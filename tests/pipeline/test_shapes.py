@@ -349,13 +349,13 @@ def build_like(trig: str) -> Graph:
     functions."""
     import pyoxigraph as ox
     from kg.load import rdflib_graph
-    from kg.merge import date_bound_properties, derived_date_bounds, derived_sources
+    from kg.merge import date_bound_properties, derived_date_bounds, derived_sources, estimates_of
     from kg.reason import infer
 
     quads = [q for path in ONTOLOGY_FILES for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
     data = list(ox.parse((PROLOGUE + trig).encode("utf-8"), format=ox.RdfFormat.TRIG))
     assert not [q for q in data if isinstance(q.graph_name, ox.DefaultGraph)], "triples outside a named graph"
-    bounds = derived_date_bounds(data, date_bound_properties(quads))
+    bounds = derived_date_bounds(data, date_bound_properties(quads), estimates_of(quads))
     quads += data + derived_sources(data) + bounds
     return rdflib_graph(quads + infer(quads).inferred)
 
