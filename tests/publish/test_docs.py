@@ -242,3 +242,22 @@ def test_generating_fetches_nothing(real_project, tmp_path, no_network):
     generate(real_project, tmp_path / "site")
     assert no_network == []
     assert shutil.which("dot")
+
+
+def test_the_static_site_has_the_one_header_with_links_that_resolve(site):
+    """The static copy shows the menu of kg.docs.menu without the addresses only a server has, each link
+    a file of the site, from a page at any depth."""
+    import re
+    from kg.docs.menu import MENU
+
+    expected = [label for label, page, _ in MENU if page is not None]
+    for page in (site / "index.html", site / "entities" / "index.html",
+                 next((site / "entities").glob("*/*.html"))):
+        html = page.read_text(encoding="utf-8")
+        header = re.search(r'<header class="kg-top">.*?</header>', html, re.S).group(0)
+        links = re.findall(r'<a href="([^"]+)"(?: aria-current="page")?>([^<]+)</a>', header.split("<nav")[1])
+        assert [label for _, label in links] == expected, page
+        for href, _ in links:
+            assert (page.parent / href).resolve().is_file(), (page, href)
+        assert "kg-search" not in header  # no server to search
+    assert (site / "static" / "header.css").is_file()

@@ -187,3 +187,41 @@ def test_search_page_finds_entities_by_name_and_qid(web):
     assert "<script>alert(1)</script>" not in nothing.text
     assert web.get("/search").status_code == 200
     assert web.get("/search", params={"q": "x" * 201}).status_code == 400
+
+
+# ---------------------------------------------------------------- one header, one count
+
+def _header(html: str) -> str:
+    m = re.search(r'<header class="kg-top">.*?</header>', html, re.S)
+    assert m, "no kg-top header"
+    return re.sub(r' aria-current="page"', "", m.group(0))
+
+
+def test_every_page_has_the_one_header_and_menu(web):
+    """The served pages and the documentation under /docs/ had two headers and two menus: one header now,
+    kg.docs.menu's, with every served address of its table, the current page marked, the search box."""
+    from kg.docs.menu import MENU
+
+    pages = ("/", "/query", "/search?q=chongqing", "/browse/park", "/page/park/sinoswiss-technopark",
+             "/docs/", "/docs/dataset.html", "/docs/ontology.html", "/docs/queries.html", "/nope")
+    headers = {page: web.get(page, headers={"Accept": "text/html"}).text for page in pages}
+    assert len({_header(html) for html in headers.values()}) == 1, "pages with another header"
+    header = _header(headers["/"])
+    assert re.findall(r'<nav id="kg-nav"[^>]*>.*?</nav>', header, re.S)
+    assert [(label, href) for href, label in re.findall(r'<a href="([^"]+)">([^<]+)</a>', header.split("<nav")[1])] \
+        == [(label, address) for label, _, address in MENU if address is not None]
+    assert 'action="/search"' in header
+    assert '<a href="/query" aria-current="page">' in headers["/query"]
+    assert '<a href="/docs/dataset.html" aria-current="page">' in headers["/docs/dataset.html"]
+    assert web.get("/static/header.css").status_code == 200
+    for html in headers.values():
+        assert '<link rel="stylesheet" href="/static/header.css">' in html or 'href="/docs/static/header.css"' in html
+
+
+def test_the_ontology_is_counted_alike_on_the_landing_page_and_in_the_documentation(web):
+    """The class count read 109, 85 and 102 on three pages: the landing page and the documentation's
+    overview now say the ontology's terms per kind in the same words, from one classification."""
+    landing = re.search(r"<th>ontology</th><td><a [^>]*>([^<]+)</a>", web.get("/").text).group(1)
+    overview = re.search(r"Ontology reference</a>: ([^<]+?), each with", web.get("/docs/").text).group(1)
+    assert landing == overview and re.match(r"\d+ classes, \d+ object properties", landing)
+    assert "classes" not in web.get("/").text.split("<th>triples</th>")[1].split("</tr>")[0]

@@ -7,7 +7,8 @@ page per entity, the dataset page, the saved queries, the discrepancies); :func:
 
 Modules: :mod:`~kg.docs.model` (what the pages show, read from the build), :mod:`~kg.docs.reference`
 (pyLODE's reference, extended), :mod:`~kg.docs.diagrams` (Graphviz), :mod:`~kg.docs.site` (the pages;
-templates and stylesheet beside it, shipped in the wheel).  The same build gives byte-identical files.
+templates and stylesheet beside it, shipped in the wheel), :mod:`~kg.docs.menu` (the one header of the
+site's and the server's pages).  The same build gives byte-identical files.
 
 See docs/LAYOUT.md, section "The documentation site (kg docs)".
 """

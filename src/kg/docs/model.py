@@ -182,6 +182,29 @@ def _list_items(by_subject: dict, node) -> list:
     return out
 
 
+def term_kind(types) -> str:
+    """What a term of the ontology's namespace is, from its rdf:types: one kind per term, as every page
+    that counts terms counts them (a class that is also declared a property is a class)."""
+    kinds = [TERM_KINDS[t] for t in types if t in TERM_KINDS]
+    return ("class" if "class" in kinds else next((k for k in kinds if k != "property"), None)
+            or ("property" if kinds else "individual"))
+
+
+def term_counts(kinds) -> dict[str, int]:
+    """Terms per kind, in one order, from the kind of each term."""
+    counts: dict[str, int] = {}
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    order = ("class", "object property", "datatype property", "annotation property", "property", "individual")
+    return {kind: counts[kind] for kind in sorted(counts, key=lambda k: (order.index(k) if k in order else len(order), k))}
+
+
+def term_counts_text(counts: dict[str, int]) -> str:
+    """"85 classes, 90 object properties, …": the ontology in one line, the same on every page."""
+    plural = lambda w: w[:-1] + "ies" if w.endswith("y") else w + ("es" if w.endswith("s") else "s")  # noqa: E731
+    return ", ".join(f"{n} {kind if n == 1 else plural(kind)}" for kind, n in counts.items())
+
+
 def _terms(triples: list, labels: dict[str, str]) -> list[Term]:
     """The terms of the ontology's namespace with what the ontology graph says of them."""
     by_subject: dict[str, dict[str, list]] = {}
@@ -195,9 +218,7 @@ def _terms(triples: list, labels: dict[str, str]) -> list[Term]:
             continue
         iri, node = key[1:-1], by_subject[key]
         types = iris(node, RDF_TYPE)
-        kinds = [TERM_KINDS[t] for t in types if t in TERM_KINDS]
-        kind = ("class" if "class" in kinds else next((k for k in kinds if k != "property"), None)
-                or ("property" if kinds else "individual"))
+        kind = term_kind(types)
         definition = next((o.value for p in (skos + "definition", RDFS + "comment")
                            for o in node.get(p, []) if isinstance(o, ox.Literal) and o.language in ("en", None)), "")
         term = Term(iri, iri[len(ns.STC):], kind, labels.get(iri, iri[len(ns.STC):]), definition)

@@ -16,12 +16,10 @@ from pathlib import Path
 from markupsafe import Markup
 
 from kg import namespaces as ns
-from kg.docs import diagrams
-from kg.docs.model import NEIGHBOURS, Docs
+from kg.docs import diagrams, menu
+from kg.docs.model import NEIGHBOURS, Docs, term_counts, term_counts_text
 
 HERE = Path(__file__).resolve().parent
-PAGES = (("index.html", "Overview"), ("ontology.html", "Ontology"), ("dataset.html", "Dataset"),
-         ("queries.html", "Queries"), ("discrepancies.html", "Discrepancies"))
 CORE = "diagrams/core"
 
 
@@ -75,12 +73,11 @@ class Links:
 def environment():
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(menu.TEMPLATES)),
                              autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.globals.update(ns=ns, shorten=ns.shorten, pages=PAGES)
+    env.globals.update(ns=ns, shorten=ns.shorten, brand=menu.BRAND)
     env.filters["num"] = lambda n: f"{n:,}"
-    env.globals["plural"] = lambda w: w[:-1] + "ies" if w.endswith("y") else w + ("es" if w.endswith("s") else "s")
     return env
 
 
@@ -98,8 +95,12 @@ class Renderer:
     def render(self, template: str, depth: int = 0, **ctx) -> str:
         from kg.docs.reference import pylode_version
 
+        link = self.links(depth)
+        current = ctx.pop("page", None)
         return self.env.get_template(template).render(
-            d=self.docs, link=self.links(depth), labels=self.docs.labels, served=self.served,
+            d=self.docs, link=link, labels=self.docs.labels, served=self.served,
+            menu_items=menu.menu(self.served, current, link.page), menu_home=menu.home(self.served, link.page),
+            menu_search=self.served,
             label=lambda i: self.docs.labels.get(i) or ns.shorten(i), terms=self.terms,
             pylode=pylode_version(), **ctx)
 
@@ -132,13 +133,13 @@ def render_site(docs: Docs, served: bool = False) -> dict[str, bytes]:
     for name, svg in zip(dots, diagrams.render(list(dots.values()))):
         files[name + ".svg"] = svg
     files[CORE + ".dot"] = core.encode()
-    counts = {kind: sum(1 for t in docs.terms if t.kind == kind) for kind in sorted({t.kind for t in docs.terms})}
+    counts = term_counts_text(term_counts(t.kind for t in docs.terms))
     pages = {
-        "index.html": r.render("index.html", title="Overview", counts=counts, core=CORE),
-        "ontology.html": r.render("ontology.html", title="Ontology", reference=Markup(r.reference())),
-        "dataset.html": r.render("dataset.html", title="Dataset"),
-        "queries.html": r.render("queries.html", title="Saved queries"),
-        "discrepancies.html": r.render("discrepancies.html", title="Discrepancies"),
+        "index.html": r.render("index.html", page="index.html", title="Overview", counts=counts, core=CORE),
+        "ontology.html": r.render("ontology.html", page="ontology.html", title="Ontology", reference=Markup(r.reference())),
+        "dataset.html": r.render("dataset.html", page="dataset.html", title="Dataset"),
+        "queries.html": r.render("queries.html", page="queries.html", title="Saved queries"),
+        "discrepancies.html": r.render("discrepancies.html", page="discrepancies.html", title="Discrepancies"),
     }
     if not served:
         by_kind: dict[str, list] = {}
@@ -146,9 +147,11 @@ def render_site(docs: Docs, served: bool = False) -> dict[str, bytes]:
             by_kind.setdefault(e.kind, []).append(e)
             pages[f"entities/{e.kind}/{e.slug}.html"] = r.render(
                 "entity.html", depth=2, e=e, title=e.label, diagram=_entity_diagram(e.kind, e.slug) + ".svg")
-        pages["entities/index.html"] = r.render("entities.html", depth=1, title="Entities", by_kind=by_kind)
+        pages["entities/index.html"] = r.render("entities.html", depth=1, page="entities/index.html", title="Entities",
+                                               by_kind=by_kind)
     files.update({name: text.encode("utf-8") for name, text in pages.items()})
-    files["static/docs.css"] = (HERE / "static" / "docs.css").read_bytes()
+    for css in ("docs.css", menu.STYLESHEET):
+        files["static/" + css] = (HERE / "static" / css).read_bytes()
     files["static/pylode.css"] = pylode_css()
     return files
 

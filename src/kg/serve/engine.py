@@ -278,8 +278,15 @@ class Engine:
                 d["super"].append(sup.value)
         head = self._select(f"SELECT ?p ?o WHERE {{ GRAPH <{ns.ONTOLOGY_GRAPH}> {{ <{ns.ONTOLOGY_IRI}> ?p ?o }} }}")
         mentioned = set(terms) | {s for d in terms.values() for s in d["super"]}
+        # every subject of the ontology's namespace with its types, as the documentation counts terms
+        term_types: dict[str, list[str]] = {}
+        for t, kind in self._select(f"""
+                SELECT ?t ?kind WHERE {{ GRAPH <{ns.ONTOLOGY_GRAPH}> {{
+                  {{ SELECT DISTINCT ?t WHERE {{ ?t ?p ?o FILTER(STRSTARTS(STR(?t), "{ns.STC}")) }} }}
+                  OPTIONAL {{ ?t a ?kind }} }} }}"""):
+            term_types.setdefault(t.value, []).extend([kind.value] if kind is not None else [])
         return {"terms": list(terms.values()), "labels": self.labels(mentioned),
-                "head": [(p.value, term_dict(o)) for p, o in head]}
+                "head": [(p.value, term_dict(o)) for p, o in head], "term_types": term_types}
 
 
 # Every job a worker runs, by the name its message carries.  The server names a job by its method

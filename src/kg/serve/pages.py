@@ -82,10 +82,16 @@ def _term_group(kinds: list[str]) -> str:
 def environment(settings, title: str):
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                             autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+    from kg.docs import menu
+
+    # the documentation site's templates under docs/ (its header.html): one header on every page
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(TEMPLATES)),
+                                  jinja2.PrefixLoader({"docs": jinja2.FileSystemLoader(str(menu.TEMPLATES))})])
+    env = jinja2.Environment(loader=loader, autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True,
+                             lstrip_blocks=True)
     env.globals.update(version=__version__, local_path=local_path, shorten=ns.shorten, display_label=display_label,
-                       ns=ns, settings=settings, dataset_title=title)
+                       ns=ns, settings=settings, dataset_title=title, brand=menu.BRAND, menu_home=menu.home(True),
+                       menu_search=True)
     env.filters["num"] = _number
     return env
 
@@ -96,7 +102,10 @@ def render(server, template: str, status: int = 200, headers: dict | None = None
     labels = ctx.pop("labels", None) or {}
     if server.cached_index is not None:
         labels = {**server.cached_index["labels"], **labels}
-    html = server.env.get_template(template).render(labels=labels, **ctx)
+    from kg.docs.menu import menu
+
+    current = ctx.pop("current", None)
+    html = server.env.get_template(template).render(labels=labels, menu_items=menu(True, current), **ctx)
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
@@ -144,7 +153,8 @@ async def landing(server, request):
     # the domain first (what the graph is about), then its vocabularies (sectors, measures, units, roles…)
     ordered = sorted(kinds.items(), key=lambda item: (DOMAIN_KINDS.index(item[0]) if item[0] in DOMAIN_KINDS
                                                       else len(DOMAIN_KINDS), item[0]))
-    return render(server, "index.html", void=void, queries=queries, kinds=ordered,
+    return render(server, "index.html", current="/", void=void, queries=queries, kinds=ordered,
+                  ontology_counts=await _ontology_counts(server),
                   graphs=sorted(idx["graphs"].items()), default_triples=idx["default_triples"],
                   has_project=server.dataset.project is not None, title=void.get("title") or server.dataset.title)
 
@@ -176,10 +186,24 @@ async def entity(server, request, iri: str):
                   title=display_label(iri, labels), alternates=alternates, diagram=diagram)
 
 
-async def ontology(server, headers: dict):
+async def _ontology_terms(server) -> dict:
     if server.ontology_cache is None:
         server.ontology_cache = await server.call(Engine.job_ontology)
-    o = server.ontology_cache
+    return server.ontology_cache
+
+
+async def _ontology_counts(server) -> str:
+    """The ontology's terms per kind in the words of the documentation's overview (one count everywhere)."""
+    from kg.docs.model import term_counts, term_counts_text, term_kind
+
+    if server.dataset.project is None:
+        return ""
+    types = (await _ontology_terms(server))["term_types"]
+    return term_counts_text(term_counts(term_kind(t) for t in types.values()))
+
+
+async def ontology(server, headers: dict):
+    o = await _ontology_terms(server)
     groups: dict[str, list] = {}
     for term in o["terms"]:
         groups.setdefault(_term_group(term["kinds"]), []).append(term)
@@ -230,5 +254,5 @@ async def query_page(server, request):
               "ontology": ns.ONTOLOGY_IRI, "graph": ns.GRAPH, "dataset": ns.DATASET_IRI},
               "autorun": qp.get("run") in ("1", "true", "yes"), "name": name if name and not qp.get("query") else None,
               "text": text}
-    return render(server, "query.html", text=text, params=params, name=name, saved=saved, qtitle=title,
+    return render(server, "query.html", current="/query", text=text, params=params, name=name, saved=saved, qtitle=title,
                   description=description, config=script_json(config), title="Query")

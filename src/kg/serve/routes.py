@@ -63,7 +63,8 @@ def routes(server) -> list:
         Route("/dumps/{name}", handle(dumps)),
         Route("/status", handle(status)),
         Route("/favicon.ico", no_favicon),
-        Mount("/static", StaticFiles(directory=str(pages.STATIC)), name="static"),
+        # the header's stylesheet is the documentation site's (kg.docs.menu): one header on every page
+        Mount("/static", StaticFiles(directory=str(pages.STATIC), packages=[("kg.docs", "static")]), name="static"),
     ]
 
 
