@@ -18,6 +18,7 @@ from pathlib import Path
 from kg import __version__
 from kg.builds import STORE, STORE_LAYOUT, Built, fresh, input_digests, input_hash, latest, lock, publish
 from kg.errors import BuildError
+from kg.files import uninterrupted
 from kg.progress import SILENT, Reporter
 from kg.project import Project
 
@@ -104,6 +105,8 @@ class _Run:
             self.abandon()
             raise BuildError(f"cannot write the build in {self.project.build_dir}: {exc.strerror or exc}; "
                              "the previous build is untouched") from None
+        except BuildFinished as finished:
+            raise KeyboardInterrupt(f"the build was finished and is in {finished.args[0]}") from None
         except KeyboardInterrupt:
             self.abandon()
             raise KeyboardInterrupt("the build was left unfinished; the previous build is untouched") from None
@@ -265,6 +268,10 @@ STAGES = (
 )
 
 
+class BuildFinished(KeyboardInterrupt):
+    """Ctrl-C came while the finished build was being published: it was published all the same."""
+
+
 def _finish(run: _Run) -> Built:
     """Write the report and the manifest once the on-disk store is written, then publish."""
     report = run.stage["report"]
@@ -282,8 +289,12 @@ def _finish(run: _Run) -> Built:
     (run.tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n",
                                            encoding="utf-8")
     generation = run.project.build_dir / f"gen-{run.digest[:12]}-{time.time_ns()}"
-    os.rename(run.tmp, generation)
-    publish(run.project.build_dir, generation, good=report.conforms or run.allow_invalid)
+    try:
+        with uninterrupted():  # Ctrl-C now would leave `latest` and `current` naming different builds
+            os.rename(run.tmp, generation)
+            publish(run.project.build_dir, generation, good=report.conforms or run.allow_invalid)
+    except KeyboardInterrupt:
+        raise BuildFinished(generation) from None
     return Built(generation, manifest, rebuilt=True)
 
 

@@ -62,3 +62,24 @@ def ends_with_newline(data):
     """Text or bytes ending with a newline, unless empty (a terminal's prompt then starts on its own line)."""
     newline = b"\n" if isinstance(data, bytes) else "\n"
     return data if not data or data.endswith(newline) else data + newline
+
+
+@contextmanager
+def uninterrupted():
+    """A block Ctrl-C does not cut in two (moving a build into place and pointing the links at it): a
+    SIGINT that arrives inside is held and raised as KeyboardInterrupt once the block has ended. Outside
+    the main thread, where no handler can be set, the block runs as it is."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if held:
+        raise KeyboardInterrupt

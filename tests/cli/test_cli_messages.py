@@ -47,3 +47,45 @@ def test_an_interrupt_after_the_build_says_it_is_finished(mini_cli, monkeypatch)
     r = mini_cli("build")
     assert r.exit_code == EXIT_INTERRUPTED
     assert "kg: interrupted: the build was finished and is in " in r.stderr
+
+
+def test_ctrl_c_while_the_build_is_published_is_held_until_both_links_name_it(mini_cli, monkeypatch):
+    """A SIGINT between moving the build into place and pointing `latest` and `current` at it would leave
+    the links naming different builds, and the message said 'left unfinished': the interrupt is held until
+    publishing ends, and then the build is said to be finished."""
+    import os
+    import signal
+
+    import kg.build
+
+    real_publish = kg.build.publish
+    seen = {}
+
+    def publish_with_a_sigint_inside(build_dir, generation, good):
+        os.kill(os.getpid(), signal.SIGINT)  # delivered now, in the main thread: held, not raised here
+        real_publish(build_dir, generation, good)
+        seen["links"] = {name: os.readlink(build_dir / name) for name in ("latest", "current")}
+        seen["generation"] = generation.name
+
+    monkeypatch.setattr(kg.build, "publish", publish_with_a_sigint_inside)
+    r = mini_cli("build")
+    assert r.exit_code == EXIT_INTERRUPTED
+    assert seen["links"] == {"latest": seen["generation"], "current": seen["generation"]}
+    assert "kg: interrupted: the build was finished and is in " in r.stderr and seen["generation"] in r.stderr
+
+
+def test_uninterrupted_holds_sigint_until_the_block_ends():
+    import os
+    import signal
+
+    import pytest
+
+    from kg.files import uninterrupted
+
+    steps = []
+    with pytest.raises(KeyboardInterrupt):
+        with uninterrupted():
+            os.kill(os.getpid(), signal.SIGINT)
+            steps.append("after the signal")
+    assert steps == ["after the signal"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
