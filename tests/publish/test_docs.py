@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 from helpers.docs_site import ontology_terms
@@ -216,22 +215,14 @@ def test_kg_docs_command(mini_cli, tmp_path):
 
 
 @pytest.mark.slow
-def test_kg_docs_on_a_fresh_build_takes_under_ten_seconds(tmp_path):
-    """The issue's bar: `kg docs -o site` with no build yet (a fresh install) on the seed graph."""
+def test_kg_docs_works_with_no_build_yet(tmp_path):
+    """`kg docs -o site` with no build yet (a fresh install) on the seed graph builds first and writes the
+    site; how long it takes is benchmarks/bench_cli.py's ("docs (no build yet)", target 10 s)."""
     need_tool("graphviz")
-    start, cpu = time.perf_counter(), _children_cpu()
     r = subprocess.run([sys.executable, "-m", "kg", "docs", "-o", str(tmp_path / "site"), "-q", "--home", str(ROOT),
                         "--build-dir", str(tmp_path / "build")], capture_output=True, text=True)
-    wall, used = time.perf_counter() - start, _children_cpu() - cpu
     assert r.returncode == 0, r.stderr
-    assert wall < 10, f"kg docs took {wall:.1f} s wall ({used:.1f} s CPU)"
-
-
-def _children_cpu() -> float:
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    assert (tmp_path / "site" / "index.html").is_file() and (tmp_path / "build" / "current").exists()
 
 
 @pytest.mark.slow
