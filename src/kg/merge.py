@@ -159,6 +159,7 @@ EARLIEST_DAY_OF = ox.NamedNode(STC + "earliestDayOf")
 LATEST_DAY_OF = ox.NamedNode(STC + "latestDayOf")
 YEAR_NOT_STATED_FOR = ox.NamedNode(STC + "yearNotStatedFor")
 EARLIEST_ESTIMATE = ox.NamedNode(STC + "earliestEstimate")
+PERIOD_END_DAY_OF = ox.NamedNode(STC + "periodEndDayOf")
 BASIS_PROPERTY = ox.NamedNode(ns.PREFIXES["stcp"] + "basisProperty")
 PUBLICATION_DATE = ox.NamedNode(STC + "publicationDate")
 CURATION_SOURCE = ox.NamedNode(STC + "CurationSource")
@@ -188,12 +189,13 @@ class Estimates:
     properties: frozenset = frozenset()
     bases: frozenset = frozenset()
     basis_of: dict = field(default_factory=dict)
+    period_end: dict = field(default_factory=dict)  # date property -> the derived end of its estimated period
 
 
 def estimates_of(ontology) -> Estimates:
     """The :class:`Estimates` the ontology declares: a flagged term typed as a property is a date
     property, any other (an individual such as stc:EstimatedPublicationDate) an as-of basis."""
-    flagged, properties, basis_of = set(), set(), {}
+    flagged, properties, basis_of, period_end = set(), set(), {}, {}
     for q in ontology:
         if q.predicate == EARLIEST_ESTIMATE and isinstance(q.object, ox.Literal) and q.object.value in ("true", "1"):
             flagged.add(q.subject)
@@ -201,7 +203,9 @@ def estimates_of(ontology) -> Estimates:
             basis_of[q.object] = q.subject
         elif q.predicate == RDF_TYPE and q.object.value.endswith("Property"):
             properties.add(q.subject)
-    return Estimates(frozenset(flagged & properties), frozenset(flagged - properties), basis_of)
+        elif q.predicate == PERIOD_END_DAY_OF and isinstance(q.object, ox.NamedNode):
+            period_end[q.object] = q.subject
+    return Estimates(frozenset(flagged & properties), frozenset(flagged - properties), basis_of, period_end)
 
 
 def day_bounds(literal: ox.Literal) -> tuple | None:
@@ -238,7 +242,9 @@ def derived_date_bounds(quads, properties: dict, estimates: Estimates = Estimate
     A date that is an estimate of the earliest day (``estimates``: an undated article's estimated
     publication date, a figure dated by it) can mean any later day up to the latest revision of the
     curation record (the stc:publicationDate of a stc:CurationSource), which is its last day; with no
-    such record, or one older than the estimate, it has a first day only."""
+    such record, or one older than the estimate, it has a first day only. Its period's last day (31 December
+    of an estimated year) goes under the property the ontology marks with ``stc:periodEndDayOf``, for the
+    checks that read the estimate as the period it names."""
     if not properties:
         return []
     quads = quads if isinstance(quads, list) else list(quads)
@@ -269,6 +275,9 @@ def derived_date_bounds(quads, properties: dict, estimates: Estimates = Estimate
         if q.predicate in estimates.properties or (s, q.predicate, g) in estimated:
             if revised is not None and _day_key(revised.value) >= _day_key(bounds[0].value):
                 out.append(ox.Quad(s, pair[1], revised, g))
+            end = estimates.period_end.get(q.predicate)
+            if end is not None:
+                out.append(ox.Quad(s, end, bounds[1], g))
         else:
             out.append(ox.Quad(s, pair[1], bounds[1], g))
     return out

@@ -66,6 +66,7 @@ class Profile:
     characteristics: list[str] = field(default_factory=list)
     earliest: str | None = None  # the derived property holding a date's first possible day
     latest: str | None = None
+    period_end: str | None = None  # for an earliest estimate: the derived last day of the period it names
 
     @property
     def curie(self) -> str:
@@ -120,6 +121,7 @@ def properties(ontology_quads) -> dict[str, Profile]:
                        if not s.startswith(STCP)})
     earliest = {g.iris(p, STC + "earliestDayOf")[0]: p for p in declared if g.iris(p, STC + "earliestDayOf")}
     latest = {g.iris(p, STC + "latestDayOf")[0]: p for p in declared if g.iris(p, STC + "latestDayOf")}
+    period_end = {g.iris(p, STC + "periodEndDayOf")[0]: p for p in declared if g.iris(p, STC + "periodEndDayOf")}
     inverse = {}
     for p in declared:
         for q in g.iris(p, OWL + "inverseOf"):
@@ -163,7 +165,7 @@ def properties(ontology_quads) -> dict[str, Profile]:
         prof.exempted_by = exempt[0] if exempt else None
         prof.super_properties = g.iris(p, RDFS + "subPropertyOf")
         prof.characteristics = [c for c in g.iris(p, RDF + "type") if c not in PROPERTY_CLASSES]
-        prof.earliest, prof.latest = earliest.get(p), latest.get(p)
+        prof.earliest, prof.latest, prof.period_end = earliest.get(p), latest.get(p), period_end.get(p)
         out[p] = prof
     return out
 
@@ -432,6 +434,12 @@ def _not_after(w: _Writer, g: _Graph, prof: Profile, profiles) -> None:
                                 f"The date of {_called(prof)} is later than {_called(other)} of the same "
                                 f"subject, which it cannot be.", _iri(prof.earliest), target=_iri(prof.earliest))
         w.add(shape, SH + "lessThanOrEquals", _iri(other.latest))
+        if other.period_end:  # an estimate of the earliest day: not after the period it names either
+            shape = _property_shape(w, prof, f"notAfter-{_name(other)}-period", f"not after {other.curie}'s period",
+                                    f"The date of {_called(prof)} is later than the period {_called(other)} of the "
+                                    f"same subject estimates (its earliest), so the estimate is too early.",
+                                    _iri(prof.earliest), target=_iri(prof.earliest))
+            w.add(shape, SH + "lessThanOrEquals", _iri(other.period_end))
 
 
 # The parts of a profile, in the order their shapes are written.

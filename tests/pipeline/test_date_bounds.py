@@ -70,7 +70,7 @@ def test_an_earliest_estimate_ends_at_the_curation_records_latest_revision():
                                      ("source/a", "source/curation", "observation/f", "observation/g"))
     pairs = {n(p): (n(p + "Earliest"), n(p + "Latest")) for p in ("asOf", "estimatedPublicationDate", "publicationDate")}
     estimates = Estimates(frozenset({n("estimatedPublicationDate")}), frozenset({n("EstimatedPublicationDate")}),
-                          {n("asOfBasis"): n("asOf")})
+                          {n("asOfBasis"): n("asOf")}, {n("asOf"): n("asOfPeriodEnd")})
     data = [ox.Quad(article, n("estimatedPublicationDate"), lit("2022", "gYear"), curation),
             ox.Quad(fig, n("asOf"), lit("2022", "gYear"), article),
             ox.Quad(fig, n("asOfBasis"), n("EstimatedPublicationDate"), article),
@@ -82,6 +82,8 @@ def test_an_earliest_estimate_ends_at_the_curation_records_latest_revision():
     assert (article, n("estimatedPublicationDateLatest"), "2026-12-05") in got
     assert (fig, n("asOfEarliest"), "2022-01-01") in got and (fig, n("asOfLatest"), "2026-12-05") in got
     assert (other, n("asOfLatest"), "2022-12-31") in got
+    # the period the estimate names, for the checks that tell a series from a conflict
+    assert (fig, n("asOfPeriodEnd"), "2022-12-31") in got and not any(t[:2] == (other, n("asOfPeriodEnd")) for t in got)
     undated = {(q.subject, q.predicate) for q in derived_date_bounds(data, pairs, estimates)}
     assert (fig, n("asOfEarliest")) in undated and (fig, n("asOfLatest")) not in undated
 
@@ -93,6 +95,7 @@ def test_the_ontology_says_which_dates_are_earliest_estimates():
     assert {p.value for p in estimates.properties} == {STC + "estimatedPublicationDate"}
     assert {b.value for b in estimates.bases} == {STC + "EstimatedPublicationDate"}
     assert estimates.basis_of[ox.NamedNode(STC + "asOfBasis")] == ox.NamedNode(STC + "asOf")
+    assert estimates.period_end[ox.NamedNode(STC + "asOf")] == ox.NamedNode(STC + "asOfPeriodEnd")
 
 
 def test_every_date_of_the_built_graph_has_its_bounds_or_says_it_has_no_year():

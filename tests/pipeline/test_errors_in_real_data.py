@@ -123,7 +123,7 @@ EXAMPLES = [
      "agreement/rcep", "check:no-date-after-its-source"),
     ("dates", "a since-date after the article's estimated publication year",
      [(F002, "stc:sinceDate \"2020\"^^xsd:gYear ;", "stc:sinceDate \"2024\"^^xsd:gYear ;")],
-     "observation/nus-institute-introduced-companies", "shacl:profile-sinceDate-notAfter-asOf"),
+     "observation/nus-institute-introduced-companies", "shacl:profile-sinceDate-notAfter-asOf-period"),
     ("dates", "a sub-event dated outside the event it is part of",
      [(F003, "stc:date \"2020-09-16\"^^xsd:date ;\n        stc:timeOfDay",
        "stc:date \"2019-09-16\"^^xsd:date ;\n        stc:timeOfDay")],
