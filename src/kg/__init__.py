@@ -45,6 +45,7 @@ services
     readme        the generated parts of README.md
     export        deterministic dumps, VoID/DCAT, checksums
     remote        a SPARQL 1.1 store over HTTP: queries, loads, patches
+    stores        what other stores need: a virtuoso.ini, Jena's class path, a TDB2 endpoint
     generate      synthetic data for benchmarks
 api
     api           the Python API: kg.open(), Graph, Rows (docs/PYTHON.md)

@@ -84,6 +84,48 @@ def load(endpoint, user, password, auth, timeout, graph_store, update_url, asser
                f"{target.graph_store_url} (checked: the store holds exactly these)")
 
 
+# ------------------------------------------------------------------ stores
+@main.group()
+def stores():
+    """What other triple stores need to hold kg: a virtuoso.ini, Jena's class path, a TDB2 endpoint
+    (the recipes of docs/STORES.md use them)."""
+
+
+@stores.command("virtuoso-ini")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--http-port", default=8890, show_default=True, type=click.IntRange(1, 65535),
+              help="Port of the SPARQL services (/sparql, /sparql-auth, /sparql-graph-crud-auth), on 127.0.0.1.")
+@click.option("--sql-port", default=1111, show_default=True, type=click.IntRange(1, 65535),
+              help="Port of the SQL service (isql-vt), on 127.0.0.1.")
+@click.option("--allow", "allowed", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Another folder the bulk loader (ld_dir) may read (repeatable; FOLDER always is).")
+@click.option("--replace", is_flag=True, help="Write over a virtuoso.ini that says something else.")
+def virtuoso_ini(folder, http_port, sql_port, allowed, replace):
+    """Write FOLDER/virtuoso.ini: a private Virtuoso 7 with its database in FOLDER, on loopback.
+    Then: virtuoso-t +configfile FOLDER/virtuoso.ini +foreground"""
+    from kg.stores import write_virtuoso_ini
+
+    click.echo(write_virtuoso_ini(folder, http_port, sql_port, allowed, replace=replace))
+
+
+@stores.command("jena-classpath")
+def jena_classpath():
+    """Print the class path that runs Jena's commands from Debian's jars (KG_JAVA_DIR, default
+    /usr/share/java): java -cp "$(kg stores jena-classpath)" tdb2.tdbloader …"""
+    from kg.stores import jena_classpath as classpath
+
+    click.echo(classpath())
+
+
+@stores.command("jena-endpoint")
+def jena_endpoint():
+    """Print the path of kg's SPARQL endpoint over TDB2 (Java source, for users without Fuseki):
+    java -cp "$(kg stores jena-classpath)" "$(kg stores jena-endpoint)" PORT NAME=TDB2DIR"""
+    from kg.stores import JENA_ENDPOINT
+
+    click.echo(JENA_ENDPOINT)
+
+
 # -------------------------------------------------------------------- diff
 @main.command()
 @click.argument("old", type=click.Path(exists=True))
