@@ -44,6 +44,7 @@ services
     info          which working copy, which build, which engines
     readme        the generated parts of README.md
     export        deterministic dumps, VoID/DCAT, checksums
+    release       versioned, reproducible releases with their changelog
     remote        a SPARQL 1.1 store over HTTP: queries, loads, patches
     generate      synthetic data for benchmarks
 api

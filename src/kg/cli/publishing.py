@@ -31,6 +31,39 @@ def export(home, build_dir, out_dir, gz, only, no_build):
         click.echo(f"{size:>10}  {path}")
 
 
+# ----------------------------------------------------------------- release
+@main.command()
+@click.argument("version")
+@project_options
+@click.option("--out", "-o", "out_dir", type=click.Path(), default=None,
+              help="Folder of the releases; the release goes into OUT/VERSION (default: releases/ in the working "
+                   "copy; in the build folder when the working copy cannot be written).")
+@click.option("--previous", "previous_dir", type=click.Path(), metavar="DIR",
+              help="The release to list the changes since (default: the highest version below VERSION in OUT).")
+@click.option("--date", metavar="YYYY-MM-DD",
+              help="The release date, dct:issued/dct:modified (default: SOURCE_DATE_EPOCH, else the date of the "
+                   "working copy's latest git commit; never the clock).")
+@click.option("--publisher", metavar="IRI|NAME",
+              help="Who publishes the dataset (default: the data's dct:publisher, else the ontology's creator).")
+@click.option("--sparql-endpoint", "endpoint", metavar="URL",
+              help="The public SPARQL endpoint serving the dataset (void:sparqlEndpoint).")
+@click.option("--replace", is_flag=True, help="Write a release that exists again (it is replaced whole).")
+@quiet_option
+def release(version, home, build_dir, out_dir, previous_dir, date, publisher, endpoint, replace, quiet):
+    """A release: the dumps gzip'd under versioned names, their VoID/DCAT description, the changes since
+    the previous release (Markdown and a SPARQL Update patch) and SHA256SUMS, in OUT/VERSION.  The
+    same inputs, version and date give the same bytes.  Builds first when the inputs changed; the build
+    must conform."""
+    from kg.release import release as do_release
+
+    r = do_release(working_copy(home, build_dir), version, out_dir, previous_dir=previous_dir, date=date,
+                   publisher=publisher, endpoint=endpoint, replace=replace, reporter=progress(quiet))
+    for path, size in r.written:
+        click.echo(f"{size:>10}  {path}")
+    since = f"the changes since {r.previous.version}" if r.previous else "the first release"
+    progress(quiet).note(f"released {version} ({r.date}; {since}) in {r.folder}")
+
+
 # -------------------------------------------------------------------- docs
 @main.command()
 @project_options
