@@ -47,14 +47,11 @@ IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 GZIP_MEDIA = "application/gzip"
 
 
-def default_out(project, name: str = "dist") -> Path:
-    """Where ``kg export`` (``dist``) and ``kg release`` (``releases``) write without --out: beside the
-    working copy, whatever the current folder; into the build folder when the working copy cannot be
-    written (the copy bundled in the wheel)."""
-    from kg.project import writable
-
-    beside = project.home / name
-    return beside if project.origin != "bundle" and writable(beside) else project.build_dir / name
+def default_out(project) -> Path:
+    """Where ``kg export`` writes without --out: ``dist/`` in the build folder, whatever the current folder.
+    The dumps are made from the build again at will (``kg clean`` takes them with it), and ``dist/`` beside
+    the code is where ``python -m build`` puts the wheels."""
+    return project.build_dir / "dist"
 
 
 @dataclass(frozen=True)

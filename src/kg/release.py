@@ -2,7 +2,7 @@
 the previous release.
 
 :func:`release` writes the folder ``<root>/<VERSION>/`` (root: ``--out``, default ``releases/`` beside the
-working copy, kg.export.default_out) from a conforming build of the inputs as they are:
+working copy, :func:`default_root`) from a conforming build of the inputs as they are:
 
 * ``kg-VERSION.{ttl,nt,jsonld,rdf,trig,nq}.gz``: the dumps ``kg export`` writes, gzip'd without a time
   stamp or a file name; the released ontology states the version (``owl:versionIRI``
@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from kg import namespaces as ns
 from kg.diff import DEFAULT, Diff, entities, entities_per_graph, ignoring, sparql_update
 from kg.errors import BuildError, ExportError, UsageError
-from kg.export import Description, default_out, dump_files, make_folder, sha256sums
+from kg.export import Description, dump_files, make_folder, sha256sums
 from kg.progress import SILENT, Reporter
 
 ROOT_NAME = "releases"
@@ -45,6 +45,16 @@ _VERSION = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-
 OWL = ns.PREFIXES["owl"]
 # the statements a release writes into the ontology: never a change in the changelog
 VERSION_PREDICATES = tuple(OWL + p for p in ("versionIRI", "versionInfo", "priorVersion"))
+
+
+def default_root(project) -> Path:
+    """Where releases go without --out: ``releases/`` beside the working copy, kept (the next release lists
+    its changes since the last); in the build folder when the working copy cannot be written (the copy
+    bundled in the wheel)."""
+    from kg.project import writable
+
+    beside = project.home / ROOT_NAME
+    return beside if project.origin != "bundle" and writable(beside) else project.build_dir / ROOT_NAME
 
 
 def version_key(text: str) -> tuple:
@@ -161,7 +171,7 @@ def release(project, version: str, out_dir=None, *, previous_dir=None, date: str
     from kg.files import replacing_folder
 
     version_key(version)
-    root = Path(out_dir) if out_dir is not None else default_out(project, ROOT_NAME)
+    root = Path(out_dir) if out_dir is not None else default_root(project)
     folder = root / version
     if folder.exists() and not replace:
         raise UsageError(f"{folder}: release {version} exists (--replace writes it again)")

@@ -145,7 +145,7 @@ def test_riot_validates_the_dumps(dist, name):
 
 
 # ---------------------------------------------------------------- where the dumps go
-def test_the_default_folder_is_in_the_working_copy_whatever_the_current_folder(mini, monkeypatch):
+def test_the_default_folder_is_in_the_build_folder_whatever_the_current_folder(mini, monkeypatch):
     from click.testing import CliRunner
 
     from kg.cli import main
@@ -153,20 +153,11 @@ def test_the_default_folder_is_in_the_working_copy_whatever_the_current_folder(m
     monkeypatch.delenv("KG_HOME", raising=False)
     monkeypatch.delenv("KG_BUILD_DIR", raising=False)
     monkeypatch.chdir(mini.home / "queries")
-    r = CliRunner().invoke(main, ["export", "--only", "nt"])
+    r = CliRunner().invoke(main, ["export", "--only", "nt"])  # the working copy found from queries/
     assert r.exit_code == 0, r.stderr
-    assert (mini.home / "dist" / "kg.nt").is_file() and not (mini.home / "queries" / "dist").exists()
-    assert f"{mini.home}/dist/kg.nt" in r.stdout
-
-
-def test_the_bundled_copy_exports_into_its_build_folder(mini, tmp_path):
-    from dataclasses import replace
-
-    from kg.export import default_out
-
-    assert default_out(mini) == mini.home / "dist"
-    assert default_out(replace(mini, origin="bundle")) == mini.build_dir / "dist"
-    assert default_out(mini, "releases") == mini.home / "releases"
+    dist = mini.home / "build" / "dist"
+    assert (dist / "kg.nt").is_file() and not (mini.home / "queries" / "dist").exists()
+    assert r.stdout.splitlines()[0].endswith(f"  {dist}/kg.nt")
 
 
 @pytest.mark.parametrize("target", ["/dev/null", "a-file"])

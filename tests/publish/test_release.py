@@ -223,6 +223,15 @@ def test_the_previous_release_is_the_highest_version_below(tmp_path):
         Previous.read(tmp_path / "junk")
 
 
+def test_releases_go_beside_the_working_copy_unless_it_is_the_bundled_one(mini):
+    from dataclasses import replace
+
+    from kg.release import default_root
+
+    assert default_root(mini) == mini.home / "releases"
+    assert default_root(replace(mini, origin="bundle")) == mini.build_dir / "releases"
+
+
 def test_the_date_comes_from_the_data_never_the_clock(tmp_path, monkeypatch):
     from kg.errors import UsageError
     from kg.project import locate

@@ -15,8 +15,7 @@ from kg.cli.app import (EXIT_NEGATIVE, endpoint_of, endpoint_options, format_opt
 @main.command()
 @project_options
 @click.option("--out", "-o", "out_dir", type=click.Path(), default=None,
-              help="Folder to write the dumps to (default: dist/ in the working copy, whatever the current folder; "
-                   "in the build folder when the working copy cannot be written).")
+              help="Folder to write the dumps to (default: dist/ in the build folder, whatever the current folder).")
 @click.option("--gzip", "gz", is_flag=True, help="Gzip the dumps (deterministically).")
 @click.option("--only", multiple=True, type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld", "rdf"]),
               help="Only these dumps (repeatable; default all); other dumps in the folder are removed.")
