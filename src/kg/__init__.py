@@ -64,6 +64,9 @@ from __future__ import annotations
 import os
 
 __version__ = "0.1.0"
+# The name kg is installed by (pyproject.toml): `kg` on PyPI is another project's.  The import package and
+# the command are kg.
+DISTRIBUTION = "stcoop-kg"
 
 from kg.api import Graph, Rows, Triples  # noqa: E402  (after __version__, which kg's modules import)
 
