@@ -73,3 +73,10 @@ def test_kg_calls_no_stream_getter_click_deprecates():
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if re.search(r"\bget_(text|binary)_stream\b", line)]
     assert found == []
+
+
+def test_ci_runs_the_fast_tests_on_the_oldest_dependencies():
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    after = run.split('bash -c "$TEST_CMD"', 1)[1]  # after the whole suite, whose exit it keeps
+    assert "pip\" install --constraint .ci/oldest.txt -e '.[test]'" in after
+    assert '-m pytest -q -m "not slow"' in after and 'exit "$rc"' in after.split("oldest_rc=$?", 1)[1]
