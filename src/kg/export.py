@@ -322,13 +322,13 @@ def export_built(built, out_dir, gzip: bool = False, only=None, endpoint: str | 
     the public SPARQL endpoint serving it (void:sparqlEndpoint)."""
     out = Path(out_dir)
     make_folder(out)
-    written, sums = [], {}
+    written, digests = [], {}
     for name, data in dump_files(built, gzip=gzip, only=only, description=Description(endpoint=endpoint)):
         _write(out / name, data)
         written.append((out / name, len(data)))
-        sums[name] = data
-    _remove_other_dumps(out, set(sums))
-    listing = sha256sums(sums)
+        digests[name] = hashlib.sha256(data).hexdigest()  # not the bytes: one dump at a time in memory
+    _remove_other_dumps(out, set(digests))
+    listing = sha256sums(digests)
     _write(out / "SHA256SUMS", listing)
     written.append((out / "SHA256SUMS", len(listing)))
     return [(str(p), size) for p, size in written]
@@ -353,9 +353,9 @@ def dump_files(built, *, gzip: bool = False, only=None, stem: str = "kg", void_n
     yield void_name, void_bytes(void_triples(summary, built, dists, description))
 
 
-def sha256sums(files: dict[str, bytes]) -> bytes:
-    """A SHA256SUMS listing of ``files`` (name -> bytes), by name, for ``sha256sum -c``."""
-    return "".join(f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())).encode()
+def sha256sums(digests: dict[str, str]) -> bytes:
+    """A SHA256SUMS listing (file name -> SHA-256 in hex), by name, for ``sha256sum -c``."""
+    return "".join(f"{digest}  {name}\n" for name, digest in sorted(digests.items())).encode()
 
 
 def check_out(out: Path) -> None:

@@ -25,6 +25,7 @@ See docs/LAYOUT.md, section "Releases (kg release)".
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import subprocess
@@ -207,7 +208,7 @@ def release(project, version: str, out_dir=None, *, previous_dir=None, date: str
                 with reporter.step(f"release {version}: changes since {previous.version}"):
                     d, extra[names["patch"]] = _changes(previous, tmp / names["nq"], version)
             extra[names["changes"]] = changelog(version, day, previous and previous.version, d).encode("utf-8")
-            extra["SHA256SUMS"] = sha256sums(files | extra)
+            extra["SHA256SUMS"] = sha256sums({n: hashlib.sha256(b).hexdigest() for n, b in (files | extra).items()})
             for name, data in extra.items():
                 (tmp / name).write_bytes(data)
             files.update(extra)
