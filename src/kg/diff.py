@@ -144,8 +144,10 @@ def _labels(d: Diff, subjects: set[str]) -> dict[str, str]:
         for lines in side.graphs.values():
             for line in lines:
                 subject, predicate, _rest = line.split(b" ", 2)
+                if predicate not in wanted:  # most lines: decode nothing
+                    continue
                 s = subject.decode("utf-8")
-                if predicate in wanted and s in subjects and s not in out:
+                if s in subjects and s not in out:
                     t = next(iter(ox.parse(line, format=ox.RdfFormat.N_TRIPLES)))
                     if isinstance(t.object, ox.Literal):
                         candidates.setdefault(s, []).append((t.predicate.value, t.object.value, t.object.language))
