@@ -44,7 +44,9 @@ services
     info          which working copy, which build, which engines
     readme        the generated parts of README.md
     export        deterministic dumps, VoID/DCAT, checksums
+    release       versioned, reproducible releases with their changelog
     remote        a SPARQL 1.1 store over HTTP: queries, loads, patches
+    stores        what other stores need: a virtuoso.ini, Jena's class path, a TDB2 endpoint
     generate      synthetic data for benchmarks
 api
     api           the Python API: kg.open(), Graph, Rows (docs/PYTHON.md)
@@ -63,6 +65,9 @@ from __future__ import annotations
 import os
 
 __version__ = "0.1.0"
+# The name kg is installed by (pyproject.toml): `kg` on PyPI is another project's.  The import package and
+# the command are kg.
+DISTRIBUTION = "stcoop-kg"
 
 from kg.api import Graph, Rows, Triples  # noqa: E402  (after __version__, which kg's modules import)
 

@@ -141,17 +141,17 @@ class Rows(Sequence[dict[str, Any]]):
         return out
 
     def to_pandas(self):
-        """A ``pandas.DataFrame``, one column per variable (see ``columns``); needs ``kg[pandas]``."""
+        """A ``pandas.DataFrame``, one column per variable (see ``columns``); needs ``stcoop-kg[pandas]``."""
         pd = _extra("pandas", "pandas", "to_pandas")
         return pd.DataFrame(self.columns(), columns=self.variables)
 
     def to_polars(self):
-        """A ``polars.DataFrame``, one column per variable (see ``columns``); needs ``kg[polars]``."""
+        """A ``polars.DataFrame``, one column per variable (see ``columns``); needs ``stcoop-kg[polars]``."""
         pl = _extra("polars", "polars", "to_polars")
         return pl.DataFrame([self._column(pl.Series, name, values) for name, values in self.columns().items()])
 
     def to_arrow(self):
-        """A ``pyarrow.Table``, one column per variable (see ``columns``); needs ``kg[arrow]``."""
+        """A ``pyarrow.Table``, one column per variable (see ``columns``); needs ``stcoop-kg[arrow]``."""
         pa = _extra("pyarrow", "arrow", "to_arrow")
         return pa.table({name: self._column(lambda _, v: pa.array(v), name, values)
                          for name, values in self.columns().items()})
@@ -193,13 +193,14 @@ class Triples(Sequence["ox.Triple"]):
 def _extra(module: str, extra: str, method: str):
     import importlib
 
+    from kg import DISTRIBUTION
     from kg.errors import MissingExtraError
 
     try:
         return importlib.import_module(module)
     except ImportError:
         raise MissingExtraError(f"Rows.{method}() needs {module}, which is not installed: "
-                                f"pip install 'kg[{extra}]'") from None
+                                f"pip install '{DISTRIBUTION}[{extra}]'") from None
 
 
 def _logged():

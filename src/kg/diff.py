@@ -84,6 +84,79 @@ class Diff:
                       key=lambda x: (-(x[1] + x[2]), x[0]))
 
 
+@dataclass
+class EntityChange:
+    """An entity (an IRI the subject of statements outside the inferred graph) that was added (the subject
+    of no statement on the old side), removed (of none on the new side) or changed (its statements
+    differ), in the dataset (:func:`entities`) or in one graph (:func:`entities_per_graph`)."""
+
+    entity: str  # the IRI
+    change: str  # "added", "removed" or "changed"
+    classes: list[str]  # CURIEs, asserted on the side that has the entity (the new one when both do)
+    label: str | None
+    properties: list[str]  # CURIEs of the properties whose statements changed
+
+
+def entities(d: Diff) -> list[EntityChange]:
+    """Every entity added, removed or changed outside the inferred graph, by IRI."""
+    changes = [c for c in d.changes if c.graph != ns.INFERRED_GRAPH]
+    return _entity_changes(d, changes, lambda side: _subjects(side, exclude=ns.INFERRED_GRAPH))
+
+
+def entities_per_graph(d: Diff) -> dict[str, list[EntityChange]]:
+    """For each changed graph but the inferred one: the entities added to it, removed from it or changed in it."""
+    return {c.graph: _entity_changes(d, [c], lambda side, g=c.graph: _subjects(side, only=g))
+            for c in d.changes if c.graph != ns.INFERRED_GRAPH}
+
+
+def _subjects(side: Side, only: str | None = None, exclude: str | None = None) -> set[str]:
+    return {_subject(line) for g, lines in side.graphs.items() if (only is None or g == only) and g != exclude
+            for line in lines}
+
+
+def _entity_changes(d: Diff, changes: list[GraphChange], subjects_of) -> list[EntityChange]:
+    touched: dict[str, set[str]] = {}
+    for c in changes:
+        for line in c.removed + c.added:
+            subject = _subject(line)
+            if subject.startswith("<"):  # statements about a blank node count only in the graph's totals
+                touched.setdefault(subject, set()).add(line.split(b" ", 2)[1].decode("utf-8"))
+    if not touched:
+        return []
+    before, after = subjects_of(d.old), subjects_of(d.new)
+    labels = _labels(d, set(touched))
+    out = []
+    for subject, predicates in sorted(touched.items()):
+        change = "changed" if subject in before and subject in after else "added" if subject in after else "removed"
+        side = d.old if change == "removed" else d.new
+        classes = side.types.get(subject) or d.old.types.get(subject) or set()
+        out.append(EntityChange(subject[1:-1], change, sorted(classes), labels.get(subject),
+                                sorted(ns.shorten(p[1:-1]) for p in predicates)))
+    return out
+
+
+def _labels(d: Diff, subjects: set[str]) -> dict[str, str]:
+    """The label to show for each of ``subjects``: from the new side, else the old (kg.namespaces.best_label)."""
+    wanted = {f"<{p}>".encode() for p in ns.LABEL_PREDICATES}
+    out: dict[str, str] = {}
+    for side in (d.new, d.old):
+        candidates: dict[str, list] = {}
+        for lines in side.graphs.values():
+            for line in lines:
+                subject, predicate, _rest = line.split(b" ", 2)
+                if predicate not in wanted:  # most lines: decode nothing
+                    continue
+                s = subject.decode("utf-8")
+                if s in subjects and s not in out:
+                    t = next(iter(ox.parse(line, format=ox.RdfFormat.N_TRIPLES)))
+                    if isinstance(t.object, ox.Literal):
+                        candidates.setdefault(s, []).append((t.predicate.value, t.object.value, t.object.language))
+        for s, found in candidates.items():
+            if label := ns.best_label(found):
+                out[s] = label
+    return out
+
+
 def _subject(line: bytes) -> str:
     """The subject of an N-Triples line (an IRI or a blank node: neither holds a space)."""
     return line.split(b" ", 1)[0].decode("utf-8")
@@ -151,6 +224,18 @@ def diff(old: str | Path, new: str | Path) -> Diff:
         if before != after:
             changes.append(GraphChange(g, len(before), len(after), sorted(before - after), sorted(after - before)))
     return Diff(a, b, changes)
+
+
+def ignoring(d: Diff, ignored) -> Diff:
+    """``d`` without the changed statements (N-Triples lines) for which ``ignored`` is true; a graph left
+    with no change drops out.  The sides are kept whole."""
+    changes = []
+    for c in d.changes:
+        removed = [line for line in c.removed if not ignored(line)]
+        added = [line for line in c.added if not ignored(line)]
+        if removed or added:
+            changes.append(GraphChange(c.graph, c.old, c.new, removed, added))
+    return Diff(d.old, d.new, changes)
 
 
 # ------------------------------------------------------------------ writing

@@ -75,4 +75,4 @@ class ExportError(KgError):
 
 
 class MissingExtraError(KgError):
-    """An optional library (a pip extra of kg, e.g. ``kg[pandas]``) is not installed."""
+    """An optional library (a pip extra of kg, e.g. ``stcoop-kg[pandas]``) is not installed."""

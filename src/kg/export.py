@@ -16,6 +16,8 @@ from __future__ import annotations
 import gzip as gz
 import hashlib
 import io
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -40,16 +42,45 @@ DUMP_MEDIA = {name: FORMATS[fmt].media_type for name, fmt in DUMPS.values()}
 DIST_BASE = "file:///kg-dist/"  # placeholder base: relative download URLs in void.ttl
 LICENSE = ns.LICENSE
 RDF_TYPE = ns.PREFIXES["rdf"] + "type"
+# dcat:mediaType and dcat:compressFormat name the IANA registration (DCAT 3: a dct:MediaType), not a string
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
+GZIP_MEDIA = "application/gzip"
+
+
+def default_out(project) -> Path:
+    """Where ``kg export`` writes without --out: ``dist/`` in the build folder, whatever the current folder.
+    The dumps are made from the build again at will (``kg clean`` takes them with it), and ``dist/`` beside
+    the code is where ``python -m build`` puts the wheels."""
+    return project.build_dir / "dist"
+
+
+@dataclass(frozen=True)
+class Description:
+    """What void.ttl says beyond the build: the version, the dates (``xsd:date`` text) and the public
+    SPARQL endpoint; a publisher (an IRI or a name) overrides the one the data gives."""
+
+    version: str = __version__
+    issued: str | None = None
+    modified: str | None = None
+    publisher: str | None = None
+    endpoint: str | None = None
 
 
 class _Build:
-    """The built dataset as sorted lines, parsed into terms only when a format needs them."""
+    """The built dataset as sorted lines, parsed into terms only when a format needs them.
 
-    def __init__(self, built):
+    ``restate``: statements (N-Quads lines) that replace, in every graph, the build's statements of the
+    same subject and predicate (kg release writes the ontology's version this way)."""
+
+    def __init__(self, built, restate: bytes = b""):
         self.built = built
         asserted = (built.path / "asserted.nq").read_bytes()
         inferred = (built.path / "inferred.nq").read_bytes()
-        self.nquads = sorted_lines(canonical_nquads(asserted + inferred))
+        nquads = sorted_lines(canonical_nquads(asserted + inferred))
+        self.removed = self.added = ()
+        if restate:
+            nquads, self.removed, self.added = _restated(nquads, canonical_nquads(restate))
+        self.nquads = nquads
         self.ntriples = sorted_lines(nquads_triples(self.nquads))
         self._triples = self._quads = None
 
@@ -77,6 +108,19 @@ class _Build:
             return jsonld_bytes(self.triples)
         statements = self.quads if fmt == "trig" else self.triples
         return ends_with_newline(ox.serialize(statements, format=FORMATS[fmt].rdf, prefixes=used_prefixes(statements)))
+
+
+def _restated(nquads: bytes, restate: bytes) -> tuple[bytes, set[bytes], set[bytes]]:
+    """``nquads`` with ``restate``'s lines in place of those of the same subject and predicate; and the
+    triples (N-Triples lines) this takes out of and puts into the closure."""
+    new = [line for line in restate.splitlines() if line]
+    keys = {tuple(line.split(b" ", 2)[:2]) for line in new}
+    kept, dropped = [], []
+    for line in nquads.splitlines():
+        (dropped if tuple(line.split(b" ", 2)[:2]) in keys else kept).append(line)
+    before = {line.rsplit(b" ", 2)[0] + b" ." for line in dropped}  # "<s> <p> o <g> ." -> "<s> <p> o ."
+    after = {line.rsplit(b" ", 2)[0] + b" ." for line in new}
+    return sorted_lines(b"".join(line + b"\n" for line in kept + new)), before - after, after - before
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -117,6 +161,23 @@ class _Summary:
             f"BIND(IF(CONTAINS({rest}, \"/\"), STRBEFORE({rest}, \"/\"), {rest}) AS ?kind) "
             "FILTER(?kind != \"source\") } GROUP BY ?kind"))
 
+    def restate(self, removed, added) -> None:
+        """Count the closure as the dumps hold it when statements were restated (``_Build``): the store
+        has the build's statements; ``removed`` and ``added`` are N-Triples lines."""
+        if not removed and not added:
+            return
+        per_property = dict(self.per_property)
+        described = {t for t in self.described}
+        for lines, step in ((removed, -1), (added, 1)):
+            for t in ox.parse(b"".join(line + b"\n" for line in lines), format=ox.RdfFormat.N_TRIPLES):
+                per_property[t.predicate] = per_property.get(t.predicate, 0) + step
+                if t.subject.value in (ns.DATASET_IRI, ns.ONTOLOGY_IRI):
+                    (described.discard if step < 0 else described.add)(t)
+        self.triples += len(added) - len(removed)
+        self.per_property = sorted(((p, n) for p, n in per_property.items() if n), key=lambda x: str(x[0]))
+        self.properties = len(self.per_property)
+        self.described = sorted(described, key=triple_key)
+
 
 def dataset_title(triples) -> tuple[str, str | None]:
     """The dataset's title and description, as the curation graph gives them
@@ -133,21 +194,35 @@ def dataset_title(triples) -> tuple[str, str | None]:
     return first.get("title", "International science-and-technology cooperation parks"), first.get("description")
 
 
-def void_triples(summary: _Summary, built, distributions) -> list:
+def dataset_publisher(triples) -> ox.NamedNode | ox.Literal | None:
+    """Who publishes the dataset, as the data says: the dataset's dct:publisher, else the ontology's,
+    else the ontology's dct:creator (an IRI or a name)."""
+    by = {(t.subject.value, t.predicate.value): t.object for t in sorted(triples, key=triple_key)}
+    dct = ns.PREFIXES["dct"]
+    for key in ((ns.DATASET_IRI, dct + "publisher"), (ns.ONTOLOGY_IRI, dct + "publisher"),
+                (ns.ONTOLOGY_IRI, dct + "creator")):
+        if isinstance(by.get(key), (ox.NamedNode, ox.Literal)):
+            return by[key]
+    return None
+
+
+def void_triples(summary: _Summary, built, distributions, description: Description = Description()) -> list:
     """The VoID + DCAT description; ``distributions`` is [(file name, media type, size, sha256)]."""
     N = ox.NamedNode
     P = lambda curie: N(ns.expand_curie(curie))  # noqa: E731
     lit = ox.Literal
     integer = lambda n: lit(str(n), datatype=P("xsd:integer"))  # noqa: E731
+    date = lambda text: lit(text, datatype=P("xsd:date"))  # noqa: E731
     ds = N(ns.DATASET_IRI)
     title, desc = dataset_title(summary.described)
+    version = description.version
     out = [
         ox.Triple(ds, P("rdf:type"), P("void:Dataset")),
         ox.Triple(ds, P("rdf:type"), P("dcat:Dataset")),
         ox.Triple(ds, P("dct:title"), lit(title, language="en")),
         ox.Triple(ds, P("dct:license"), N(LICENSE)),
-        ox.Triple(ds, P("dcat:version"), lit(__version__)),
-        ox.Triple(ds, P("owl:versionInfo"), lit(__version__)),
+        ox.Triple(ds, P("dcat:version"), lit(version)),
+        ox.Triple(ds, P("owl:versionInfo"), lit(version)),
         ox.Triple(ds, P("void:vocabulary"), N(ns.ONTOLOGY_IRI)),
         ox.Triple(ds, P("void:triples"), integer(summary.triples)),
         ox.Triple(ds, P("void:distinctSubjects"), integer(summary.subjects)),
@@ -156,6 +231,12 @@ def void_triples(summary: _Summary, built, distributions) -> list:
     ]
     if desc:
         out.append(ox.Triple(ds, P("dct:description"), lit(desc, language="en")))
+    for prop, value in (("dct:issued", description.issued), ("dct:modified", description.modified)):
+        if value:
+            out.append(ox.Triple(ds, P(prop), date(value)))
+    if description.endpoint:
+        out.append(ox.Triple(ds, P("void:sparqlEndpoint"), N(description.endpoint)))
+    out += _publisher(ds, description.publisher, dataset_publisher(summary.described), P)
     out.append(ox.Triple(ds, P("void:uriSpace"), lit(ns.ID)))
     # entities per class (from the closure: inferred types count)
     out.append(ox.Triple(ds, P("void:classes"), integer(len(summary.per_class))))
@@ -183,7 +264,7 @@ def void_triples(summary: _Summary, built, distributions) -> list:
             ox.Triple(dist, P("rdf:type"), P("dcat:Distribution")),
             ox.Triple(dist, P("dct:title"), lit(name)),
             ox.Triple(dist, P("dcat:downloadURL"), N(DIST_BASE + name)),
-            ox.Triple(dist, P("dcat:mediaType"), lit(media)),
+            ox.Triple(dist, P("dcat:mediaType"), N(IANA_MEDIA_TYPES + media)),
             ox.Triple(dist, P("dcat:byteSize"), integer(size)),
             ox.Triple(dist, P("dct:license"), N(LICENSE)),
             ox.Triple(dist, P("spdx:checksum"), ck),
@@ -191,10 +272,26 @@ def void_triples(summary: _Summary, built, distributions) -> list:
             ox.Triple(ck, P("spdx:algorithm"), P("spdx:checksumAlgorithm_sha256")),
             ox.Triple(ck, P("spdx:checksumValue"), lit(digest, datatype=P("xsd:hexBinary"))),
         ]
+        if description.modified or description.issued:  # a dump is issued with the version it holds
+            out.append(ox.Triple(dist, P("dct:issued"), date(description.modified or description.issued)))
         if name.endswith(".gz"):
-            out.append(ox.Triple(dist, P("dcat:compressFormat"), lit("application/gzip")))
+            out.append(ox.Triple(dist, P("dcat:compressFormat"), N(IANA_MEDIA_TYPES + GZIP_MEDIA)))
         out.append(ox.Triple(ds, P("void:dataDump"), N(DIST_BASE + name)))
     return out
+
+
+def _publisher(ds, given: str | None, from_data, P) -> list:
+    """``dct:publisher``: an IRI as it is, a name as a foaf:Agent of that name (DCAT: an agent)."""
+    if given:
+        from_data = ox.NamedNode(given) if "://" in given else ox.Literal(given)
+    if from_data is None:
+        return []
+    if isinstance(from_data, ox.NamedNode):
+        return [ox.Triple(ds, P("dct:publisher"), from_data)]
+    agent = ox.BlankNode("publisher")
+    return [ox.Triple(ds, P("dct:publisher"), agent),
+            ox.Triple(agent, P("rdf:type"), P("foaf:Agent")),
+            ox.Triple(agent, P("foaf:name"), ox.Literal(from_data.value))]
 
 
 def void_bytes(statements) -> bytes:
@@ -206,43 +303,75 @@ def void_bytes(statements) -> bytes:
 
 
 # ---------------------------------------------------------------- entry point
-def export(project, out_dir, gzip: bool = False, only=None, build_if_stale: bool = True, reporter=None) -> list[tuple[str, int]]:
+def export(project, out_dir=None, gzip: bool = False, only=None, build_if_stale: bool = True,
+           reporter=None) -> list[tuple[str, int]]:
     """Write the dumps of the build queries answer from (built first when the inputs changed, unless
-    ``build`` is False), void.ttl and SHA256SUMS to ``out_dir``; returns [(path, size)]."""
+    ``build_if_stale`` is False), void.ttl and SHA256SUMS to ``out_dir`` (default: :func:`default_out`);
+    returns [(path, size)]."""
     from kg.answering import serving_build
     from kg.progress import SILENT
 
-    return export_built(serving_build(project, build_if_stale=build_if_stale, reporter=reporter or SILENT), out_dir, gzip=gzip,
-                        only=only)
+    out = Path(out_dir) if out_dir is not None else default_out(project)
+    check_out(out)  # before a build: a wrong --out is a usage error at once
+    return export_built(serving_build(project, build_if_stale=build_if_stale, reporter=reporter or SILENT), out,
+                        gzip=gzip, only=only)
 
 
-def export_built(built, out_dir, gzip: bool = False, only=None) -> list[tuple[str, int]]:
-    """The dumps of one given build (never rebuilds: a server exports exactly what it serves)."""
+def export_built(built, out_dir, gzip: bool = False, only=None, endpoint: str | None = None) -> list[tuple[str, int]]:
+    """The dumps of one given build (never rebuilds: a server exports exactly what it serves); ``endpoint``:
+    the public SPARQL endpoint serving it (void:sparqlEndpoint)."""
     out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
-    data_of = _Build(built)
-    kinds = [k for k in DUMPS if not only or k in only]
-    written, dists = [], []
-    for kind in kinds:
+    make_folder(out)
+    written, digests = [], {}
+    for name, data in dump_files(built, gzip=gzip, only=only, description=Description(endpoint=endpoint)):
+        _write(out / name, data)
+        written.append((out / name, len(data)))
+        digests[name] = hashlib.sha256(data).hexdigest()  # not the bytes: one dump at a time in memory
+    _remove_other_dumps(out, set(digests))
+    listing = sha256sums(digests)
+    _write(out / "SHA256SUMS", listing)
+    written.append((out / "SHA256SUMS", len(listing)))
+    return [(str(p), size) for p, size in written]
+
+
+def dump_files(built, *, gzip: bool = False, only=None, stem: str = "kg", void_name: str = "void.ttl",
+               description: Description = Description(), restate: bytes = b"") -> Iterator[tuple[str, bytes]]:
+    """(file name, bytes) of each dump (``{stem}.ttl`` …, ``.gz`` added with ``gzip``), made one at a time,
+    then of their VoID description; ``restate`` as for ``_Build``."""
+    data_of = _Build(built, restate)
+    dists = []
+    for kind in (k for k in DUMPS if not only or k in only):
         name, fmt = DUMPS[kind]
+        name = stem + Path(name).suffix
         data = data_of.dump(kind)
         if gzip:
             data, name = gzip_bytes(data), name + ".gz"
-        _write(out / name, data)
         dists.append((name, FORMATS[fmt].media_type, len(data), hashlib.sha256(data).hexdigest()))
-        written.append((out / name, len(data)))
-    void = void_bytes(void_triples(_Summary(built), built, dists))
-    _write(out / "void.ttl", void)
-    written.append((out / "void.ttl", len(void)))
-    _remove_other_dumps(out, {name for name, *_ in dists})
-    sums = sorted([(d[0], d[3]) for d in dists] + [("void.ttl", hashlib.sha256(void).hexdigest())])
-    sums_bytes = "".join(f"{digest}  {name}\n" for name, digest in sums).encode()
-    _write(out / "SHA256SUMS", sums_bytes)
-    written.append((out / "SHA256SUMS", len(sums_bytes)))
-    return [(str(p), size) for p, size in written]
+        yield name, data
+    summary = _Summary(built)
+    summary.restate(data_of.removed, data_of.added)
+    yield void_name, void_bytes(void_triples(summary, built, dists, description))
+
+
+def sha256sums(digests: dict[str, str]) -> bytes:
+    """A SHA256SUMS listing (file name -> SHA-256 in hex), by name, for ``sha256sum -c``."""
+    return "".join(f"{digest}  {name}\n" for name, digest in sorted(digests.items())).encode()
+
+
+def check_out(out: Path) -> None:
+    """An output folder that exists must be a folder (``--out /dev/null`` is not)."""
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: exists and is not a folder")
+
+
+def make_folder(out: Path) -> None:
+    check_out(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a parent is a file
+        raise ExportError(f"cannot create the output folder {out}: a parent is not a folder") from None
+    except OSError as exc:
+        raise ExportError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
 
 
 def _remove_other_dumps(out: Path, keep: set[str]) -> None:

@@ -49,7 +49,8 @@ def _source_checkout() -> Path | None:
     return None
 
 
-def _writable(path: Path) -> bool:
+def writable(path: Path) -> bool:
+    """Whether ``path`` can be made or written: it, or its nearest existing parent, is a writable folder."""
     probe = path
     while not probe.exists():
         if probe.parent == probe:
@@ -159,7 +160,7 @@ def locate(home: str | os.PathLike | None = None, build_dir: str | os.PathLike |
         bdir = _cache_dir(path)
     else:
         bdir = path / "build"
-        if not _writable(bdir):
+        if not writable(bdir):
             bdir = _cache_dir(path)
     return Project(home=path, build_dir=bdir, origin=origin)
 

@@ -1,4 +1,4 @@
-"""The parts of README.md that describe the graph, generated from the graph.
+"""The parts of README.md that describe the graph, generated from the graph, and its install commands.
 
 README.md keeps each generated part between ``<!-- generated:NAME -->`` and
 ``<!-- /generated:NAME -->``; ``python -m kg.readme`` rewrites them and a test
@@ -67,7 +67,21 @@ def triple_counts(store) -> str:
             f"{inferred} more inferred by OWL RL reasoning.\n")
 
 
-GENERATORS = {"counts": entity_counts, "sources": source_summary, "triples": triple_counts}
+def install_commands(store=None) -> str:
+    """Installing from the source checkout and from a wheel, with the wheel's file name: the distribution's
+    name and version are kg's (kg.DISTRIBUTION, kg.__version__; pyproject.toml builds them)."""
+    from kg import DISTRIBUTION, __version__
+
+    wheel = f"dist/{DISTRIBUTION.replace('-', '_')}-{__version__}-py3-none-any.whl"
+    return ("From the source checkout (`-e` to work on kg):\n\n"
+            "```sh\npip install .\n```\n\n"
+            "From a wheel, built once and installed anywhere (`python -m build`, from the `build` package, "
+            "writes the\nsame wheel and an sdist):\n\n"
+            f"```sh\npip wheel . --no-deps -w dist/\npip install {wheel}\n```\n")
+
+
+GENERATORS = {"counts": entity_counts, "sources": source_summary, "triples": triple_counts,
+              "install": install_commands}
 
 
 def render(text: str, store) -> str:

@@ -265,7 +265,7 @@ def test_a_column_holds_one_kind_of_value(graph):
 
 # ------------------------------------------------------------------ tables
 def test_to_pandas(graph):
-    pd = pytest.importorskip("pandas", reason="pandas is not installed (pip install 'kg[pandas]')")
+    pd = pytest.importorskip("pandas", reason="pandas is not installed (pip install 'stcoop-kg[pandas]')")
     frame = graph.query("parks").to_pandas()
     assert isinstance(frame, pd.DataFrame)
     assert list(frame.columns) == ["park", "label", "country"]
@@ -278,7 +278,7 @@ def test_to_pandas(graph):
 
 
 def test_to_polars(graph):
-    pl = pytest.importorskip("polars", reason="polars is not installed (pip install 'kg[polars]')")
+    pl = pytest.importorskip("polars", reason="polars is not installed (pip install 'stcoop-kg[polars]')")
     frame = graph.query("parks-since", year=2000).to_polars()
     assert isinstance(frame, pl.DataFrame) and frame.columns == ["park", "established", "year"]
     assert frame["year"].to_list() == [2000] and frame["park"].to_list() == [ID + "park/alpha"]
@@ -287,7 +287,7 @@ def test_to_polars(graph):
 
 
 def test_to_arrow(graph):
-    pa = pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'kg[arrow]')")
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'stcoop-kg[arrow]')")
     table = graph.query("SELECT ?d ?n WHERE { VALUES (?d ?n) { (\"2020-01-02\"^^xsd:date 2.5) } }").to_arrow()
     assert isinstance(table, pa.Table) and table.column_names == ["d", "n"]
     assert table.to_pylist() == [{"d": datetime.date(2020, 1, 2), "n": Decimal("2.5")}]
@@ -299,7 +299,7 @@ def test_to_arrow(graph):
                                                    ("to_arrow", "pyarrow", "arrow")])
 def test_a_missing_extra_is_a_kg_error_naming_it(graph, monkeypatch, method, module, extra):
     monkeypatch.setitem(sys.modules, module, None)  # import fails as when it is not installed
-    with pytest.raises(MissingExtraError, match=f"needs {module}, which is not installed: pip install 'kg\\[{extra}\\]'"):
+    with pytest.raises(MissingExtraError, match=f"needs {module}, which is not installed: pip install 'stcoop-kg\\[{extra}\\]'"):
         getattr(graph.query("parks"), method)()
 
 

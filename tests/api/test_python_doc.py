@@ -37,7 +37,7 @@ def test_the_page_has_its_examples():
 
 
 def test_the_python_guide_runs_as_written(tmp_path, monkeypatch):
-    pytest.importorskip("pandas", reason="the page's DataFrame needs pandas (pip install 'kg[pandas]')")
+    pytest.importorskip("pandas", reason="the page's DataFrame needs pandas (pip install 'stcoop-kg[pandas]')")
     project = built_real()
     monkeypatch.setenv("KG_HOME", str(project.home))
     monkeypatch.setenv("KG_BUILD_DIR", str(project.build_dir))
@@ -55,7 +55,7 @@ def test_the_readme_example_runs(monkeypatch):
     """README.md's Python example, with what its comments say it gives."""
     from decimal import Decimal
 
-    pd = pytest.importorskip("pandas", reason="the example's DataFrame needs pandas (pip install 'kg[pandas]')")
+    pd = pytest.importorskip("pandas", reason="the example's DataFrame needs pandas (pip install 'stcoop-kg[pandas]')")
     project = built_real()
     monkeypatch.setenv("KG_HOME", str(project.home))
     monkeypatch.setenv("KG_BUILD_DIR", str(project.build_dir))

@@ -9,11 +9,12 @@ from kg.errors import EXIT_INPUT, EXIT_INTERRUPTED
 
 USAGE_ERRORS = {
     "a value not among the choices": (["query", "x", "--format", "yaml"], "Invalid value for '--format'"),
-    "an unknown option": (["build", "--forse"], "No such option '--forse'."),
+    # click 8.4 quotes the option ("No such option '--forse'."), the oldest click kg allows does not
+    "an unknown option": (["build", "--forse"], ("No such option", "--forse")),
     "an unknown command": (["serch", "x"], "No such command 'serch'"),
     "a missing argument": (["search"], "Missing argument 'TEXT'"),
     "a number out of range": (["search", "x", "--limit", "0"], "Invalid value for '--limit'"),
-    "an unknown option of the group": (["--bogus"], "No such option '--bogus'"),
+    "an unknown option of the group": (["--bogus"], ("No such option", "--bogus")),
 }
 
 
@@ -22,7 +23,8 @@ def test_a_usage_error_is_one_line(mini_cli, case):
     args, said = USAGE_ERRORS[case]
     r = mini_cli(*args, home=False)
     assert r.exit_code == EXIT_INPUT
-    assert r.stderr.startswith("kg: error: ") and said in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    assert r.stderr.startswith("kg: error: ") and r.stderr.count("\n") == 1, r.stderr
+    assert all(part in r.stderr for part in ((said,) if isinstance(said, str) else said)), r.stderr
     command = " ".join(["kg", *[a for a in args[:1] if not a.startswith("-") and a != "serch"]])
     assert f"({command} --help says more)" in r.stderr and r.stdout == ""
 

@@ -8,7 +8,6 @@ the project's files can be trusted.  They do not import the kg package.
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -112,16 +111,10 @@ def test_riot_count(tmp_path):
 
 
 @requires_riot
-def test_xerces_fix_jar_is_built_once_and_holds_the_bundles():
-    jar = tp._xerces_fix_jar()
-    assert jar is not None and jar.is_file()
-    with zipfile.ZipFile(jar) as z:
-        assert "xerces/impl/msg/XMLSchemaMessages.properties" in z.namelist()
-    tp._xerces_fix_jar.cache_clear()
-    mtime = jar.stat().st_mtime_ns
-    assert tp._xerces_fix_jar() == jar  # reused from the disk cache
-    assert jar.stat().st_mtime_ns == mtime
-    assert tp.jena_classpath().split(os.pathsep)[0] == str(jar)
+def test_the_helpers_run_jena_with_the_class_path_kg_ships():
+    from kg.stores import jena_classpath
+
+    assert tp.jena_classpath() == jena_classpath()  # one mechanism: tests/publish/test_store_setup.py tests it
 
 
 # ---------------------------------------------------------------- rapper

@@ -17,5 +17,5 @@
 * :mod:`helpers.owlrl_fuzz`: random ontologies and data for the OWL RL property test.
 
 The Java sources the helpers run are here too: jena/ShaclBatch.java (Jena SHACL, many validations in one
-JVM) and servers/JenaTdbEndpoint.java (a SPARQL endpoint over Jena TDB2).
+JVM); the SPARQL endpoint over Jena TDB2 the store tests run ships with kg (kg/stores/JenaTdbEndpoint.java).
 """

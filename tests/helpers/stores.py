@@ -3,16 +3,17 @@
 * Oxigraph server: the ``oxigraph`` binary of PyPI's ``oxigraph`` (a test dependency), in memory
   (loaded by ``kg load``) or on a folder bulk-loaded by ``oxigraph load``, always with
   ``--union-default-graph`` (the union is a bag: a triple in two graphs counts twice).
-* Virtuoso 7 (Debian ``virtuoso-opensource-7-bin``): ``virtuoso-t`` with a private ini in a
-  temporary folder, on free ports, in the foreground, stopped with SIGTERM.  Writes go to the
+* Virtuoso 7 (Debian ``virtuoso-opensource-7-bin``): ``virtuoso-t`` with the ini kg writes
+  (``kg stores virtuoso-ini``) in a temporary folder, on free ports, in the foreground, stopped with SIGTERM.  Writes go to the
   ``-auth`` services with digest login dba/dba (a fresh database's); its default graph is the
   union of all graphs (a bag), its own system graphs included.
 * Jena TDB2 (Debian ``libapache-jena-java``; a JDK runs the endpoint from source): databases
-  loaded by ``tdb2.tdbloader`` and answered by ``tests/helpers/servers/JenaTdbEndpoint.java`` (ARQ over
-  TDB2 with ``tdb:unionDefaultGraph=true``: the union is a set), Fuseki not being packaged.
+  loaded by ``tdb2.tdbloader`` and answered by the endpoint kg ships, ``kg/stores/JenaTdbEndpoint.java``
+  (ARQ over TDB2 with ``tdb:unionDefaultGraph=true``: the union is a set), Fuseki not being packaged.
 
-Recipes and work-arounds are those of docs/STORES.md (the Jena class path and its xerces fix come
-from tests/helpers/thirdparty.py).  A missing store skips the test locally and fails it when CI=true
+Recipes and work-arounds are those of docs/STORES.md, through what kg ships for them (kg.stores: the
+virtuoso.ini, the Jena class path and its xerces fix); tests/publish/test_store_recipes.py runs the
+document's own shell blocks.  A missing store skips the test locally and fails it when CI=true
 (``need_store``), as for the other third-party tools.
 """
 
@@ -33,8 +34,6 @@ import pytest
 
 from helpers import thirdparty as tp
 
-HERE = Path(__file__).resolve().parent
-JENA_ENDPOINT = HERE / "servers" / "JenaTdbEndpoint.java"
 START_TIMEOUT = 120  # seconds; a JVM compiling the endpoint on two busy cores takes about 10
 VIRTUOSO_LOGIN = ("dba", "dba")
 
@@ -160,38 +159,14 @@ def oxigraph_bulk_load(location: Path, nquads: Path) -> None:
 
 
 # ------------------------------------------------------------------ Virtuoso
-VIRTUOSO_INI = """\
-[Database]
-DatabaseFile = {d}/virtuoso.db
-ErrorLogFile = {d}/virtuoso.log
-LockFile = {d}/virtuoso.lck
-TransactionFile = {d}/virtuoso.trx
-xa_persistent_file = {d}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {d}/virtuoso-temp.db
-TransactionFile = {d}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql}
-DirsAllowed = ., {d}
-NumberOfBuffers = 10000
-MaxDirtyBuffers = 6000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http}
-ServerRoot = {d}/vsp
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 120
-"""
-
-
 def start_virtuoso(folder: Path) -> Server:
     """A private Virtuoso 7 on free ports (SQL and HTTP) with its database in ``folder``."""
     from kg.remote import Endpoint
 
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "vsp").mkdir(exist_ok=True)
+    from kg.stores import write_virtuoso_ini
+
     sql, http = free_port(), free_port()
-    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(d=folder, sql=sql, http=http))
+    write_virtuoso_ini(folder, http_port=http, sql_port=sql)  # as kg stores virtuoso-ini writes it
     proc = _spawn(["virtuoso-t", "+configfile", str(folder / "virtuoso.ini"), "+foreground"],
                   folder / "stdout.log", cwd=folder)
     base = f"http://127.0.0.1:{http}"
@@ -240,6 +215,8 @@ def start_jena(folder: Path, databases: dict[str, Path]) -> dict[str, Server]:
 
     port = free_port()
     log = folder / f"jena-{port}.log"
+    from kg.stores import JENA_ENDPOINT
+
     proc = _spawn(_java(str(JENA_ENDPOINT), str(port), *(f"{n}={d}" for n, d in databases.items())), log)
     servers = {n: Server("jena", proc, log, Endpoint.of(f"http://127.0.0.1:{port}/{n}")) for n in databases}
     for name, server in servers.items():

@@ -29,15 +29,11 @@ or raises with the same rule.
 
 Jena work-around
 ----------------
-Debian's Jena 4.5 jars are broken: every command dies at start-up with
-``ExceptionInInitializerError ... XSSimpleTypeDecl ... internal error``
-because the relocated xerces classes (package ``xerces.impl``) look for their
-message bundles under ``xerces/impl/...`` while ``jena-core.jar`` holds them
-under ``org/apache/jena/ext/xerces/impl/...``.  :func:`_xerces_fix_jar` copies
-those resources to ``xerces/impl/...`` in a tiny jar (built with ``zipfile``,
-so no JDK ``jar`` tool is needed), cached in ``$XDG_CACHE_HOME/kg-tests`` or
-``~/.cache/kg-tests`` (falling back to the temp directory), and puts it first
-on an explicit class path (Debian ships no wrapper scripts).
+Debian's Jena 4.5 jars need an explicit class path and a small jar fixing where the relocated xerces
+classes look for their message bundles (else every command dies at start-up with
+``ExceptionInInitializerError ... XSSimpleTypeDecl``).  kg ships both, for the users of docs/STORES.md
+as for these helpers: :func:`jena_classpath` is ``kg.stores.jena_classpath`` (``kg stores
+jena-classpath``), which caches the fix jar in kg's cache folder.
 
 Network
 -------
@@ -55,16 +51,17 @@ not load their ``owl:imports`` (``Shapes.parse(filename)`` would).
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from pathlib import Path
 
 import pytest
+
+from kg.stores import JENA_JARS, java_dir
+from kg.stores import jena_classpath as kg_jena_classpath
 
 __all__ = [
     "ToolMissing",
@@ -87,21 +84,8 @@ __all__ = [
 
 IN_CI = os.environ.get("CI") == "true"
 
-JAVA_DIR = Path(os.environ.get("KG_JAVA_DIR", "/usr/share/java"))
-
-# Explicit class path for Jena's command-line classes (Debian has no wrapper
-# scripts).  Unversioned names are Debian's symlinks to the versioned jars.
-JENA_CLASSPATH_JARS = (
-    "jena-cmds", "jena-arq", "jena-core", "jena-base", "jena-iri",
-    "jena-shacl", "jena-shex", "jena-tdb", "jena-tdb2",
-    "jena-dboe-base", "jena-dboe-index", "jena-dboe-storage",
-    "jena-dboe-trans-data", "jena-dboe-transaction", "jena-rdfconnection",
-    "commons-cli", "commons-codec", "commons-compress", "commons-csv",
-    "commons-io", "commons-lang3", "dexx.collection", "gson", "guava",
-    "httpclient", "httpcore", "jackson-core", "jackson-databind",
-    "jackson-annotations", "jsonld-java", "jakarta.json-api",
-    "titanium-json-ld", "protobuf", "thrift", "slf4j-api", "slf4j-simple",
-)
+JAVA_DIR = java_dir()  # KG_JAVA_DIR, else /usr/share/java
+JENA_CLASSPATH_JARS = JENA_JARS  # the class path kg ships (kg.stores), one list
 
 # Where each tool comes from, for error messages.
 _INSTALL_HINT = {
@@ -217,64 +201,10 @@ requires_jena_shacl_batch = _requires("jena-shacl-batch")
 # Jena riot
 # --------------------------------------------------------------------------
 
-_XERCES_SRC_PREFIX = "org/apache/jena/ext/xerces/impl/"
-_XERCES_DST_PREFIX = "xerces/impl/"
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    for candidate in (Path(base) / "kg-tests", Path(tempfile.gettempdir()) / f"kg-tests-{os.getuid()}"):
-        try:
-            candidate.mkdir(parents=True, exist_ok=True)
-            if os.access(candidate, os.W_OK):
-                return candidate
-        except OSError:
-            continue
-    raise ToolMissing("no writable cache directory for the Jena xerces fix jar")
-
-
-@functools.lru_cache(maxsize=None)
-def _xerces_fix_jar() -> Path | None:
-    """Build (once, cached on disk) the jar with xerces message bundles moved.
-
-    The cache key is jena-core.jar's real path, size and mtime, so a Jena
-    upgrade rebuilds it.  Returns None if jena-core.jar holds no such bundles
-    (a fixed package), in which case no extra jar is needed.
-    """
-    core = (JAVA_DIR / "jena-core.jar").resolve()
-    st = core.stat()
-    key = hashlib.sha256(f"{core}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
-    target = _cache_dir() / f"jena-xerces-msg-fix-{key}.jar"
-    if target.is_file():
-        return target
-    with zipfile.ZipFile(core) as src:
-        entries = [n for n in src.namelist()
-                   if n.startswith(_XERCES_SRC_PREFIX)
-                   and not n.endswith("/") and not n.endswith(".class")]
-        if not entries:
-            return None
-        # Write to a unique temp name, then rename: safe under parallel tests.
-        fd, tmp = tempfile.mkstemp(suffix=".jar.tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as out:
-                for name in entries:
-                    out.writestr(_XERCES_DST_PREFIX + name[len(_XERCES_SRC_PREFIX):], src.read(name))
-            os.replace(tmp, target)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-    return target
-
-
 def jena_classpath() -> str:
-    """Explicit Jena class path, with the xerces fix jar first."""
+    """Jena's class path as kg ships it (``kg stores jena-classpath``), the xerces fix jar first."""
     _require("riot")  # the same conditions as "jena-shacl"
-    jars = [str(JAVA_DIR / f"{j}.jar") for j in JENA_CLASSPATH_JARS]
-    fix = _xerces_fix_jar()
-    if fix is not None:
-        jars.insert(0, str(fix))
-    return os.pathsep.join(jars)
+    return kg_jena_classpath(JAVA_DIR)
 
 
 def _riot(args: list[str]) -> subprocess.CompletedProcess:

@@ -165,3 +165,27 @@ def test_a_patch_turns_a_store_holding_a_into_one_holding_exactly_b(builds, oxig
     assert set(held) == set(wanted)  # Beta's graph is gone, Gamma's is there, no default graph
     assert st.same_dataset(held, wanted) == []
     assert any(isinstance(t.object, ox.BlankNode) for t in held[SOURCE + "002-gamma"])
+
+
+def test_entities_added_removed_and_changed(builds):
+    """What the release changelog lists: entities (IRIs), in the dataset and per graph; blank nodes and the
+    inferred graph count only in the statement totals."""
+    from kg.diff import diff, entities, entities_per_graph, ignoring
+
+    _a, built_a, _b, built_b = builds
+    d = diff(built_a.path, built_b.path)
+    found = {(e.entity.rsplit("/", 1)[1], e.change, tuple(e.classes), e.label) for e in entities(d)}
+    assert found == {("alpha", "changed", ("stc:Park",), "Alpha Park"), ("beta", "removed", ("stc:Park",), "Beta Park"),
+                     ("gamma", "added", ("stc:Park",), "Gamma Park")}
+    [alpha] = [e for e in entities(d) if e.entity.endswith("/alpha")]
+    assert {"stc:area", "stc:established"} <= set(alpha.properties)
+    per_graph = {g.rsplit("/", 1)[1]: [(e.entity.rsplit("/", 1)[1], e.change) for e in es]
+                 for g, es in entities_per_graph(d).items()}
+    assert per_graph == {"000-alpha": [("alpha", "changed")], "001-beta": [("beta", "removed")],
+                         "002-gamma": [("gamma", "added")]}
+    # statements left out: Alpha's area and year alone would make it no change at all
+    quiet = ignoring(d, lambda line: line.startswith(b"<https://w3id.org/stcoop/id/park/alpha> "))
+    assert {e.entity.rsplit("/", 1)[1] for e in entities(quiet)} == {"beta", "gamma"}
+    assert quiet.removed < d.removed and quiet.old is d.old
+    left = {c.graph: c for c in quiet.changes}[SOURCE + "000-alpha"]  # the blank node's new label is still there
+    assert left.removed and all(line.startswith(b"_:") for line in left.removed + left.added)

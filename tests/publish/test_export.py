@@ -142,3 +142,60 @@ def test_rapper_reads_the_dumps(dist, name, syntax, expected):
 def test_riot_validates_the_dumps(dist, name):
     proc = tp.riot_validate(dist / name)
     assert proc.returncode == 0, proc.stderr
+
+
+# ---------------------------------------------------------------- where the dumps go
+def test_the_default_folder_is_in_the_build_folder_whatever_the_current_folder(mini, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    monkeypatch.delenv("KG_HOME", raising=False)
+    monkeypatch.delenv("KG_BUILD_DIR", raising=False)
+    monkeypatch.chdir(mini.home / "queries")
+    r = CliRunner().invoke(main, ["export", "--only", "nt"])  # the working copy found from queries/
+    assert r.exit_code == 0, r.stderr
+    dist = mini.home / "build" / "dist"
+    assert (dist / "kg.nt").is_file() and not (mini.home / "queries" / "dist").exists()
+    assert r.stdout.splitlines()[0].endswith(f"  {dist}/kg.nt")
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "a-file"])
+def test_an_out_that_is_not_a_folder_is_a_usage_error(cli, tmp_path, target):
+    path = tmp_path / target if target == "a-file" else Path(target)
+    if target == "a-file":
+        path.write_text("not a folder\n")
+    r = cli("export", "--out", str(path))
+    assert r.exit_code == 2 and r.stderr == f"kg: error: {path}: exists and is not a folder\n"
+
+
+def test_a_folder_that_cannot_be_written_is_a_usage_error(cli, tmp_path):
+    import os
+
+    if os.geteuid() == 0:  # root writes anywhere a mode allows nothing: /sys refuses even root
+        folder, inside = Path("/sys/kernel"), Path("/sys/kernel/kg-dist")
+    else:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o555)
+        inside = folder / "kg-dist"
+    r = cli("export", "--out", str(folder), "--only", "nt")
+    assert r.exit_code == 2 and r.stderr.startswith(f"kg: error: cannot write {folder}/kg.nt: "), r.stderr
+    r = cli("export", "--out", str(inside), "--only", "nt")
+    assert r.exit_code == 2 and r.stderr.startswith(f"kg: error: cannot create the output folder {inside}: "), r.stderr
+    assert r.stderr.count("\n") == 1
+
+
+def test_the_served_description_names_its_endpoint_and_media_types_by_iana_iri(built_mini, tmp_path):
+    from kg.builds import current
+    from kg.export import export_built
+
+    export_built(current(built_mini), tmp_path, endpoint="https://example.org/sparql", only=["nt"], gzip=True)
+    s = ox.Store()
+    s.load(path=str(tmp_path / "void.ttl"), format=ox.RdfFormat.TURTLE, base_iri="https://example.org/dist/")
+    rows = {tuple(t.value for t in row) for row in s.query(
+        "SELECT ?e ?media ?gz WHERE { ?d <http://rdfs.org/ns/void#sparqlEndpoint> ?e ; "
+        "<http://www.w3.org/ns/dcat#distribution> [ <http://www.w3.org/ns/dcat#mediaType> ?media ; "
+        "<http://www.w3.org/ns/dcat#compressFormat> ?gz ] }")}
+    iana = "https://www.iana.org/assignments/media-types/"
+    assert rows == {("https://example.org/sparql", iana + "application/n-triples", iana + "application/gzip")}

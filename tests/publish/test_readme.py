@@ -1,5 +1,6 @@
-"""README.md: its generated parts (kg.readme: the counts and the sources, from the graph) are current.
-That CI runs its test command is tests/harness/test_ci.py's."""
+"""README.md: its generated parts (kg.readme: the counts and the sources, from the graph; the install
+commands, from the distribution's name) are current, and its tour runs.  That CI runs its test command is
+tests/harness/test_ci.py's."""
 
 from __future__ import annotations
 
@@ -56,3 +57,18 @@ def test_the_readme_tour_runs_and_answers_its_question(real_project):
         "<https://w3id.org/stcoop/id/place/chongqing> }").rows}
     assert rows and {row["subject"] for row in rows} <= located
     assert {row["countryLabel"] for row in rows} == {"Switzerland"}
+
+
+def test_the_readme_installs_the_distribution_pyproject_builds():
+    """`kg` on PyPI is another project's: kg is the distribution stcoop-kg, whose wheel the README installs."""
+    import tomllib
+
+    from kg import DISTRIBUTION, __version__
+
+    name = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+    assert name == DISTRIBUTION != "kg"
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    install = text.split("<!-- generated:install -->", 1)[1].split("<!-- /generated:install -->", 1)[0]
+    assert "pip wheel . --no-deps -w dist/\n" in install and "pip install .\n" in install
+    assert f"pip install dist/{name.replace('-', '_')}-{__version__}-py3-none-any.whl\n" in install
+    assert "'kg[" not in text  # the extras are the distribution's

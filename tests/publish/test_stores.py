@@ -249,3 +249,36 @@ def test_jena_tdb2_command_line_needs_the_union_default_graph(real, tmp_path):
         names = [v.value for v in parsed.variables]
         got = Counter(tuple(None if s[v] is None else str(s[v]) for v in names) for s in parsed)
         assert got == rows, f"unionDefaultGraph={union}"
+
+
+# ------------------------------------------------------------------ the commands on each store
+@pytest.mark.parametrize("engine", ENGINES)
+def test_kg_validate_endpoint_conforms_on_the_store(request, real, engine):
+    """The union check asks what every store answers right (Virtuoso 7.2 answered its first form,
+    ASK { FILTER NOT EXISTS { ?s ?p ?o } }, true on a full store, and kg refused it)."""
+    from helpers.cli import Cli
+
+    r = Cli(real[0])("validate", "--endpoint", stores_of(request, engine)[0].endpoint.url)
+    assert r.exit_code == 0 and r.stdout.startswith("conforms"), r.stdout + r.stderr
+    assert "warning" not in r.stderr
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_kg_validate_endpoint_flags_the_failing_examples(request, real, engine):
+    from helpers.cli import Cli
+
+    r = Cli(real[0])("validate", "--endpoint", stores_of(request, engine)[1].endpoint.url)
+    assert r.exit_code == 1 and "check:no-untyped-entity" in r.stdout, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_kg_query_endpoint_prints_kgs_answer_and_no_false_warning(request, real, engine):
+    from helpers.cli import Cli
+
+    cli, url = Cli(real[0]), stores_of(request, engine)[0].endpoint.url
+    args = ("query", "figures", "-p", "subject=park:liangjiang-new-area", "-f", "csv")
+    local, remote = cli(*args), cli(*args, "--endpoint", url)
+    assert remote.exit_code == 0 and remote.stdout == local.stdout and remote.stdout.count("\n") > 1, remote.stderr
+    empty = cli("query", "-e", "SELECT ?x WHERE { ?x a stc:NoSuchClass }", "--endpoint", url, "-f", "csv")
+    assert empty.exit_code == 0 and empty.stdout == "x\n", empty.stderr
+    assert "warning" not in empty.stderr, empty.stderr  # Virtuoso had every empty answer warn of the union

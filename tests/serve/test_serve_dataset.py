@@ -162,7 +162,7 @@ def test_a_library_error_in_a_request_is_a_message_not_a_traceback(mini, monkeyp
         assert resp.text == "the server cannot answer: cannot write dumps/kg.ttl: No space left on device\n"
 
 
-def test_dumps_are_downloadable_and_match_their_checksums(web):
+def test_dumps_are_downloadable_and_match_their_checksums(web, served):
     import rdflib
 
     sums = web.get("/dumps/SHA256SUMS").text
@@ -175,6 +175,9 @@ def test_dumps_are_downloadable_and_match_their_checksums(web):
                                 publicID="http://127.0.0.1/dumps/void.ttl")
     assert (None, rdflib.URIRef("http://rdfs.org/ns/void#dataDump"),
             rdflib.URIRef("http://127.0.0.1/dumps/kg.ttl")) in void
+    # the description names the endpoint that serves the dataset (its public address, --base-url)
+    assert (rdflib.URIRef("https://w3id.org/stcoop/dataset"), rdflib.URIRef("http://rdfs.org/ns/void#sparqlEndpoint"),
+            rdflib.URIRef(served.url + "/sparql")) in void
     assert web.get("/.well-known/void", follow_redirects=False).headers["location"] == "/dumps/void.ttl"
     assert web.get("/dumps/../pyproject.toml").status_code == 404
 

@@ -109,20 +109,20 @@ def working_copy(home, build_dir):
 def progress(quiet: bool = False):
     from kg.progress import Reporter
 
-    return Reporter(stream=click.get_text_stream("stderr"), quiet=quiet)
+    return Reporter(stream=sys.stderr, quiet=quiet)
 
 
 def terminal_width() -> int | None:
     """The width tables are cut to: the terminal's when standard output is one, else None (whole cells)."""
     import shutil
 
-    if not click.get_text_stream("stdout").isatty():
+    if not sys.stdout.isatty():
         return None
     return max(shutil.get_terminal_size().columns, 40)
 
 
 def write_out(data: bytes | str) -> None:
-    stream = click.get_binary_stream("stdout")
+    stream = sys.stdout.buffer  # bytes as they are (click's stream getters are deprecated in Click 8.5)
     stream.write(data.encode() if isinstance(data, str) else data)
     stream.flush()
 

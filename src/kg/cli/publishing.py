@@ -14,8 +14,8 @@ from kg.cli.app import (EXIT_NEGATIVE, endpoint_of, endpoint_options, format_opt
 # ------------------------------------------------------------------ export
 @main.command()
 @project_options
-@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False), default="dist", show_default=True,
-              help="Folder to write the dumps to.")
+@click.option("--out", "-o", "out_dir", type=click.Path(), default=None,
+              help="Folder to write the dumps to (default: dist/ in the build folder, whatever the current folder).")
 @click.option("--gzip", "gz", is_flag=True, help="Gzip the dumps (deterministically).")
 @click.option("--only", multiple=True, type=click.Choice(["ttl", "nt", "trig", "nq", "jsonld", "rdf"]),
               help="Only these dumps (repeatable; default all); other dumps in the folder are removed.")
@@ -28,6 +28,39 @@ def export(home, build_dir, out_dir, gz, only, no_build):
     written = do_export(project, out_dir, gzip=gz, only=only or None, build_if_stale=not no_build, reporter=progress())
     for path, size in written:
         click.echo(f"{size:>10}  {path}")
+
+
+# ----------------------------------------------------------------- release
+@main.command()
+@click.argument("version")
+@project_options
+@click.option("--out", "-o", "out_dir", type=click.Path(), default=None,
+              help="Folder of the releases; the release goes into OUT/VERSION (default: releases/ in the working "
+                   "copy; in the build folder when the working copy cannot be written).")
+@click.option("--previous", "previous_dir", type=click.Path(), metavar="DIR",
+              help="The release to list the changes since (default: the highest version below VERSION in OUT).")
+@click.option("--date", metavar="YYYY-MM-DD",
+              help="The release date, dct:issued/dct:modified (default: SOURCE_DATE_EPOCH, else the date of the "
+                   "working copy's latest git commit; never the clock).")
+@click.option("--publisher", metavar="IRI|NAME",
+              help="Who publishes the dataset (default: the data's dct:publisher, else the ontology's creator).")
+@click.option("--sparql-endpoint", "endpoint", metavar="URL",
+              help="The public SPARQL endpoint serving the dataset (void:sparqlEndpoint).")
+@click.option("--replace", is_flag=True, help="Write a release that exists again (it is replaced whole).")
+@quiet_option
+def release(version, home, build_dir, out_dir, previous_dir, date, publisher, endpoint, replace, quiet):
+    """A release: the dumps gzip'd under versioned names, their VoID/DCAT description, the changes since
+    the previous release (Markdown and a SPARQL Update patch) and SHA256SUMS, in OUT/VERSION.  The
+    same inputs, version and date give the same bytes.  Builds first when the inputs changed; the build
+    must conform."""
+    from kg.release import release as do_release
+
+    r = do_release(working_copy(home, build_dir), version, out_dir, previous_dir=previous_dir, date=date,
+                   publisher=publisher, endpoint=endpoint, replace=replace, reporter=progress(quiet))
+    for path, size in r.written:
+        click.echo(f"{size:>10}  {path}")
+    since = f"the changes since {r.previous.version}" if r.previous else "the first release"
+    progress(quiet).note(f"released {version} ({r.date}; {since}) in {r.folder}")
 
 
 # -------------------------------------------------------------------- docs
@@ -82,6 +115,48 @@ def load(endpoint, user, password, auth, timeout, graph_store, update_url, asser
     loaded = do_load(built, target, asserted_only=asserted, reporter=reporter)
     click.echo(f"loaded {len(loaded)} graphs, {sum(g.triples for g in loaded)} triples, into "
                f"{target.graph_store_url} (checked: the store holds exactly these)")
+
+
+# ------------------------------------------------------------------ stores
+@main.group()
+def stores():
+    """What other triple stores need to hold kg: a virtuoso.ini, Jena's class path, a TDB2 endpoint
+    (the recipes of docs/STORES.md use them)."""
+
+
+@stores.command("virtuoso-ini")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--http-port", default=8890, show_default=True, type=click.IntRange(1, 65535),
+              help="Port of the SPARQL services (/sparql, /sparql-auth, /sparql-graph-crud-auth), on 127.0.0.1.")
+@click.option("--sql-port", default=1111, show_default=True, type=click.IntRange(1, 65535),
+              help="Port of the SQL service (isql-vt), on 127.0.0.1.")
+@click.option("--allow", "allowed", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Another folder the bulk loader (ld_dir) may read (repeatable; FOLDER always is).")
+@click.option("--replace", is_flag=True, help="Write over a virtuoso.ini that says something else.")
+def virtuoso_ini(folder, http_port, sql_port, allowed, replace):
+    """Write FOLDER/virtuoso.ini: a private Virtuoso 7 with its database in FOLDER, on loopback.
+    Then: virtuoso-t +configfile FOLDER/virtuoso.ini +foreground"""
+    from kg.stores import write_virtuoso_ini
+
+    click.echo(write_virtuoso_ini(folder, http_port, sql_port, allowed, replace=replace))
+
+
+@stores.command("jena-classpath")
+def jena_classpath():
+    """Print the class path that runs Jena's commands from Debian's jars (KG_JAVA_DIR, default
+    /usr/share/java): java -cp "$(kg stores jena-classpath)" tdb2.tdbloader …"""
+    from kg.stores import jena_classpath as classpath
+
+    click.echo(classpath())
+
+
+@stores.command("jena-endpoint")
+def jena_endpoint():
+    """Print the path of kg's SPARQL endpoint over TDB2 (Java source, for users without Fuseki):
+    java -cp "$(kg stores jena-classpath)" "$(kg stores jena-endpoint)" PORT NAME=TDB2DIR"""
+    from kg.stores import JENA_ENDPOINT
+
+    click.echo(JENA_ENDPOINT)
 
 
 # -------------------------------------------------------------------- diff

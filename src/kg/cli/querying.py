@@ -53,8 +53,7 @@ def query(name_or_file, text, params, fmt, asserted, terms, no_build, home, buil
     from kg.results import check_format, render
 
     project = working_copy(home, build_dir)
-    stdin = click.get_text_stream("stdin")
-    q = resolve(project, name_or_file, text, stdin=stdin)
+    q = resolve(project, name_or_file, text, stdin=sys.stdin)
     fmt = check_format(q.text, fmt)  # before building: a format that cannot fit is a usage error at once
     store = None
     if endpoint:

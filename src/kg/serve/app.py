@@ -91,7 +91,9 @@ def create_app(project=None, *, files=None, title: str | None = None, **limits):
     from starlette.applications import Starlette
 
     settings = Settings(**limits).resolved()
-    server = KgServer(open_dataset(project, files, title), settings)
+    dataset = open_dataset(project, files, title)
+    dataset.endpoint = settings.endpoint  # the dumps' void.ttl names the endpoint that serves them
+    server = KgServer(dataset, settings)
     app = Starlette(routes=routes(server), middleware=middleware(), lifespan=lifespan(server),
                     exception_handlers=dict.fromkeys((404, 405), no_route(server)))
     app.state.server = server

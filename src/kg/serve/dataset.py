@@ -109,6 +109,7 @@ class Dataset:
     project: Any = None
     built: Any = None
     title: str = "SPARQL endpoint"
+    endpoint: str | None = None  # the public SPARQL endpoint (void:sparqlEndpoint of the dumps' void.ttl)
     _dumps_lock: threading.Lock = field(default_factory=threading.Lock)
     _queries: SavedQueries | None = None
 
@@ -157,7 +158,7 @@ class Dataset:
             if not (out / "SHA256SUMS").is_file():
                 from kg.export import export_built
 
-                export_built(self.built, out)
+                export_built(self.built, out, endpoint=self.endpoint)
         return out
 
     def saved_queries(self) -> SavedQueries | None:

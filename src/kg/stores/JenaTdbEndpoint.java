@@ -1,10 +1,13 @@
-// A SPARQL 1.1 Protocol endpoint over a Jena TDB2 database, for kg's store parity tests.
+// A SPARQL 1.1 Protocol endpoint over Jena TDB2 databases, read-only, on loopback: what kg query
+// --endpoint and kg validate --endpoint need of a TDB2 store when Fuseki is not at hand (Debian does
+// not package it).  kg ships it (kg stores jena-endpoint prints its path); the store tests run it.
 //
-// Fuseki is not packaged in Debian; this is the part of it the tests need: Jena ARQ answering
-// over TDB2 with tdb:unionDefaultGraph=true (what `tdb2.tdbquery --set tdb:unionDefaultGraph=true`
-// and a Fuseki TDB2 service with `tdb2:unionDefaultGraph true` do), read-only, on loopback.
-// Run with Java's source launcher: java -cp <Jena jars> JenaTdbEndpoint.java PORT NAME=DIR... (each
-// TDB2 database DIR is served at /NAME).
+// Jena ARQ answers over TDB2 with tdb:unionDefaultGraph=true (what `tdb2.tdbquery --set
+// tdb:unionDefaultGraph=true` and a Fuseki TDB2 service with `tdb2:unionDefaultGraph true` do).
+// Run with Java's source launcher (a JDK):
+//   java -cp "$(kg stores jena-classpath)" "$(kg stores jena-endpoint)" PORT NAME=DIR...
+// each TDB2 database DIR served at http://127.0.0.1:PORT/NAME.  A TDB2 database is opened by one JVM
+// at a time: load it (tdb2.tdbloader) before, not while, it is served.
 // Queries come as POST application/x-www-form-urlencoded `query=` (or GET ?query=); SELECT and ASK
 // are answered in SPARQL 1.1 results JSON, CONSTRUCT and DESCRIBE in N-Triples; a bad query is a 400.
 import com.sun.net.httpserver.HttpExchange;
