@@ -44,6 +44,11 @@ LICENSE = ns.LICENSE
 RDF_TYPE = ns.PREFIXES["rdf"] + "type"
 # dcat:mediaType and dcat:compressFormat name the IANA registration (DCAT 3: a dct:MediaType), not a string
 IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
+
+
+def media_type_name(iri: str) -> str:
+    """``text/turtle`` for the IANA IRI dcat:mediaType names (what people read; other IRIs as they are)."""
+    return iri[len(IANA_MEDIA_TYPES):] if iri.startswith(IANA_MEDIA_TYPES) else iri
 GZIP_MEDIA = "application/gzip"
 
 

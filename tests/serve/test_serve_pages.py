@@ -94,6 +94,8 @@ def test_landing_page_describes_the_dataset(web, real_project):
     assert "creativecommons.org/licenses/by/4.0" in html
     for dump in ("kg.ttl", "kg.nt", "kg.jsonld", "kg.rdf", "kg.trig", "kg.nq", "void.ttl", "SHA256SUMS"):
         assert f'href="/dumps/{dump}"' in html
+    # VoID names media types by their IANA IRIs; people read the type
+    assert "<td>text/turtle</td>" in html and "iana.org/assignments" not in html
     for q in Catalogue.of(real_project).saved():
         assert f'href="/query?name={q.name}&amp;run=1"' in html, q.name
     assert web.get("/", headers={"Accept": "text/turtle"}, follow_redirects=False).headers["location"] == \

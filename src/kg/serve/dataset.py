@@ -20,6 +20,7 @@ from typing import Any
 from kg import __version__
 from kg import namespaces as ns
 from kg.errors import KgError
+from kg.export import media_type_name
 from kg.formats import FORMATS
 from kg.serve.limits import HttpError
 
@@ -198,7 +199,7 @@ class Dataset:
         for dist in top.get(dcat + "distribution", []):
             node = by_subject.get(str(dist), {})
             ck = by_subject.get(str(node.get(spdx + "checksum", [None])[0]), {})
-            d["dumps"].append({"name": one(node, dct + "title"), "media": one(node, dcat + "mediaType"),
+            d["dumps"].append({"name": one(node, dct + "title"), "media": media_type_name(one(node, dcat + "mediaType") or ""),
                                "size": int(one(node, dcat + "byteSize") or 0),
                                "sha256": one(ck, spdx + "checksumValue")})
         d["dumps"].sort(key=lambda x: x["name"])
