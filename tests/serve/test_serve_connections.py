@@ -150,3 +150,77 @@ def test_an_answer_nobody_reads_is_dropped_after_the_send_timeout(tmp_path):
         head, _, body = got.partition(b"\r\n\r\n")
         length = int(next(h.split(b":")[1] for h in head.split(b"\r\n") if h.lower().startswith(b"content-length")))
         assert length > 5_000_000 and len(body) < length, (length, len(body))
+
+
+# ------------------------------------------------------- framing (RFC 9112 §6)
+
+def _exchange(url: str, request: bytes, seconds: float = 6.0) -> tuple[bytes, bool]:
+    """What the server sends back to ``request`` on a connection of its own, and whether it closed it."""
+    with socket.create_connection(("127.0.0.1", _port(url)), timeout=10) as s:
+        s.sendall(request)
+        s.settimeout(seconds)
+        data, closed = b"", False
+        try:
+            while True:
+                chunk = s.recv(65536)
+                if not chunk:
+                    closed = True
+                    break
+                data += chunk
+        except TimeoutError:
+            pass
+    return data, closed
+
+
+_BODY = b"query=ASK%7B%7D"
+_CHUNKED = b"%x\r\n%s\r\n0\r\n\r\n" % (len(_BODY), _BODY)
+_FORM_HEAD = b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+_SMUGGLED = b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+
+
+@pytest.mark.parametrize("request_bytes", [
+    # the attack: read as chunked, the connection kept, and the bytes after the chunks a request of their own
+    _FORM_HEAD + b"Content-Length: %d\r\nTransfer-Encoding: chunked\r\n\r\n" % len(_CHUNKED) + _CHUNKED + _SMUGGLED,
+    _FORM_HEAD + b"Transfer-Encoding: chunked\r\nContent-Length: 4\r\n\r\n" + _CHUNKED + _SMUGGLED,
+    _FORM_HEAD.replace(b"HTTP/1.1", b"HTTP/1.0") + b"Transfer-Encoding: chunked\r\n\r\n" + _CHUNKED,
+    _FORM_HEAD + b"Content-Length: %d\r\nContent-Length: 3\r\n\r\n" % len(_BODY) + _BODY + _SMUGGLED,
+    _FORM_HEAD + b"Content-Length: %d, 3\r\n\r\n" % len(_BODY) + _BODY + _SMUGGLED,
+], ids=["CL+TE", "TE+CL", "TE in HTTP/1.0", "two Content-Lengths", "a list of two lengths"])
+def test_a_body_with_two_framings_is_400_and_the_connection_closed(served, request_bytes):
+    """RFC 9112 §6.1 and §6.3: a request whose body length is ambiguous gets 400, and the connection is closed
+    (no second answer: what followed is never read as a request)."""
+    data, closed = _exchange(served.url, request_bytes)
+    assert data.startswith(b"HTTP/1.1 400 "), data[:200]
+    assert closed and data.count(b"HTTP/1.1 ") == 1, data
+    assert b"connection: close" in data.lower()
+
+
+def test_one_content_length_said_twice_is_one_length(served):
+    """The same value repeated is one Content-Length (RFC 9112 §6.3): answered, and the connection kept."""
+    request = _FORM_HEAD + b"Accept: application/sparql-results+json\r\nContent-Length: %d\r\nContent-Length: %d\r\n\r\n" % (
+        len(_BODY), len(_BODY)) + _BODY + _SMUGGLED
+    data, closed = _exchange(served.url, request, seconds=2.0)
+    assert data.startswith(b"HTTP/1.1 200 ") and data.count(b"HTTP/1.1 200 ") == 2, data[:300]
+
+
+# ------------------------------------------------------------------- memory
+
+def test_memory_freed_after_a_large_request_goes_back_to_the_system(served, monkeypatch):
+    """The server kept ~20 MiB for good after a few long request lines: glibc's allocator keeps freed large
+    buffers in its heap.  kg serve fixes the allocator's thresholds at start, and after a connection that read
+    more than LARGE bytes closes it hands what is free back (malloc_trim) — at most once a second."""
+    from kg.serve import connections
+
+    trims = []
+    monkeypatch.setattr(connections, "trim_memory", lambda: trims.append(time.monotonic()))
+    small = b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    _exchange(served.url, small, seconds=5)
+    time.sleep(connections.TRIM_EVERY + 0.5)
+    assert trims == []
+    large = b"GET /sparql?query=" + b"a" * (2 * connections.LARGE) + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    for _ in range(3):  # answered (a syntax error), not a server stuck on a long text
+        assert _exchange(served.url, large, seconds=60)[0].startswith(b"HTTP/1.1 400 ")
+    deadline = time.monotonic() + 10
+    while not trims and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert trims and all(b - a >= connections.TRIM_EVERY * 0.9 for a, b in zip(trims, trims[1:])), trims

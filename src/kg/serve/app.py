@@ -15,7 +15,7 @@ import logging
 
 from kg.serve import pages
 from kg.serve.answers import TRUNCATED
-from kg.serve.connections import SafeHeaders, listen, uvicorn_config
+from kg.serve.connections import SafeHeaders, listen, release_freed_memory, uvicorn_config
 from kg.serve.dataset import Dataset
 from kg.serve.docs import ServedDocs
 from kg.serve.engine import JOB_NAMES, Engine
@@ -156,6 +156,7 @@ def serve(project=None, host: str = "127.0.0.1", port: int = 8000, *, log_level:
     import uvicorn
 
     sock = listen(host, port)
+    release_freed_memory()
     try:
         logging.basicConfig(level=getattr(logging, log_level.upper(), logging.INFO), format="kg serve: %(message)s")
         app = create_app(project, files=files, base_url=limits.pop("base_url", None) or default_base_url(sock),

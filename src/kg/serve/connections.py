@@ -13,6 +13,7 @@ Content-Security-Policy on every answer), :func:`uvicorn_config` and
 
 from __future__ import annotations
 
+import ctypes
 import socket
 
 import h11
@@ -23,6 +24,8 @@ from kg.formats import FORMATS
 from kg.serve.limits import ACCEPT_BATCH
 
 LINGER = 2.0  # seconds a refused connection is still read (and dropped) before it closes
+LARGE = 256 * 1024  # bytes read on one connection after which its close hands freed memory back to the system
+TRIM_EVERY = 1.0  # seconds: freed memory is handed back at most this often
 HEAD_ROOM = 16 * 1024  # bytes of request head (method, path, headers) allowed beyond --max-body
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
@@ -30,13 +33,46 @@ SECURITY_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"content-security
                     (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
 
 
+class StrictFraming(h11.Connection):
+    """h11's server side, refusing the requests whose body has no single framing (RFC 9112 §6.1, §6.3).
+
+    h11 reads a request with both ``Transfer-Encoding`` and ``Content-Length``
+    as chunked and keeps the connection: a proxy in front that went by the
+    length would see another request in the same bytes (request smuggling).
+    Such a request, and ``Transfer-Encoding`` in an HTTP/1.0 request (whose
+    framing is faulty by the RFC), are protocol errors here: the server
+    answers 400 and closes.  Conflicting ``Content-Length`` values are h11's
+    own error already; the same value repeated is one length (§6.3)."""
+
+    refusal: str | None = None  # why the request was refused, for the 400's message
+
+    def next_event(self):
+        event = super().next_event()
+        if isinstance(event, h11.Request):
+            names = {name.lower() for name, _ in event.headers}
+            if b"transfer-encoding" in names and (b"content-length" in names or event.http_version == b"1.0"):
+                with_what = "Content-Length" if b"content-length" in names else "an HTTP/1.0 request"
+                self.refusal = (f"Transfer-Encoding with {with_what} leaves the body's length ambiguous "
+                                "(RFC 9112 §6.1); send one of them")
+                raise h11.RemoteProtocolError(self.refusal)
+        return event
+
+
 class GuardedProtocol(H11Protocol):
-    """uvicorn's h11 protocol with the time limits and the connection cap of the module docstring."""
+    """uvicorn's h11 protocol with the time limits and the connection cap of the module docstring, and
+    :class:`StrictFraming` under it."""
 
     settings = None  # set by guarded_protocol()
 
+    def __init__(self, config, *args, **kwargs):
+        super().__init__(config, *args, **kwargs)
+        limit = config.h11_max_incomplete_event_size
+        self.conn = StrictFraming(h11.SERVER, *([limit] if limit is not None else []))
+    _trim_pending = False  # one trim of the allocator is scheduled (for all connections of the process)
+
     def connection_made(self, transport) -> None:
         super().connection_made(transport)
+        self._received = 0
         sock = transport.get_extra_info("socket")
         if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
             # asyncio sets TCP_NODELAY only on sockets made with proto=IPPROTO_TCP; without it every answer
@@ -54,8 +90,12 @@ class GuardedProtocol(H11Protocol):
             if timer is not None:
                 timer.cancel()
         super().connection_lost(exc)
+        if self._received > LARGE and not GuardedProtocol._trim_pending:
+            GuardedProtocol._trim_pending = True
+            self.loop.call_later(TRIM_EVERY, _trim_later)
 
     def data_received(self, data: bytes) -> None:
+        self._received += len(data)
         if self._draining:  # refused: read and drop until the client stops or LINGER passes
             return
         super().data_received(data)
@@ -133,7 +173,7 @@ class GuardedProtocol(H11Protocol):
             else:
                 self._refuse(431, "the request's header fields are larger than this endpoint takes")
         else:
-            self._refuse(400, f"invalid HTTP request: {msg}")
+            self._refuse(400, f"invalid HTTP request: {self.conn.refusal or msg}")
 
     def _refuse(self, status: int, message: str) -> None:
         """Answer ``status`` with a one-line message, then drop what the client still sends until it stops."""
@@ -148,6 +188,47 @@ class GuardedProtocol(H11Protocol):
         if self.transport.can_write_eof():
             self.transport.write_eof()
         self.loop.call_later(LINGER, self.transport.close)
+
+
+def _trim_later() -> None:
+    GuardedProtocol._trim_pending = False
+    trim_memory()
+
+
+# glibc's mallopt(3) parameters (malloc.h)
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+
+
+def _glibc():
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+    except OSError:  # not glibc (musl, macOS): its allocator is left as it is
+        return None
+
+
+def release_freed_memory() -> None:
+    """Have the allocator give memory back to the system once it is freed (glibc; a no-op elsewhere).
+
+    A request line or body of a megabyte goes through several buffers of its
+    size (h11's, the decoded text, the blanked-out copies of the query).
+    glibc's allocator raises its threshold for mapping a block on its own
+    each time it frees such a block, so the next ones come from the heap,
+    which it rarely shrinks: the process kept ~20 MiB after a few long
+    requests, for good.  Fixed thresholds map blocks from 128 KiB up (unmapped
+    when freed) and trim the heap's top past 128 KiB; the rest, freed in the
+    middle of the heap, is handed back by :func:`trim_memory` after a
+    connection that read more than ``LARGE`` bytes closes."""
+    libc = _glibc()
+    if libc is not None:
+        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+        libc.mallopt(_M_TRIM_THRESHOLD, 128 * 1024)
+
+
+def trim_memory() -> None:
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
 
 
 def guarded_protocol(settings) -> type:

@@ -217,7 +217,7 @@ async def entity_data(server, request):
 async def ontology(server, request):
     """``/ontology``: the ontology (a hash namespace) as HTML or RDF, content-negotiated 200; the HTML is
     the reference of kg.docs (a section per term, anchored by its local name)."""
-    from starlette.responses import Response
+    from starlette.responses import FileResponse
 
     ext = request.path_params.get("ext")
     if ext is not None:
@@ -234,7 +234,7 @@ async def ontology(server, request):
     if fmt == "html":
         if not server.docs.available:  # N-Quads files only: the plain list of terms
             return await pages.ontology(server, headers)
-        return Response(await server.docs.reference(), media_type=MEDIA_TYPES["html"], headers=headers)
+        return FileResponse(await server.docs.reference(), media_type=MEDIA_TYPES["html"], headers=headers)
     out = await server.call(Engine.job_graph, client=client_of(request), iri=ns.ONTOLOGY_GRAPH, fmt=fmt)
     return response(request, out, MEDIA_TYPES[fmt], headers)
 

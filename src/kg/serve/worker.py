@@ -168,6 +168,15 @@ def entry() -> None:
 
 # ------------------------------------------------------------ server side
 
+def child_env() -> dict[str, str]:
+    """The environment of a child ``python`` of the server (a worker, the docs' writer): so that it imports
+    this very kg."""
+    env = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = package_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
 class Worker:
     """The server's handle on one worker process, talking over a socket pair."""
 
@@ -180,13 +189,10 @@ class Worker:
         parent, child = socket.socketpair()
         cfg = json.dumps({"files": files, "max_rows": settings.max_rows, "max_bytes": settings.max_bytes,
                           "memory_limit": settings.memory_limit, "spool": spool})
-        env = dict(os.environ)
-        package_root = str(Path(__file__).resolve().parents[2])  # so the child imports this very kg
-        env["PYTHONPATH"] = package_root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", "from kg.serve.worker import entry; entry()", str(child.fileno()), cfg],
-                pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, env=env)
+                pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, env=child_env())
         finally:
             child.close()
         self.conn = Connection(parent.detach())

@@ -21,9 +21,10 @@ _NOISE = re.compile(
     r"|#[^\n]*"
     # Whole prefixed names and blank-node labels: their local part may hold a
     # dot ("ex:a.b"), so a keyword glued to one ("ex:o.SERVICE") is part of the
-    # name, while "?o .SERVICE" or "}SERVICE" is the keyword itself.
+    # name, while "?o .SERVICE" or "}SERVICE" is the keyword itself.  A prefixed name starts where a word
+    # starts: tried inside a word too, a run of n letters without ":" cost n²/2 steps (30 s at 30,000).
     rf"|_:{_NAME_DOT}*"
-    rf"|(?:[^\x00-@\[-`{{-\xbf]{_NAME_DOT}*)?:{_LOCAL}*",
+    rf"|(?<!{_NAME_DOT})(?:[^\x00-@\[-`{{-\xbf]{_NAME_DOT}*)?:{_LOCAL}*",
 )
 _FORBIDDEN = re.compile(r"(?<![\w?$])(SERVICE|FROM)(?!\w)", re.IGNORECASE)
 _VARIABLE = re.compile(rf"[?$]({NAME}+)")
