@@ -12,7 +12,7 @@ processes that a timeout kills.  One module per concern:
 * :mod:`~kg.serve.docs` — kg docs' site and ontology reference, served at ``/docs/``;
 * :mod:`~kg.serve.dataset` — the private snapshot, dumps, saved queries, VoID/DCAT, the service description;
 * :mod:`~kg.serve.execution` — the worker pool: the processes, and a job on one within the run limit;
-* :mod:`~kg.serve.admission` — who gets the next free worker: two lanes, per-client limits, memory of cost;
+* :mod:`~kg.serve.admission` — who gets the next free worker: three lanes by cost, per-client limits, memory of cost;
 * :mod:`~kg.serve.worker` — one worker process and the server's handle on it;
 * :mod:`~kg.serve.engine` — the jobs a worker runs over its store, and their table ``JOBS``;
 * :mod:`~kg.serve.answers` — answers within the row and byte caps, spooled and streamed;

@@ -157,7 +157,8 @@ class WorkerPool:
         self.recycle_mib = RECYCLE_MIB
         self._lock = threading.Lock()
         self._stats = Counter({k: 0 for k in ("queries", "timeouts", "died", "replaced", "demoted", "busy",
-                                              "refused", "client_refused", "stopped_long", "long_lane", "recycled")})
+                                              "refused", "client_refused", "stopped_long", "long_lane", "fresh_lane",
+                                              "recycled", "too_late")})
         self.admission = Admission(settings, self._stats)
         self.workers = Workers([str(f) for f in files], settings, spool, self._lock, self._stats, self._dispatch)
         self._executor = ThreadPoolExecutor(max_workers=settings.workers + 2, thread_name_prefix="kg-serve")
@@ -215,6 +216,10 @@ class WorkerPool:
         with self._lock:
             return self.admission.went_long(t)
 
+    def _ran_cheap(self, t: Ticket) -> None:
+        with self._lock:
+            self.admission.ran_cheap(t)
+
     def _penalise(self, t: Ticket, crashed: str | None = None) -> None:
         with self._lock:
             self.admission.penalise(t, crashed)
@@ -231,8 +236,13 @@ class WorkerPool:
         if not self.workers.started:  # no lifespan: the first request starts the workers, and gets its full time
             await asyncio.get_running_loop().run_in_executor(None, self.start)
             arrived, deadline = time.monotonic(), time.monotonic() + timeout + GRACE
-        with self._lock:
-            ticket = self.admission.admit(client, fingerprint)
+        try:
+            with self._lock:
+                ticket = self.admission.admit(client, fingerprint)
+        except HttpError as exc:
+            if exc.delay:  # a refusal that would invite a client to loop on it: not answered at once
+                await asyncio.sleep(exc.delay)
+            raise
         try:
             w = await self._acquire(ticket, deadline)
         except BaseException:
@@ -266,7 +276,7 @@ class WorkerPool:
             if isinstance(exc, asyncio.CancelledError):
                 raise
             self._count("busy")
-            lane = "long-query lane" if t.lane == "long" else "query workers"
+            lane = {"long": "long-query lane", "fresh": "query workers new queries may use"}.get(t.lane, "query workers")
             raise busy(f"the {lane} stayed busy for {self.settings.timeout:g} s") from None
         return t.future.result()
 
@@ -275,15 +285,24 @@ class WorkerPool:
         s = self.settings
         started = time.monotonic()
         limit = max(0.0, min(timeout, deadline - started))
+        if t.lane == "long" and limit < timeout / 2:
+            # known to be long, and it waited so long that it would most likely only be killed (a worker restart
+            # for nothing): the worker goes to the next ticket instead
+            self._release(w, t)
+            self._count("too_late")
+            raise busy(f"the long-query lane stayed busy for {started - arrived:.1f} s, and less than half of "
+                       f"this endpoint's {s.timeout:g} s limit would be left to run this query") from None
         self._count("queries")
         keep = True
         try:
             if t.lane == "long":
                 w.demote()  # known to be long: it never competes with cheap queries for the CPU
                 self._count("demoted")
-            cheap = t.lane == "cheap" and s.long_after > 0
-            answer = w.call(job, limit, long_after=s.long_after if cheap else None,
+            watched = t.lane != "long" and s.long_after > 0
+            answer = w.call(job, limit, long_after=s.long_after if watched else None,
                             on_long=lambda: self._went_long(t))
+            if watched:
+                self._ran_cheap(t)
             if w.peak - w.peak0 > self.recycle_mib:
                 keep = False
                 self.workers.replace(w, "recycled")

@@ -19,6 +19,10 @@ from kg.errors import KgError
 GRACE = 0.5
 # Seconds a client whose query was stopped (timeout, long lane full, crash) sends its SPARQL to the long lane.
 PENALTY = 60.0
+# Seconds a request refused because the lane of unproven queries it needs (fresh, long) is full waits for its
+# 503: as long as its Retry-After says, so that a client looping on refusals costs one request a second per
+# connection, not thousands (a cheap request is refused at once: then the queue is full of cheap requests).
+REFUSAL_DELAY = 1.0
 # Query fingerprints remembered as long-running (and as crashing the engine): a bounded LRU.
 REMEMBERED = 4096
 # A worker whose peak resident memory grew by more than this since it started is replaced after its answer,
@@ -48,7 +52,8 @@ class Settings:
     workers: int = 0  # --workers: query worker processes; 0: one per CPU plus one, at least 3
     long_workers: int = 0  # --long-workers: workers long queries may hold at once; 0: a third, at least 1
     client_limit: int = 4  # --client-limit: requests one client may have running or waiting (429 beyond)
-    queue: int = 64  # --queue: requests waiting for a worker in all (503 beyond; half of it for long ones)
+    queue: int = 64  # --queue: requests waiting for a worker in all (503 beyond; half for cheap ones, a quarter
+    #   each for long queries and for the new queries of clients without a record of cheap ones)
     memory_limit: int = 2048  # --memory-limit: MiB of address space per worker (0: no limit)
     long_after: float = 0.25  # --long-after: CPU seconds after which a query counts as long
     # connections
@@ -72,6 +77,12 @@ class Settings:
         return replace(self, workers=workers, long_workers=long_workers,
                        max_connections=self.max_connections or fd_connections(),
                        base_url=public_base(self.base_url))
+
+    @property
+    def reserved_workers(self) -> int:
+        """Workers that fresh and long queries never hold together: a third (none below three workers), so
+        that the cheap requests (pages, queries that ran cheap before) always have some of their own."""
+        return self.workers // 3
 
     @property
     def endpoint(self) -> str:
@@ -109,8 +120,12 @@ class HttpError(Exception):
     def __init__(self, status: int, message: str, headers: dict | None = None):
         super().__init__(message)
         self.status, self.message, self.headers = status, message, headers or {}
+        self.delay = 0.0  # seconds to wait before answering (a refusal of busy(delay=True))
 
 
-def busy(why: str, status: int = 503) -> HttpError:
-    """A refusal the client may retry shortly (503, or 429 for its own excess)."""
-    return HttpError(status, f"the endpoint is busy: {why}; retry in a moment", {"Retry-After": "1"})
+def busy(why: str, status: int = 503, delay: bool = False) -> HttpError:
+    """A refusal the client may retry shortly (503, or 429 for its own excess).  ``delay``: answered only after
+    ``REFUSAL_DELAY`` (see there)."""
+    err = HttpError(status, f"the endpoint is busy: {why}; retry in a moment", {"Retry-After": "1"})
+    err.delay = REFUSAL_DELAY if delay else 0.0
+    return err
