@@ -22,7 +22,8 @@ workload of cheap requests in three phases, and the server's memory in a fourth:
    runaway queries whose text is new every time (the shapes of the attack,
    with new variable names and a new constant), so that no memory of a text
    and no penalty of one identity keeps them away from the workers;
-4. memory (issue 19): the server's RSS, settled (no worker busy, past the
+4. memory (issue 19; run first, before anything asked for the
+   documentation): the server's RSS, settled (no worker busy, past the
    allocator's trim), before and after the first /docs/ pages and the
    ontology reference, ten request lines of 2 MB (414) and ten of 1 MB
    (read whole, answered).
@@ -369,7 +370,13 @@ def request_line(port: int, length: int) -> bytes:
 
 def memory_phase(port: int, pid: int) -> list[tuple[str, float]]:
     """The server's RSS (MiB) settled after what made it grow for good (issue 19): the first /docs/ page and
-    its reference, then ten request lines of 2 MB (refused, 414) and ten of 1 MB (read, answered 400)."""
+    its reference, then ten request lines of 2 MB (refused, 414) and ten of 1 MB (read, answered 400).  Run
+    first, after a few requests that warm the usual paths."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    for path in ("/", "/browse/park", "/page/park/sinoswiss-technopark", "/sparql?query=ASK%7B%7D") * 3:
+        conn.request("GET", path, headers={"Accept": "text/html" if "sparql" not in path else "*/*"})
+        conn.getresponse().read()
+    conn.close()
     out = [("before", settled_rss(port, pid))]
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     for path, accept in (("/docs/", "text/html"), ("/docs/dataset.html", "text/html"), ("/ontology", "text/html")):
@@ -443,6 +450,8 @@ def main(argv=None) -> int:
               f"{len(requests)} requests; attack: {args.runaways} runaway clients, {args.slow} slow connections "
               f"(header timeout {limits['header_timeout']:g} s); flood: {args.flood} identities sending fresh "
               f"runaway texts; {args.duration:g} s per phase")
+        # first, while nothing has asked for the documentation yet (the cheap workload's /ontology would)
+        memory = memory_phase(port, server.pid) if "memory" in args.phases else None
         if args.warmup:
             phase(port, server.pid, requests, args.clients, args.warmup, None)
         attacks = {"baseline": None,
@@ -450,7 +459,6 @@ def main(argv=None) -> int:
                    "flood": {"flood": args.flood, "connections": args.flood_connections, "lead": 2.0}}
         results = {name: phase(port, server.pid, requests, args.clients, args.duration, attacks[name])
                    for name in attacks if name in args.phases}
-        memory = memory_phase(port, server.pid) if "memory" in args.phases else None
         print()
         for name, label in (("baseline", "baseline"), ("attack", "under attack"), ("flood", "under flood")):
             if name in results:

@@ -197,8 +197,8 @@ def test_a_body_with_two_framings_is_400_and_the_connection_closed(served, reque
 
 def test_one_content_length_said_twice_is_one_length(served):
     """The same value repeated is one Content-Length (RFC 9112 §6.3): answered, and the connection kept."""
-    request = _FORM_HEAD + b"Accept: application/sparql-results+json\r\nContent-Length: %d\r\nContent-Length: %d\r\n\r\n" % (
-        len(_BODY), len(_BODY)) + _BODY + _SMUGGLED
+    lengths = b"Content-Length: %d\r\nContent-Length: %d\r\n\r\n" % (len(_BODY), len(_BODY))
+    request = _FORM_HEAD + b"Accept: application/sparql-results+json\r\n" + lengths + _BODY + _SMUGGLED
     data, closed = _exchange(served.url, request, seconds=2.0)
     assert data.startswith(b"HTTP/1.1 200 ") and data.count(b"HTTP/1.1 200 ") == 2, data[:300]
 
@@ -217,7 +217,8 @@ def test_memory_freed_after_a_large_request_goes_back_to_the_system(served, monk
     _exchange(served.url, small, seconds=5)
     time.sleep(connections.TRIM_EVERY + 0.5)
     assert trims == []
-    large = b"GET /sparql?query=" + b"a" * (2 * connections.LARGE) + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    large = (b"GET /sparql?query=" + b"a" * (2 * connections.LARGE)
+             + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
     for _ in range(3):  # answered (a syntax error), not a server stuck on a long text
         assert _exchange(served.url, large, seconds=60)[0].startswith(b"HTTP/1.1 400 ")
     deadline = time.monotonic() + 10

@@ -156,9 +156,8 @@ class Admission:
         """A cheap or fresh job used ``--long-after`` CPU seconds: may it go on in the long lane?"""
         t.went_long = True
         self._remember_long(t.fingerprint)
-        if t.fingerprint is not None:
-            self.trusted.pop(t.client, None)
         if t.fingerprint is not None:  # a page's job is bounded by design: never stopped, never counted
+            self.trusted.pop(t.client, None)
             if self.running["long"] >= self.settings.long_workers:
                 return False
             if t.holds is None and not self._room("long"):  # from the cheap lane: it would take a reserved worker

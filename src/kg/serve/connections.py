@@ -63,12 +63,12 @@ class GuardedProtocol(H11Protocol):
     :class:`StrictFraming` under it."""
 
     settings = None  # set by guarded_protocol()
+    _trim_pending = False  # one trim of the allocator is scheduled (for all connections of the process)
 
     def __init__(self, config, *args, **kwargs):
         super().__init__(config, *args, **kwargs)
         limit = config.h11_max_incomplete_event_size
         self.conn = StrictFraming(h11.SERVER, *([limit] if limit is not None else []))
-    _trim_pending = False  # one trim of the allocator is scheduled (for all connections of the process)
 
     def connection_made(self, transport) -> None:
         super().connection_made(transport)

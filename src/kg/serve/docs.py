@@ -23,6 +23,7 @@ from kg.errors import KgError
 from kg.serve.limits import HttpError
 
 REFERENCE = "ontology.html"
+WRITE_TIMEOUT = 600  # seconds the child writing the site may take (the real graph's: a few)
 
 
 class ServedDocs:
@@ -103,8 +104,11 @@ def write_site(built, project, dumps: Path, out: Path) -> None:
     from kg.serve.worker import child_env
 
     code = "from kg.serve.docs import write_site_here; write_site_here()"
-    done = subprocess.run([sys.executable, "-c", code], input=pickle.dumps((built, project, dumps, out)),
-                          capture_output=True, env=child_env())
+    try:
+        done = subprocess.run([sys.executable, "-c", code], input=pickle.dumps((built, project, dumps, out)),
+                              capture_output=True, env=child_env(), timeout=WRITE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise KgError(f"the documentation was not written within {WRITE_TIMEOUT} s") from None
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit status {done.returncode}"]
         raise KgError(f"the documentation could not be written: {lines[-1]}")

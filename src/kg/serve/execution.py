@@ -276,7 +276,8 @@ class WorkerPool:
             if isinstance(exc, asyncio.CancelledError):
                 raise
             self._count("busy")
-            lane = {"long": "long-query lane", "fresh": "query workers new queries may use"}.get(t.lane, "query workers")
+            lane = {"long": "long-query lane", "fresh": "query workers new queries may use"}.get(t.lane,
+                                                                                                 "query workers")
             raise busy(f"the {lane} stayed busy for {self.settings.timeout:g} s") from None
         return t.future.result()
 
