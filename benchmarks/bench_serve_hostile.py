@@ -165,17 +165,22 @@ class Cheap(threading.Thread):
 
 
 class Runaway(threading.Thread):
+    """One client that sends a runaway query over and over (the same text: the server learns it)."""
+
     def __init__(self, port: int, host: str, query: str, stop: threading.Event):
         super().__init__(daemon=True)
         self.port, self.host, self.stop = port, host, stop
-        self.body = urllib.parse.urlencode({"query": query}).encode()
+        self.query = query
         self.statuses: list[int] = []
+
+    def next_body(self) -> bytes:
+        return urllib.parse.urlencode({"query": self.query}).encode()
 
     def run(self):
         conn = connect(self.port, self.host, timeout=120)
         while not self.stop.is_set():
             try:
-                conn.request("POST", "/sparql", body=self.body, headers=FORM)
+                conn.request("POST", "/sparql", body=self.next_body(), headers=FORM)
                 resp = conn.getresponse()
                 resp.read()
                 self.statuses.append(resp.status)
@@ -185,29 +190,16 @@ class Runaway(threading.Thread):
                 conn = connect(self.port, self.host, timeout=120)
 
 
-class Flood(threading.Thread):
+class Flood(Runaway):
     """One client identity that sends a runaway query with a new text each time."""
 
     def __init__(self, port: int, host: str, seed: int, stop: threading.Event):
-        super().__init__(daemon=True)
-        self.port, self.host, self.stop = port, host, stop
+        super().__init__(port, host, "", stop)
         self.rng, self.n = random.Random(seed), seed
-        self.statuses: list[int] = []
 
-    def run(self):
-        conn = connect(self.port, self.host, timeout=120)
-        while not self.stop.is_set():
-            self.n += 1
-            body = urllib.parse.urlencode({"query": fresh_runaway(self.n, self.rng)}).encode()
-            try:
-                conn.request("POST", "/sparql", body=body, headers=FORM)
-                resp = conn.getresponse()
-                resp.read()
-                self.statuses.append(resp.status)
-            except (OSError, http.client.HTTPException):
-                self.statuses.append(-1)
-                conn.close()
-                conn = connect(self.port, self.host, timeout=120)
+    def next_body(self) -> bytes:
+        self.n += 1
+        return urllib.parse.urlencode({"query": fresh_runaway(self.n, self.rng)}).encode()
 
 
 class Slow(threading.Thread):
