@@ -361,6 +361,10 @@ ERRORS = [
             '        stc:partOfObservation observation:nus-institute-jidf-companies ;')),
 
     # ---- sameas-merges-distinct-entities ---------------------------------------------------------------
+    _e("identity-link-outside-the-graph", "stc:sameThingAs used for a Wikidata item: it joins two entities of this graph, and stc:wikidata links an item",
+       "place:china-railway-express",
+       (CUR, "place:china-railway-express stc:sameThingAs place:china-europe-freight-trains .",
+        "place:china-railway-express stc:sameThingAs place:china-europe-freight-trains , <http://www.wikidata.org/entity/Q1> .")),
     _e("sameas-merges-distinct-entities", "owl:sameAs used where the discrepancy record keeps two nodes linked by stc:sameThingAs: merging them gives one node two English prefLabels",
        "place:china-railway-express",
        (CUR, "place:china-railway-express stc:sameThingAs place:china-europe-freight-trains .",
@@ -1202,6 +1206,11 @@ ERRORS = [
 
 
 VALID = [
+    _v("a second node for the Yangtze in article 003, with the same name, declared one thing with the curation's by stc:sameThingAs",
+       (A3, '    place:yangtze-river a stc:River ; skos:prefLabel "Yangtze River"@en .',
+        '    place:yangtze-river a stc:River ; skos:prefLabel "Yangtze River"@en .\n'
+        '    place:yangtze a stc:River ; skos:prefLabel "Yangtze River"@en ;\n'
+        '        stc:sameThingAs place:yangtze-river .')),
     # ---- labels in other languages and scripts (background facts, in source:curation) ----------------
     _v("Chongqing's Chinese name as its zh-Hans preferred label",
        (CUR, _CQ_CUR, _CQ_CUR.replace('"Chongqing"@en ;', '"Chongqing"@en , "重庆"@zh-Hans ;'))),
