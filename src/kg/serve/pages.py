@@ -254,5 +254,5 @@ async def query_page(server, request):
               "ontology": ns.ONTOLOGY_IRI, "graph": ns.GRAPH, "dataset": ns.DATASET_IRI},
               "autorun": qp.get("run") in ("1", "true", "yes"), "name": name if name and not qp.get("query") else None,
               "text": text}
-    return render(server, "query.html", current="/query", text=text, params=params, name=name, saved=saved, qtitle=title,
-                  description=description, config=script_json(config), title="Query")
+    return render(server, "query.html", current="/query", text=text, params=params, name=name, saved=saved,
+                  qtitle=title, description=description, config=script_json(config), title="Query")
