@@ -193,28 +193,32 @@ def release(project, version: str, out_dir=None, *, previous_dir=None, date: str
     description = Description(version=version, issued=(previous.issued if previous and previous.issued else day),
                               modified=day, publisher=publisher, endpoint=endpoint)
     make_folder(root)
-    files: dict[str, bytes] = {}
+    # each file's size and SHA-256, not its bytes: the dumps of a large graph are written one at a time
+    files: dict[str, tuple[int, str]] = {}
+
+    def write(name: str, data: bytes) -> None:
+        (tmp / name).write_bytes(data)
+        files[name] = (len(data), hashlib.sha256(data).hexdigest())
+
     try:
         with replacing_folder(folder) as tmp:
             with reporter.step(f"release {version}: dumps") as step:
                 for name, data in dump_files(built, gzip=True, stem=names["stem"], void_name=names["void"],
                                              description=description,
                                              restate=version_statements(version, previous and previous.version)):
-                    (tmp / name).write_bytes(data)
-                    files[name] = data
+                    write(name, data)
                 step.summary = f"{len(files)} files"
             d, extra = None, {}
             if previous is not None:
                 with reporter.step(f"release {version}: changes since {previous.version}"):
                     d, extra[names["patch"]] = _changes(previous, tmp / names["nq"], version)
             extra[names["changes"]] = changelog(version, day, previous and previous.version, d).encode("utf-8")
-            extra["SHA256SUMS"] = sha256sums({n: hashlib.sha256(b).hexdigest() for n, b in (files | extra).items()})
             for name, data in extra.items():
-                (tmp / name).write_bytes(data)
-            files.update(extra)
+                write(name, data)
+            write("SHA256SUMS", sha256sums({n: digest for n, (_, digest) in files.items()}))
     except OSError as exc:
         raise ExportError(f"cannot write the release into {root}: {exc.strerror or exc}") from None
-    written = [(str(folder / name), len(data)) for name, data in files.items()]
+    written = [(str(folder / name), size) for name, (size, _) in files.items()]
     return Release(folder, version, day, previous, written, d)
 
 
