@@ -267,11 +267,8 @@ class Engine:
               }}
             }} ORDER BY ?t""")
         terms: dict[str, dict] = {}
-        for t, kind, comment, sup in rows:
-            d = terms.setdefault(t.value, {"iri": t.value, "kinds": [], "comment": None, "super": []})
-            k = kind.value.rsplit("#", 1)[-1]
-            if k not in d["kinds"]:
-                d["kinds"].append(k)
+        for t, _kind, comment, sup in rows:  # the kinds are term_types' below, as every page classifies them
+            d = terms.setdefault(t.value, {"iri": t.value, "comment": None, "super": []})
             if comment is not None and not d["comment"]:
                 d["comment"] = comment.value
             if sup is not None and sup.value not in d["super"]:

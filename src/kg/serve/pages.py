@@ -32,6 +32,7 @@ STATIC = TEMPLATES.parent / "static"  # their stylesheet, script and icon, serve
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 TERM_GROUPS = ["Classes", "Object properties", "Datatype properties", "Annotation properties",
                "Concepts and individuals"]
+KINDS = ("class", "object property", "datatype property", "annotation property")  # kg.docs.model's, in that order
 
 
 def script_json(value) -> Markup:
@@ -72,11 +73,12 @@ def _number(value) -> str:
         return str(value)
 
 
-def _term_group(kinds: list[str]) -> str:
-    for kind, group in zip(("Class", "ObjectProperty", "DatatypeProperty", "AnnotationProperty"), TERM_GROUPS):
-        if kind in kinds:
-            return group
-    return TERM_GROUPS[-1]
+def _term_group(types: list[str]) -> str:
+    """The section of the ontology page a term goes in, from its kind as every page counts it (kg.docs.model)."""
+    from kg.docs.model import term_kind
+
+    kind = term_kind(types)
+    return TERM_GROUPS[KINDS.index(kind)] if kind in KINDS else TERM_GROUPS[-1]
 
 
 def environment(settings, title: str):
@@ -206,7 +208,7 @@ async def ontology(server, headers: dict):
     o = await _ontology_terms(server)
     groups: dict[str, list] = {}
     for term in o["terms"]:
-        groups.setdefault(_term_group(term["kinds"]), []).append(term)
+        groups.setdefault(_term_group(o["term_types"].get(term["iri"], [])), []).append(term)
     head: dict = {}
     for p, v in o["head"]:
         head.setdefault(p, v["value"])
