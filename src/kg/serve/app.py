@@ -13,9 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from kg.memory import release_freed_memory
 from kg.serve import pages
 from kg.serve.answers import TRUNCATED
-from kg.serve.connections import SafeHeaders, listen, release_freed_memory, uvicorn_config
+from kg.serve.connections import SafeHeaders, listen, uvicorn_config
 from kg.serve.dataset import Dataset
 from kg.serve.docs import ServedDocs
 from kg.serve.engine import JOB_NAMES, Engine

@@ -13,7 +13,6 @@ Content-Security-Policy on every answer), :func:`uvicorn_config` and
 
 from __future__ import annotations
 
-import ctypes
 import socket
 
 import h11
@@ -21,6 +20,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from kg.errors import KgError
 from kg.formats import FORMATS
+from kg.memory import trim_memory
 from kg.serve.limits import ACCEPT_BATCH
 
 LINGER = 2.0  # seconds a refused connection is still read (and dropped) before it closes
@@ -190,45 +190,12 @@ class GuardedProtocol(H11Protocol):
         self.loop.call_later(LINGER, self.transport.close)
 
 
+# A request line or body of a megabyte goes through several buffers of its size (h11's, the decoded text,
+# the blanked-out copies of the query): after a connection that read more than LARGE bytes closes, what
+# they left in the middle of the heap is handed back (kg.memory; the server fixes glibc's thresholds too).
 def _trim_later() -> None:
     GuardedProtocol._trim_pending = False
     trim_memory()
-
-
-# glibc's mallopt(3) parameters (malloc.h)
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
-
-
-def _glibc():
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
-    except OSError:  # not glibc (musl, macOS): its allocator is left as it is
-        return None
-
-
-def release_freed_memory() -> None:
-    """Have the allocator give memory back to the system once it is freed (glibc; a no-op elsewhere).
-
-    A request line or body of a megabyte goes through several buffers of its
-    size (h11's, the decoded text, the blanked-out copies of the query).
-    glibc's allocator raises its threshold for mapping a block on its own
-    each time it frees such a block, so the next ones come from the heap,
-    which it rarely shrinks: the process kept ~20 MiB after a few long
-    requests, for good.  Fixed thresholds map blocks from 128 KiB up (unmapped
-    when freed) and trim the heap's top past 128 KiB; the rest, freed in the
-    middle of the heap, is handed back by :func:`trim_memory` after a
-    connection that read more than ``LARGE`` bytes closes."""
-    libc = _glibc()
-    if libc is not None:
-        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
-        libc.mallopt(_M_TRIM_THRESHOLD, 128 * 1024)
-
-
-def trim_memory() -> None:
-    libc = _glibc()
-    if libc is not None:
-        libc.malloc_trim(0)
 
 
 def guarded_protocol(settings) -> type:

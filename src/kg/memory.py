@@ -1,0 +1,39 @@
+"""Giving freed memory back to the system (glibc; a no-op elsewhere).
+
+glibc keeps what a process frees for its next allocations: after a million-statement index is dropped, or
+a query that built large hash tables ends (Oxigraph allocates with the system's malloc, one arena per
+thread), the process's resident size stays at its high-water mark. ``trim_memory`` hands the free pages
+back; ``release_freed_memory`` makes large blocks go back on their own from then on.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+# glibc's mallopt(3) parameters (malloc.h)
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+
+
+def _glibc():
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return libc if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim") else None
+    except OSError:  # not glibc (musl, macOS): its allocator is left as it is
+        return None
+
+
+def release_freed_memory() -> None:
+    """Fixed thresholds: blocks from 128 KiB up are mapped on their own (unmapped when freed) and the heap's
+    top is trimmed past 128 KiB. glibc otherwise raises its threshold each time such a block is freed, so
+    the next ones come from the heap, which it rarely shrinks."""
+    libc = _glibc()
+    if libc is not None:
+        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+        libc.mallopt(_M_TRIM_THRESHOLD, 128 * 1024)
+
+
+def trim_memory() -> None:
+    """Hand the free pages of every arena back to the system."""
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
