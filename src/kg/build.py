@@ -233,11 +233,26 @@ def _shacl(run: _Run, step) -> None:
     before = latest(run.project)
     run.pending = v.CheckRun(run.stage["catalogue"].checks(), workers=_cores(),
                              cost=before.manifest.get("check_seconds") if before else None)
-    run.memory.then(lambda store: run.pending.start(OxigraphStore(store)))
+    # The dearest checks wait until SHACL is done and its index freed: at a million statements each holds
+    # 2 GiB of intermediate results, which on top of the index would double the build's peak.
+    run.memory.then(lambda store: run.pending.start(OxigraphStore(store), hold_dear=True))
     issues, engine = v.shacl(run.stage["merged"], run.stage["inference"], run.stage["data_shapes"],
                              run.stage["onto_shapes"], run.validator, run_select=lambda: run.memory.select_runner())
     step.done(f"{len(issues)} results ({engine})")
     run.stage.update(issues=issues, validator_engine=engine)
+    _free_index(run)
+    run.pending.release()
+
+
+def _free_index(run: _Run) -> None:
+    """Nothing reads the reasoner's index after SHACL (at a million statements, a gigabyte): free it."""
+    import gc
+
+    from kg.memory import trim_memory
+
+    run.stage["inference"].index = None
+    gc.collect()
+    trim_memory()
 
 
 def _checks(run: _Run, step) -> None:

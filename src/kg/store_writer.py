@@ -93,7 +93,9 @@ class StoreWriter:
                     ox.Store.read_only(str(arg.built.store_path)).backup(str(self.path))
                 if self.store is None:
                     self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
-                if kind == "file":
+                if kind == "file" and self.path is None:  # in memory, a transaction is faster and lighter
+                    self.store.load(path=str(arg), format=ox.RdfFormat.N_QUADS)
+                elif kind == "file":
                     self.store.bulk_load(path=str(arg), format=ox.RdfFormat.N_QUADS)
                 elif kind == "call":
                     arg(self.store)

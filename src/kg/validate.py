@@ -38,58 +38,113 @@ class CheckRun:
     (``start``) and collected later (``result``), so that they can run while other work goes on.
 
     Oxigraph releases the GIL while it evaluates a query, so on a store in memory the checks use every
-    core, and the cores other work leaves idle. They start in order of ``cost`` (the seconds each took
-    before, the dearest first; a check never timed counts as dear), so that a slow one does not start
-    last and leave a core idle at the end. ``timings`` holds each check's seconds once it ran. The
-    issues come in the checks' order whatever order they finish in."""
+    core, and the cores other work leaves idle. The checks are taken from a queue ordered by ``cost`` (the
+    seconds each took before; a check never timed counts as dear) from both ends: one lane takes the
+    dearest first, so that a slow one does not start last and leave a core idle at the end; the others
+    take the cheapest first. The dear checks are also the ones that build the largest intermediate
+    results (two of them at a million statements, 2 GiB each): taken by one lane, they never run at
+    once. With ``hold_dear`` the dear lane waits for ``release`` (the build releases it once SHACL is
+    done and its index freed). ``timings`` holds each check's seconds once it ran. The issues come in the
+    checks' order whatever order they finish in."""
 
     def __init__(self, checks, workers: int = 1, cost: Mapping[str, float] | None = None):
+        import threading
+        from collections import deque
+
         self.checks = list(checks)
         self.workers = workers
         cost = cost or {}
         self.order = sorted(range(len(self.checks)), key=lambda n: -cost.get(self.checks[n].name, float("inf")))
         self.timings: dict[str, float] = {}
         self._store = None
-        self._pool = None
-        self._futures: dict = {}
+        self._queue = deque(self.order)
+        self._lock = threading.Lock()
+        self._done = threading.Condition(self._lock)
+        self._found: dict[int, list[Issue] | BaseException] = {}
+        self._finished: list[int] = []  # in the order the checks ended
+        self._cancelled = False
+        self._lanes: list = []
+        self._dear_held = False
 
-    def start(self, store) -> None:
+    def start(self, store, hold_dear: bool = False) -> None:
         """Begin on ``store`` (a kg.store Store); with one worker, nothing runs before ``result``."""
         self._store = store
         if self.workers > 1:
-            from concurrent.futures import ThreadPoolExecutor
+            for _ in range(self.workers - 1):
+                self._lane(dear=False)
+            if hold_dear:
+                self._dear_held = True
+            else:
+                self._lane(dear=True)
 
-            self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="kg-check")
-            self._futures = {self._pool.submit(self._run, self.checks[n]): n for n in self.order}
+    def release(self) -> None:
+        """Start the dear lane held by ``start(hold_dear=True)``."""
+        with self._lock:
+            held, self._dear_held = self._dear_held, False
+        if held:
+            self._lane(dear=True)
+
+    def _lane(self, dear: bool) -> None:
+        import threading
+
+        lane = threading.Thread(target=self._work, args=(dear,), name="kg-check", daemon=True)
+        self._lanes.append(lane)
+        lane.start()
+
+    def _work(self, dear: bool) -> None:
+        from kg.memory import trim_memory
+
+        while True:
+            with self._lock:
+                if self._cancelled or not self._queue:
+                    return
+                n = self._queue.popleft() if dear else self._queue.pop()
+            try:
+                found: list[Issue] | BaseException = self._run(self.checks[n])
+            except BaseException as exc:  # re-raised by result(), as it would be one at a time
+                found = exc
+            trim_memory()  # the query's hash tables stay in this thread's arena otherwise
+            with self._done:
+                self._found[n] = found
+                self._finished.append(n)
+                self._done.notify_all()
 
     def result(self, progress=None) -> list[Issue]:
         """The issues, once every check has run; ``progress(done, total, name)``."""
         if self._store is None:
             raise RuntimeError("CheckRun.result before start")
         total = len(self.checks)
-        found: dict[int, list[Issue]] = {}
-        if self._pool is None:
+        if self.workers <= 1:
             for n, check in enumerate(self.checks):
                 if progress is not None:
                     progress(n, total, check.name)
-                found[n] = self._run(check)
-        else:
-            from concurrent.futures import as_completed
-
-            try:
-                for done, future in enumerate(as_completed(self._futures)):
-                    n = self._futures[future]
-                    found[n] = future.result()  # a check's error ends the run as it would one at a time
-                    if progress is not None:
-                        progress(done + 1, total, self.checks[n].name)
-            finally:
-                self._pool.shutdown(wait=True, cancel_futures=True)
-        return [issue for n in sorted(found) for issue in found[n]]
+                self._found[n] = self._run(check)
+            return [issue for n in sorted(self._found) for issue in self._found[n]]
+        self.release()
+        reported = 0
+        try:
+            while reported < total:
+                with self._done:
+                    while len(self._finished) == reported:
+                        self._done.wait()
+                    n = self._finished[reported]
+                found = self._found[n]
+                if isinstance(found, BaseException):
+                    raise found
+                reported += 1
+                if progress is not None:
+                    progress(reported, total, self.checks[n].name)
+        finally:
+            self.cancel()
+            for lane in self._lanes:  # a check still running after an error: its store stays in use till then
+                lane.join()
+        return [issue for n in sorted(self._found) for issue in self._found[n]]
 
     def cancel(self) -> None:
         """Start no more checks (one running ends on its own; its result is dropped)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            self._cancelled = True
+            self._dear_held = False
 
     def _run(self, check) -> list[Issue]:
         started = time.perf_counter()

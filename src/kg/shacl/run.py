@@ -26,10 +26,11 @@ class ValidationResult:
 class Shape:
     """A compiled shape: ``values(focus)`` gives its value nodes, ``checks`` its constraints (each
     ``check(focus, values, out)`` appends its results to ``out`` and says whether there were any; with
-    ``out`` None it only answers), ``props`` its property shapes, ``targets()`` its focus nodes."""
+    ``out`` None it only answers), ``props`` its property shapes, ``targets()`` its focus nodes,
+    ``conformed`` whether a node conforms, for the nodes asked about so far."""
 
     __slots__ = ("node", "index", "is_property", "path_node", "values", "path_text", "severity",
-                 "messages", "deactivated", "checks", "props", "targets")
+                 "messages", "deactivated", "checks", "props", "targets", "conformed")
 
     def __repr__(self):
         return f"<shape {self.node}>"
@@ -47,7 +48,6 @@ class Run:
         self.type_id = data.known(RDF + "type")
         self.type_fwd = data.fwd.get(self.type_id, {}) if self.type_id is not None else {}
         self.shapes: dict = {}
-        self.conform_cache: dict = {}
         self.shapes_graph_iri = None  # set when a query uses $shapesGraph (see kg.shacl.sparql)
         self._subclass_cache: dict = {}
         self._rdflib_cache: dict = {}
@@ -158,9 +158,9 @@ class Run:
     # ---- evaluation
     def conforms(self, shape: Shape, v: int) -> bool:
         """Whether validating v against the shape gives no result at all, of any severity (SHACL 1.0, 3.4:
-        conformance); the answer is cached for the run."""
-        key = (shape.index, v)
-        hit = self.conform_cache.get(key)
+        conformance); the answer is cached for the run, by shape (node ids as keys: at a million
+        statements two million answers, where (shape, node) tuples as keys took half a gigabyte)."""
+        hit = shape.conformed.get(v)
         if hit is not None:
             return hit
         ok = True
@@ -172,7 +172,7 @@ class Run:
                     break
             else:
                 ok = all(self.conforms(p, x) for p in shape.props for x in vals)
-        self.conform_cache[key] = ok
+        shape.conformed[v] = ok
         return ok
 
     def results_of_all(self, shape: Shape, focus, out: list) -> None:

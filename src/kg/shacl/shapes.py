@@ -107,7 +107,7 @@ def compile_shapes(run: Run, found: dict, steps) -> list[Shape]:
         s.severity = sev[0] if sev else VIOLATION
         s.messages = sg.objects(node, sh("message"))
         s.deactivated = any(is_true(d) for d in sg.objects(node, sh("deactivated")))
-        s.checks, s.props, s.targets = [], [], None
+        s.checks, s.props, s.targets, s.conformed = [], [], None, {}
         run.shapes[node] = s
     check_recursion(sg, run.shapes)
     for s in run.shapes.values():
