@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import gzip as gz
 import hashlib
-import io
+import shutil
+import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +27,9 @@ import pyoxigraph as ox
 from kg import __version__
 from kg import namespaces as ns
 from kg.errors import ExportError
-from kg.files import ends_with_newline, write_whole
-from kg.formats import (FORMATS, canonical_nquads, jsonld_bytes, nquads_triples, sorted_lines, triple_key,
-                        used_prefixes)
+from kg.files import ends_with_newline, write_whole, writing_whole
+from kg.formats import FORMATS, canonical_nquads, jsonld_bytes, triple_key, used_prefixes
+from kg.linesort import batch_bytes, distinct_triples, file_blocks, sorted_unique_lines
 
 # dump kind (as --only takes it) -> (file name, format name in kg.formats)
 DUMPS = {
@@ -72,116 +74,192 @@ class Description:
 
 
 class _Build:
-    """The built dataset as sorted lines, parsed into terms only when a format needs them.
+    """The built dataset as sorted, distinct, canonical N-Quads lines (an external sort: memory of one run,
+    whatever the graph's size), streamed for N-Quads and N-Triples and parsed into terms only for the
+    formats that need them. The sorted lines are kept in ``scratch`` when more than one dump reads them.
 
     ``restate``: statements (N-Quads lines) that replace, in every graph, the build's statements of the
     same subject and predicate (kg release writes the ontology's version this way)."""
 
-    def __init__(self, built, restate: bytes = b""):
-        self.built = built
-        asserted = (built.path / "asserted.nq").read_bytes()
-        inferred = (built.path / "inferred.nq").read_bytes()
-        nquads = sorted_lines(canonical_nquads(asserted + inferred))
-        self.removed = self.added = ()
-        if restate:
-            nquads, self.removed, self.added = _restated(nquads, canonical_nquads(restate))
-        self.nquads = nquads
-        self.ntriples = sorted_lines(nquads_triples(self.nquads))
+    def __init__(self, built, folder: Path, restate: bytes = b"", passes: int = 1):
+        self.built, self.folder, self.passes = built, folder, passes
+        self.keys, self.new = _restatement(restate)
+        self.path = self._scratch = None
         self._triples = self._quads = None
+
+    def close(self) -> None:
+        """Remove what was written beside the dumps."""
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def _sorted(self) -> Iterator[list[bytes]]:
+        def blocks():
+            for name in ("asserted.nq", "inferred.nq"):
+                for block in file_blocks(self.built.path / name):
+                    yield _without(block, self.keys) if self.keys else block
+            yield self.new
+
+        return sorted_unique_lines(blocks(), self.folder, transform=canonical_nquads)
+
+    def nquad_batches(self) -> Iterator[list[bytes]]:
+        """The dataset's lines, sorted, in batches (lists of lines without their newline)."""
+        if self.path is None and self.passes > 1:
+            self._scratch = Path(tempfile.mkdtemp(prefix=".kg-export-", dir=self.folder))
+            self.path = self._scratch / "dataset.nq"
+            with open(self.path, "wb") as f:
+                f.writelines(batch_bytes(batch) for batch in self._sorted())
+        if self.path is None:
+            return self._sorted()
+        return (block.splitlines() for block in file_blocks(self.path))
+
+    def ntriple_batches(self) -> Iterator[list[bytes]]:
+        return distinct_triples(self.nquad_batches())
 
     @property
     def triples(self) -> list:
         if self._triples is None:
-            self._triples = list(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
+            data = b"".join(batch_bytes(batch) for batch in self.ntriple_batches())
+            self._triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
         return self._triples
 
     @property
     def quads(self) -> list:
         """Grouped by graph, so that TriG writes each graph once."""
         if self._quads is None:
-            self._quads = sorted(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS),
+            data = b"".join(batch_bytes(batch) for batch in self.nquad_batches())
+            self._quads = sorted(ox.parse(data, format=ox.RdfFormat.N_QUADS),
                                  key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         return self._quads
 
-    def dump(self, kind: str) -> bytes:
+    def chunks(self, kind: str, summary: "_Summary") -> Iterator[bytes]:
+        """The bytes of one dump, in pieces; the N-Triples dump tells ``summary`` each triple on its way."""
         fmt = DUMPS[kind][1]
         if fmt == "nt":
-            return self.ntriples
+            return (batch_bytes(summary.count(batch)) for batch in self.ntriple_batches())
         if fmt == "nq":
-            return self.nquads
+            return (batch_bytes(batch) for batch in self.nquad_batches())
         if fmt == "jsonld":
-            return jsonld_bytes(self.triples)
+            return iter([jsonld_bytes(self.triples)])
         statements = self.quads if fmt == "trig" else self.triples
-        return ends_with_newline(ox.serialize(statements, format=FORMATS[fmt].rdf, prefixes=used_prefixes(statements)))
+        return iter([ends_with_newline(ox.serialize(statements, format=FORMATS[fmt].rdf,
+                                                    prefixes=used_prefixes(statements)))])
 
 
-def _restated(nquads: bytes, restate: bytes) -> tuple[bytes, set[bytes], set[bytes]]:
-    """``nquads`` with ``restate``'s lines in place of those of the same subject and predicate; and the
-    triples (N-Triples lines) this takes out of and puts into the closure."""
+def _restatement(restate: bytes) -> tuple[set[tuple[bytes, bytes]], bytes]:
+    """The (subject, predicate) pairs ``restate`` gives statements of, and its lines."""
     new = [line for line in restate.splitlines() if line]
-    keys = {tuple(line.split(b" ", 2)[:2]) for line in new}
-    kept, dropped = [], []
-    for line in nquads.splitlines():
-        (dropped if tuple(line.split(b" ", 2)[:2]) in keys else kept).append(line)
-    before = {line.rsplit(b" ", 2)[0] + b" ." for line in dropped}  # "<s> <p> o <g> ." -> "<s> <p> o ."
-    after = {line.rsplit(b" ", 2)[0] + b" ." for line in new}
-    return sorted_lines(b"".join(line + b"\n" for line in kept + new)), before - after, after - before
+    return {tuple(line.split(b" ", 2)[:2]) for line in new}, b"".join(line + b"\n" for line in new)
 
 
-def gzip_bytes(data: bytes) -> bytes:
-    buf = io.BytesIO()
-    with gz.GzipFile(filename="", mode="wb", fileobj=buf, mtime=0, compresslevel=9) as f:
-        f.write(data)
-    return buf.getvalue()
+def _without(block: bytes, keys: set) -> bytes:
+    """The lines of ``block`` whose subject and predicate are not among ``keys``."""
+    return b"".join(line + b"\n" for line in block.splitlines() if tuple(line.split(b" ", 2)[:2]) not in keys)
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        write_whole(path, data)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+class _Sink:
+    """A binary file that counts and hashes what is written through it."""
+
+    def __init__(self, f):
+        self.f, self.size, self.sha256 = f, 0, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.f.write(data)
+        self.size += len(data)
+        self.sha256.update(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self.f.flush()
+
+
+def write_pieces(path: Path, pieces, gzip: bool = False) -> tuple[int, str]:
+    """Write ``pieces`` (bytes) to ``path`` whole (kg.files.writing_whole), gzip'd if asked (with no name
+    and no time in the header: the same pieces give the same bytes); returns the file's size and SHA-256."""
+    with writing_whole(path) as f:
+        sink = _Sink(f)
+        if gzip:
+            with gz.GzipFile(filename="", mode="wb", fileobj=sink, mtime=0, compresslevel=9) as z:
+                for piece in pieces:
+                    z.write(piece)
+        else:
+            for piece in pieces:
+                sink.write(piece)
+    return sink.size, sink.sha256.hexdigest()
 
 
 # ---------------------------------------------------------------- VoID / DCAT
+_RDF_TYPE_IRI = f"<{RDF_TYPE}>".encode()
+_DESCRIBED = {f"<{ns.DATASET_IRI}>".encode(), f"<{ns.ONTOLOGY_IRI}>".encode()}
+_ENTITY = f"<{ns.ID}".encode()
+
+
 class _Summary:
-    """What the VoID description says of the closure, aggregated by the build's store."""
+    """What the VoID description says of the closure, counted from the N-Triples dump's lines as they go
+    by (sorted: a subject's lines are adjacent), in one pass and memory of the counts."""
 
-    def __init__(self, built):
-        from kg.store import OxigraphStore
+    # Counted by the N-Triples dump when there is one, else by a pass of its own.
 
-        store = OxigraphStore.open(built.store_path)
-        q = lambda text: store.query(text).rows  # noqa: E731
-        (n, subjects, properties), = q("SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?subjects) "
-                                       "(COUNT(DISTINCT ?p) AS ?properties) WHERE { ?s ?p ?o }")
-        self.triples, self.subjects, self.properties = int(n.value), int(subjects.value), int(properties.value)
-        self.per_class = sorted(((c, int(k.value)) for c, k in q(
-            "SELECT ?c (COUNT(?s) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c")), key=lambda x: str(x[0]))
-        self.per_property = sorted(((p, int(k.value)) for p, k in q(
-            "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")), key=lambda x: str(x[0]))
-        self.described = sorted((ox.Triple(s, p, o) for s, p, o in q(
-            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ <{ns.DATASET_IRI}> <{ns.ONTOLOGY_IRI}> }} ?s ?p ?o }}")), key=triple_key)
-        rest = f"STRAFTER(STR(?s), \"{ns.ID}\")"
-        self.examples = sorted(first.value for (first,) in q(
-            f"SELECT (MIN(STR(?s)) AS ?first) WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), \"{ns.ID}\")) "
-            f"BIND(IF(CONTAINS({rest}, \"/\"), STRBEFORE({rest}, \"/\"), {rest}) AS ?kind) "
-            "FILTER(?kind != \"source\") } GROUP BY ?kind"))
+    def __init__(self):
+        self.triples = self.subjects = 0
+        self._per_property: dict[bytes, int] = {}
+        self._per_class: dict[bytes, int] = {}
+        self._described: list[bytes] = []
+        self._examples: dict[str, str] = {}
+        self._subject = None
 
-    def restate(self, removed, added) -> None:
-        """Count the closure as the dumps hold it when statements were restated (``_Build``): the store
-        has the build's statements; ``removed`` and ``added`` are N-Triples lines."""
-        if not removed and not added:
-            return
-        per_property = dict(self.per_property)
-        described = {t for t in self.described}
-        for lines, step in ((removed, -1), (added, 1)):
-            for t in ox.parse(b"".join(line + b"\n" for line in lines), format=ox.RdfFormat.N_TRIPLES):
-                per_property[t.predicate] = per_property.get(t.predicate, 0) + step
-                if t.subject.value in (ns.DATASET_IRI, ns.ONTOLOGY_IRI):
-                    (described.discard if step < 0 else described.add)(t)
-        self.triples += len(added) - len(removed)
-        self.per_property = sorted(((p, n) for p, n in per_property.items() if n), key=lambda x: str(x[0]))
-        self.properties = len(self.per_property)
-        self.described = sorted(described, key=triple_key)
+    def count(self, batch: list[bytes]) -> list[bytes]:
+        """Count a batch of the closure's distinct N-Triples lines (sorted, without their newline; the
+        batches given in order) and return it."""
+        subjects = [line[:line.find(b" ")] for line in batch]  # neither a subject nor a predicate holds a space
+        predicates = [line[len(s) + 1:line.find(b" ", len(s) + 1)] for line, s in zip(batch, subjects)]
+        self.triples += len(batch)
+        per_property = self._per_property
+        for p, n in Counter(predicates).items():
+            per_property[p] = per_property.get(p, 0) + n
+        per_class = self._per_class
+        for line, p in zip(batch, predicates):
+            if p == _RDF_TYPE_IRI:
+                o = line.split(b" ", 2)[2]
+                if o.startswith(b"<"):
+                    per_class[o[:o.index(b">") + 1]] = per_class.get(o[:o.index(b">") + 1], 0) + 1
+        self._described += [line for line, s in zip(batch, subjects) if s in _DESCRIBED]
+        new = [s for s in dict.fromkeys(subjects) if s != self._subject]
+        if new:
+            self._subject = subjects[-1]
+            self.subjects += len(new)
+            for s in new:
+                if s.startswith(_ENTITY):
+                    self._example(s[1:-1].decode("utf-8"))
+        return batch
+
+    def _example(self, iri: str) -> None:
+        """The first entity (in IRI order) of each entity kind but sources."""
+        rest = iri[len(ns.ID):]
+        kind = rest.split("/", 1)[0]
+        if kind != "source" and (kind not in self._examples or iri < self._examples[kind]):
+            self._examples[kind] = iri
+
+    @property
+    def properties(self) -> int:
+        return len(self._per_property)
+
+    @property
+    def per_class(self) -> list:
+        return sorted(((ox.NamedNode(c[1:-1].decode("utf-8")), n) for c, n in self._per_class.items()),
+                      key=lambda x: str(x[0]))
+
+    @property
+    def per_property(self) -> list:
+        return sorted(((ox.NamedNode(p[1:-1].decode("utf-8")), n) for p, n in self._per_property.items()),
+                      key=lambda x: str(x[0]))
+
+    @property
+    def described(self) -> list:
+        return sorted(ox.parse(batch_bytes(self._described), format=ox.RdfFormat.N_TRIPLES), key=triple_key)
+
+    @property
+    def examples(self) -> list[str]:
+        return sorted(self._examples.values())
 
 
 def dataset_title(triples) -> tuple[str, str | None]:
@@ -328,34 +406,53 @@ def export_built(built, out_dir, gzip: bool = False, only=None, endpoint: str | 
     out = Path(out_dir)
     make_folder(out)
     written, digests = [], {}
-    for name, data in dump_files(built, gzip=gzip, only=only, description=Description(endpoint=endpoint)):
-        _write(out / name, data)
-        written.append((out / name, len(data)))
-        digests[name] = hashlib.sha256(data).hexdigest()  # not the bytes: one dump at a time in memory
+    for name, size, digest in dump_files(built, out, gzip=gzip, only=only, description=Description(endpoint=endpoint)):
+        written.append((out / name, size))
+        digests[name] = digest
     _remove_other_dumps(out, set(digests))
     listing = sha256sums(digests)
-    _write(out / "SHA256SUMS", listing)
+    _written(out / "SHA256SUMS", lambda: write_whole(out / "SHA256SUMS", listing))
     written.append((out / "SHA256SUMS", len(listing)))
     return [(str(p), size) for p, size in written]
 
 
-def dump_files(built, *, gzip: bool = False, only=None, stem: str = "kg", void_name: str = "void.ttl",
-               description: Description = Description(), restate: bytes = b"") -> Iterator[tuple[str, bytes]]:
-    """(file name, bytes) of each dump (``{stem}.ttl`` …, ``.gz`` added with ``gzip``), made one at a time,
-    then of their VoID description; ``restate`` as for ``_Build``."""
-    data_of = _Build(built, restate)
+def dump_files(built, folder: Path, *, gzip: bool = False, only=None, stem: str = "kg", void_name: str = "void.ttl",
+               description: Description = Description(), restate: bytes = b"") -> Iterator[tuple[str, int, str]]:
+    """Write each dump (``{stem}.ttl`` …, ``.gz`` added with ``gzip``) into ``folder``, one at a time, then
+    their VoID description; yields each file's name, size and SHA-256 once it is written. ``restate`` as
+    for ``_Build``. N-Triples and N-Quads are streamed (memory of one sort run); the other formats hold
+    the graph's terms."""
+    kinds = [k for k in DUMPS if not only or k in only]
+    data_of = _Build(built, folder, restate, passes=len(kinds) + ("nt" not in kinds))
+    summary = _Summary()
     dists = []
-    for kind in (k for k in DUMPS if not only or k in only):
-        name, fmt = DUMPS[kind]
-        name = stem + Path(name).suffix
-        data = data_of.dump(kind)
-        if gzip:
-            data, name = gzip_bytes(data), name + ".gz"
-        dists.append((name, FORMATS[fmt].media_type, len(data), hashlib.sha256(data).hexdigest()))
-        yield name, data
-    summary = _Summary(built)
-    summary.restate(data_of.removed, data_of.added)
-    yield void_name, void_bytes(void_triples(summary, built, dists, description))
+    try:
+        for kind in kinds:
+            name, fmt = DUMPS[kind]
+            name = stem + Path(name).suffix + (".gz" if gzip else "")
+            size, digest = _written(folder / name, lambda: write_pieces(folder / name, data_of.chunks(kind, summary),
+                                                                        gzip=gzip))
+            dists.append((name, FORMATS[fmt].media_type, size, digest))
+            yield name, size, digest
+        if "nt" not in kinds:  # no N-Triples dump counted the closure on its way
+            def count_all():
+                for batch in data_of.ntriple_batches():
+                    summary.count(batch)
+
+            _written(folder / void_name, count_all)
+    finally:
+        data_of.close()
+    void = void_bytes(void_triples(summary, built, dists, description))
+    _written(folder / void_name, lambda: write_whole(folder / void_name, void))
+    yield void_name, len(void), hashlib.sha256(void).hexdigest()
+
+
+def _written(path: Path, write):
+    """``write()``'s result, or an ExportError naming ``path``, the file being made, when it fails."""
+    try:
+        return write()
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def sha256sums(digests: dict[str, str]) -> bytes:

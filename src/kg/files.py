@@ -22,10 +22,18 @@ def write_whole(path: Path, data: bytes, replace: bool = True) -> None:
     """Write ``data`` to a temporary file beside ``path``, then move it into place: over an existing file
     when ``replace``, else linked, so that an existing file raises FileExistsError and is kept. Other
     failures raise OSError; the temporary file never stays."""
+    with writing_whole(path, replace) as f:
+        f.write(data)
+
+
+@contextmanager
+def writing_whole(path: Path, replace: bool = True):
+    """A binary file to write ``path`` through, piece by piece, as :func:`write_whole` writes it whole:
+    it takes ``path``'s place when the block ends without an error, and is removed otherwise."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
         os.chmod(tmp, 0o666 & ~umask())
         if replace:
             os.replace(tmp, path)

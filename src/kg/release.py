@@ -203,10 +203,11 @@ def release(project, version: str, out_dir=None, *, previous_dir=None, date: str
     try:
         with replacing_folder(folder) as tmp:
             with reporter.step(f"release {version}: dumps") as step:
-                for name, data in dump_files(built, gzip=True, stem=names["stem"], void_name=names["void"],
-                                             description=description,
-                                             restate=version_statements(version, previous and previous.version)):
-                    write(name, data)
+                for name, size, digest in dump_files(built, tmp, gzip=True, stem=names["stem"],
+                                                     void_name=names["void"], description=description,
+                                                     restate=version_statements(version,
+                                                                                previous and previous.version)):
+                    files[name] = (size, digest)
                 step.summary = f"{len(files)} files"
             d, extra = None, {}
             if previous is not None:

@@ -1,0 +1,113 @@
+"""The external sort behind the dumps (kg.linesort): what ``sorted(set(lines))`` gives, in memory of one
+run, whatever the number of runs; and the dumps it makes, byte for byte what the whole graph in memory
+gave, with a VoID description that counts what the store counts."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import linesort
+
+
+def _lines(seed: int, n: int) -> list[bytes]:
+    """N-Quads-like lines with shared prefixes, repeats, prefixes of one another and empty lines."""
+    rng = random.Random(seed)
+    subjects = [f"<https://w3id.org/stcoop/id/park/p{k}>".encode() for k in range(max(n // 20, 1))]
+    out = []
+    for _ in range(n):
+        s = rng.choice(subjects + [b"_:b1", b"_:b10"])
+        o = rng.choice([b'"a"', b'"a"@en', b'"a"@en-gb', b'"a b"', b"<https://x.org/o>", b'"1"^^<https://x.org/t>'])
+        g = rng.choice([b"<https://x.org/g1>", b"<https://x.org/g2>", b"<https://x.org/g10>"])
+        out.append(s + b" <https://x.org/p> " + o + b" " + g + b" .")
+        if rng.random() < 0.02:
+            out.append(b"")
+    return out + out[: n // 3]  # a third again: repeats across runs
+
+
+def _blocks(lines: list[bytes], size: int) -> list[bytes]:
+    return [b"".join(line + b"\n" for line in lines[k:k + size]) for k in range(0, len(lines), size)]
+
+
+@pytest.mark.parametrize("budget", [1, 200, 5_000, 10**9])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_sorted_unique_lines_is_sorted_set_whatever_the_runs(tmp_path, budget, seed):
+    lines = _lines(seed, 3_000)
+    expected = sorted(set(lines) - {b""})
+    got = [line for batch in linesort.sorted_unique_lines(_blocks(lines, 97), tmp_path, budget=budget)
+           for line in batch]
+    assert got == expected
+    assert list(tmp_path.iterdir()) == []  # the runs are gone
+
+
+def test_distinct_triples_are_the_sorted_triples_of_sorted_quads(tmp_path):
+    lines = _lines(3, 2_000)
+    batches = linesort.sorted_unique_lines(_blocks(lines, 50), tmp_path, budget=300)
+    got = [line for batch in linesort.distinct_triples(batches) for line in batch]
+    expected = sorted({line.rsplit(b" ", 2)[0] + b" ." for line in lines if line})
+    assert got == expected
+
+
+def test_file_blocks_end_at_line_ends(tmp_path):
+    path = tmp_path / "f.nq"
+    path.write_bytes(b"".join(b"line %d\n" % n for n in range(1000)) + b"no newline at the end")
+    blocks = list(linesort.file_blocks(path, block=64))
+    assert all(b.endswith(b"\n") for b in blocks) and len(blocks) > 10
+    assert b"".join(blocks) == path.read_bytes() + b"\n"
+
+
+def test_the_dumps_of_many_runs_are_those_of_one(tmp_path, monkeypatch):
+    """The seed graph's dumps (every format, and a release's restated ones) through runs of 64 KiB equal
+    those of one run in memory."""
+    from helpers.knowledge import built_real
+    from kg.builds import current
+    from kg.export import export_built
+
+    built = current(built_real())
+    export_built(built, tmp_path / "one")
+    monkeypatch.setattr(linesort, "BUDGET", 64 * 1024)
+    export_built(built, tmp_path / "many")
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "many").iterdir())
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "many" / name).read_bytes(), name
+
+
+def test_the_void_counts_are_the_stores(tmp_path):
+    """void.ttl counts the N-Triples dump's lines as they go by: the same figures as SPARQL aggregates
+    on the build's store (what it asked before)."""
+    from helpers.knowledge import built_real
+    from kg import namespaces as ns
+    from kg.builds import current
+    from kg.export import export_built
+    from kg.store import OxigraphStore
+
+    built = current(built_real())
+    export_built(built, tmp_path, only=["nt"])
+    void = ox.Store()
+    void.load(path=str(tmp_path / "void.ttl"), format=ox.RdfFormat.TURTLE, base_iri="file:///kg-dist/")
+    store = OxigraphStore.open(built.store_path)
+
+    def rows(store_query, text):
+        return sorted(tuple(t.value for t in row) for row in store_query(text))
+
+    prefixes = "PREFIX void: <http://rdfs.org/ns/void#> "
+    (n, subjects, properties), = rows(lambda t: store.query(t).rows,
+                                      "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?s2) (COUNT(DISTINCT ?p) AS ?p2) "
+                                      "WHERE { ?s ?p ?o }")
+    ds = f"<{ns.DATASET_IRI}>"
+    (vn, vs, vp), = rows(lambda t: void.query(t),
+                         prefixes + f"SELECT ?n ?s ?p WHERE {{ {ds} void:triples ?n ; void:distinctSubjects ?s ; "
+                         "void:properties ?p }")
+    assert (vn, vs, vp) == (n, subjects, properties)
+    per_property = rows(lambda t: store.query(t).rows, "SELECT ?p (STR(COUNT(*)) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
+    assert per_property == rows(lambda t: void.query(t), prefixes + f"SELECT ?p ?n WHERE {{ {ds} void:propertyPartition "
+                                "[ void:property ?p ; void:triples ?n ] }")
+    per_class = rows(lambda t: store.query(t).rows,
+                     "SELECT ?c (STR(COUNT(?s)) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c")
+    assert per_class == rows(lambda t: void.query(t), prefixes + f"SELECT ?c ?n WHERE {{ {ds} void:classPartition "
+                             "[ void:class ?c ; void:entities ?n ] }")
+    assert len(per_class) > 20 and len(per_property) > 50
