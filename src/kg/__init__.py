@@ -8,6 +8,8 @@ foundation
     errors        one family of errors, each with its exit code
     namespaces    every namespace and prefix the project uses
     files         writing files and folders whole; the newline rule
+    memory        handing freed memory back to the system (glibc)
+    linesort      sorting N-Triples / N-Quads lines larger than memory
     progress      progress of long work on stderr
     project       the working copy and its build folder
     formats       every RDF and SPARQL-results format, in one table

@@ -97,6 +97,7 @@ _INSTALL_HINT = {
                         "(see .ci/apt-packages.txt): Java's source launcher runs tests/helpers/jena/ShaclBatch.java",
     "rapper": "apt-get install raptor2-utils (see .ci/apt-packages.txt)",
     "hermit": "pip install owlready2 and apt-get install default-jre-headless",
+    "spark": "pip install pyspark and apt-get install default-jre-headless",
     "graphviz": "apt-get install graphviz (see .ci/apt-packages.txt): kg docs draws its diagrams with dot",
     "chromium": "apt-get install chromium (see .ci/apt-packages.txt) and pip install playwright "
                 "(never `playwright install`: the tests drive /usr/bin/chromium)",
@@ -141,6 +142,14 @@ def _missing(name: str) -> str | None:
             import owlready2  # noqa: F401
         except ImportError as exc:
             return f"owlready2 is not importable ({exc})"
+        return None
+    if name == "spark":  # Spark SQL in local mode (kg.owlrl.sql.Spark): PyPI's pyspark and a Java 17+
+        if shutil.which("java") is None:
+            return "java is not on PATH"
+        try:
+            import pyspark  # noqa: F401
+        except ImportError as exc:
+            return f"pyspark is not importable ({exc})"
         return None
     if name == "graphviz":  # Graphviz's dot, which kg docs draws the diagrams with (tests/publish/test_docs*.py)
         return None if shutil.which("dot") else "dot is not on PATH"

@@ -5,7 +5,8 @@ raises :class:`Unsupported` for an input that needs rules it leaves to owlrl (th
 ``import owlrl`` still names).  One module per part: vocabulary (IRIs, owlrl's datatype tables),
 literals (lexical spaces, typed literals), graph (:class:`IdGraph`, the index kg.shacl reads too),
 declines, schema (scm-* rules, the compiled tables), evaluate (the agenda), inconsistencies, clean
-(kg's cleaning, both engines').  The supported subset and the design: docs/ENGINES.md ("OWL RL").
+(kg's cleaning, both engines'), sql (the instance rules as SQL, for DuckDB or Spark SQL on a cluster:
+docs/SCALE.md).  The supported subset and the design: docs/ENGINES.md ("OWL RL").
 """
 
 from __future__ import annotations

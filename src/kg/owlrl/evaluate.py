@@ -26,8 +26,12 @@ class Closure:
     inconsistencies: list[tuple[str, int | None, str]] = field(default_factory=list)
 
 
-def closure(triples) -> Closure:
-    """The OWL RL closure of ``triples`` (pyoxigraph triples or quads; graph names ignored), cleaned."""
+def closure(triples, instance_rules=None) -> Closure:
+    """The OWL RL closure of ``triples`` (pyoxigraph triples or quads; graph names ignored), cleaned.
+
+    ``instance_rules(graph, schema, type_id, reflexive)``, when given, runs the rules of :func:`_run` on
+    every triple of ``graph`` elsewhere (kg.owlrl.sql) and returns the triples they add; ``reflexive`` are
+    the predicates owlrl never links a node to itself with."""
     graph = IdGraph.from_triples(triples)
     check_supported(graph)
     type_id = graph.id(ox.NamedNode(TYPE))
@@ -41,7 +45,17 @@ def closure(triples) -> Closure:
     add = _adder(graph, type_id, inferred, agenda, state)
     one_time_rules(graph, add, literals)
     agenda.clear()  # the whole graph is visited in the first round anyway
-    rounds = _saturate(graph, add, agenda, type_id, state)
+    run = _run
+    if instance_rules is not None:
+        reflexive = {graph.id(ox.NamedNode(i)) for i in REFLEXIVE}
+
+        def run(graph, schema, agenda, add, type_id):
+            agenda.clear()
+            for s, p, o in instance_rules(graph, schema, type_id, reflexive):
+                add(s, p, o)
+            agenda.clear()  # closed under these rules already; a new schema triple asks for another round
+
+    rounds = _saturate(graph, add, agenda, type_id, state, run)
     found = inconsistencies(graph, type_id, literals, lexical)
     kept = clean(graph, inferred)
     return Closure(graph, kept, [m for _, _, m in found], rounds, found)
@@ -85,7 +99,7 @@ def _adder(graph: IdGraph, type_id: int, inferred: list, agenda: list, state: di
     return add
 
 
-def _saturate(graph: IdGraph, add, agenda: list, type_id: int, state: dict) -> int:
+def _saturate(graph: IdGraph, add, agenda: list, type_id: int, state: dict, run) -> int:
     """Rounds to the fixpoint, and how many: each closes the schema, compiles it and revisits every triple;
     a new schema triple (``state["schema_dirty"]``) asks for another."""
     rounds = 0
@@ -100,7 +114,7 @@ def _saturate(graph: IdGraph, add, agenda: list, type_id: int, state: dict) -> i
                 graph.index_backward(p)
         # Every triple is (re)visited once per round; a round ends when the agenda is empty.
         agenda.extend(graph.triples())
-        _run(graph, schema, agenda, add, type_id)
+        run(graph, schema, agenda, add, type_id)
         if not state["schema_dirty"]:
             return rounds
 
