@@ -4,7 +4,7 @@
 own progress; the builds it writes are found, opened and published by kg.builds.  A build is written
 into a temporary folder, renamed, then published by replacing the links atomically: a failed or
 interrupted build leaves the previous one intact.  Nothing is rebuilt when the inputs have not changed.
-What each stage costs and why the stores are written in threads: docs/ENGINES.md.
+What each stage costs and why the stores are written in threads: docs/ENGINES.md; its memory: docs/SCALE.md.
 """
 
 from __future__ import annotations

@@ -42,9 +42,9 @@ class CheckRun:
     seconds each took before; a check never timed counts as dear) from both ends: one lane takes the
     dearest first, so that a slow one does not start last and leave a core idle at the end; the others
     take the cheapest first. The dear checks are also the ones that build the largest intermediate
-    results (two of them at a million statements, 2 GiB each): taken by one lane, they never run at
-    once. With ``hold_dear`` the dear lane waits for ``release`` (the build releases it once SHACL is
-    done and its index freed). ``timings`` holds each check's seconds once it ran. The issues come in the
+    results (two of them at a million statements, 2 GiB each): one lane takes them one after another,
+    and the others reach them only once everything cheaper is done. With ``hold_dear`` the dear lane
+    waits for ``release`` (the build releases it once SHACL is done and its index freed). ``timings`` holds each check's seconds once it ran. The issues come in the
     checks' order whatever order they finish in."""
 
     def __init__(self, checks, workers: int = 1, cost: Mapping[str, float] | None = None):

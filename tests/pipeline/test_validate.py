@@ -166,3 +166,46 @@ def test_a_check_that_is_not_a_select_is_an_error_in_threads_too():
     run.start(_all_check_cases_store())
     with pytest.raises(QueryError, match="no-ask must be a SELECT"):
         run.result()
+
+
+class _RecordingStore:
+    """A store whose every query is a SELECT with no rows, recording which check ran in which thread."""
+
+    def __init__(self):
+        self.ran: list[tuple[str, str]] = []
+
+    def query(self, text):
+        import threading
+
+        from kg.store import Result
+
+        self.ran.append((text, threading.current_thread().name))
+        return Result("select", variables=["focus"], rows=[])
+
+
+def test_the_dear_lane_waits_for_release_and_takes_the_dearest_first():
+    """The build holds the dearest checks until SHACL is done: before ``release`` the other lane takes the
+    cheapest first; released at once, the dear lane starts from the dearest."""
+    import time
+
+    from kg.catalogue import SavedQuery
+    from kg.validate import CheckRun
+
+    checks = [SavedQuery(name=n, path=Path(f"{n}.rq"), text=n, is_check=True) for n in ("a", "b", "c")]
+    cost = {"a": 3.0, "b": 2.0, "c": 1.0}
+    held = CheckRun(checks, workers=2, cost=cost)
+    store = _RecordingStore()
+    held.start(store, hold_dear=True)
+    deadline = time.monotonic() + 10
+    while len(store.ran) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [text for text, _ in store.ran] == ["c", "b", "a"]  # one lane, cheapest first, nothing held back
+    assert len({thread for _, thread in store.ran}) == 1
+    assert held.result() == []
+
+    released = CheckRun(checks, workers=2, cost=cost)
+    store = _RecordingStore()
+    released.start(store)
+    assert released.result() == [] and set(released.timings) == {"a", "b", "c"}
+    assert store.ran[0][0] in ("a", "c")  # both ends start at once
+    assert len({thread for _, thread in store.ran}) <= 2

@@ -5,7 +5,6 @@ gave, with a VoID description that counts what the store counts."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
