@@ -51,6 +51,7 @@ not load their ``owl:imports`` (``Shapes.parse(filename)`` would).
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
 import shutil
@@ -122,6 +123,9 @@ class ToolError(RuntimeError):
 # availability, skip-or-fail
 # --------------------------------------------------------------------------
 
+_ON_JAVA = {"hermit": "owlready2", "spark": "pyspark"}  # tool -> the package that drives its JVM
+
+
 def _missing(name: str) -> str | None:
     """Why tool NAME is unusable, or None when it looks usable (cheap: no JVM)."""
     if name in ("riot", "jena-shacl"):  # one package, one class path (jena-shacl.jar is on it)
@@ -135,21 +139,13 @@ def _missing(name: str) -> str | None:
         return _missing("jena-shacl") or (None if shutil.which("javac") else "javac (a JDK) is not on PATH")
     if name == "rapper":
         return None if shutil.which("rapper") else "rapper is not on PATH"
-    if name == "hermit":
+    if name in _ON_JAVA:  # a Python package that runs a JVM: HermiT through owlready2, Spark SQL (kg.owlrl.sql)
         if shutil.which("java") is None:
             return "java is not on PATH"
         try:
-            import owlready2  # noqa: F401
+            importlib.import_module(_ON_JAVA[name])
         except ImportError as exc:
-            return f"owlready2 is not importable ({exc})"
-        return None
-    if name == "spark":  # Spark SQL in local mode (kg.owlrl.sql.Spark): PyPI's pyspark and a Java 17+
-        if shutil.which("java") is None:
-            return "java is not on PATH"
-        try:
-            import pyspark  # noqa: F401
-        except ImportError as exc:
-            return f"pyspark is not importable ({exc})"
+            return f"{_ON_JAVA[name]} is not importable ({exc})"
         return None
     if name == "graphviz":  # Graphviz's dot, which kg docs draws the diagrams with (tests/publish/test_docs*.py)
         return None if shutil.which("dot") else "dot is not on PATH"
