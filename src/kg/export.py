@@ -172,7 +172,7 @@ class _Sink:
         self.f.flush()
 
 
-def write_pieces(path: Path, pieces, gzip: bool = False) -> tuple[int, str]:
+def _write_pieces(path: Path, pieces, gzip: bool = False) -> tuple[int, str]:
     """Write ``pieces`` (bytes) to ``path`` whole (kg.files.writing_whole), gzip'd if asked (with no name
     and no time in the header: the same pieces give the same bytes); returns the file's size and SHA-256."""
     with writing_whole(path) as f:
@@ -195,9 +195,8 @@ _ENTITY = f"<{ns.ID}".encode()
 
 class _Summary:
     """What the VoID description says of the closure, counted from the N-Triples dump's lines as they go
-    by (sorted: a subject's lines are adjacent), in one pass and memory of the counts."""
-
-    # Counted by the N-Triples dump when there is one, else by a pass of its own.
+    by (sorted: a subject's lines are adjacent), in one pass and memory of the counts; without an
+    N-Triples dump, by a pass of its own."""
 
     def __init__(self):
         self.triples = self.subjects = 0
@@ -221,7 +220,8 @@ class _Summary:
             if p == _RDF_TYPE_IRI:
                 o = line.split(b" ", 2)[2]
                 if o.startswith(b"<"):
-                    per_class[o[:o.index(b">") + 1]] = per_class.get(o[:o.index(b">") + 1], 0) + 1
+                    c = o[:o.index(b">") + 1]
+                    per_class[c] = per_class.get(c, 0) + 1
         self._described += [line for line, s in zip(batch, subjects) if s in _DESCRIBED]
         new = [s for s in dict.fromkeys(subjects) if s != self._subject]
         if new:
@@ -430,7 +430,7 @@ def dump_files(built, folder: Path, *, gzip: bool = False, only=None, stem: str 
         for kind in kinds:
             name, fmt = DUMPS[kind]
             name = stem + Path(name).suffix + (".gz" if gzip else "")
-            size, digest = _written(folder / name, lambda: write_pieces(folder / name, data_of.chunks(kind, summary),
+            size, digest = _written(folder / name, lambda: _write_pieces(folder / name, data_of.chunks(kind, summary),
                                                                         gzip=gzip))
             dists.append((name, FORMATS[fmt].media_type, size, digest))
             yield name, size, digest

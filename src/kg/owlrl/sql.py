@@ -138,10 +138,12 @@ class Spark:
     def __init__(self, master: str = "local[2]", partitions: int = 4):
         from pyspark.sql import SparkSession
 
-        self.spark = (SparkSession.builder.master(master).appName("kg-owlrl")
-                      .config("spark.ui.enabled", "false")
-                      .config("spark.sql.shuffle.partitions", str(partitions))
-                      .getOrCreate())
+        builder = (SparkSession.builder.master(master).appName("kg-owlrl")
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.sql.shuffle.partitions", str(partitions)))
+        if master.startswith("local"):  # on loopback, whatever the host's name resolves to (offline machines)
+            builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
+        self.spark = builder.getOrCreate()
         self.spark.sparkContext.setLogLevel("ERROR")
         self.frames: dict = {}
 
