@@ -116,9 +116,11 @@ class _Figures:
         """The park's cooperation projects, and their share of the area's (a percentage naming its whole)."""
         rng, article = self.rng, self.article
         projects = rng.randrange(5, 90)
+        # counted since the founding (the event's year: an event days before a 2 January article is in the
+        # year before), else since some years before the article
+        since = int(article.event_date[1:5]) if article.story == "founding" else article.year - rng.randrange(1, 6)
         self.add("cooperation-project-count", "cooperation-project-count", float(projects), "unit:NUM",
-                 "stc:Exactly", ("stc:sinceDate", gyear(article.year - (0 if article.story == "founding"
-                                                                       else rng.randrange(1, 6)))))
+                 "stc:Exactly", ("stc:sinceDate", gyear(since)))
         area_iri = article.place(article.area)
         self.add("cooperation-project-share", "cooperation-project-share", float(rng.randrange(5, 95)) / 2,
                  "unit:PERCENT", "stc:Exactly", ("stc:shareOfEntity", area_iri),
