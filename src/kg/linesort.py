@@ -91,13 +91,8 @@ def _adjacent_unique(lines: list[bytes]) -> list[bytes]:
 
 def _spill(lines: list[bytes], path: Path) -> Path:
     with open(path, "wb") as f:
-        f.writelines(_joined(_sorted_unique(lines)))
+        f.writelines(batch_bytes(batch) for batch in _batches(_sorted_unique(lines)))
     return path
-
-
-def _joined(lines: list[bytes], size: int = 65536) -> Iterator[bytes]:
-    for start in range(0, len(lines), size):
-        yield b"\n".join(lines[start:start + size]) + b"\n"
 
 
 def _batches(lines: list[bytes], size: int = 65536) -> Iterator[list[bytes]]:
