@@ -95,6 +95,25 @@ def test_check_finds_its_failing_example(path):
     assert store.query(path.read_text(encoding="utf-8")).rows, f"{path.stem} does not flag {case.name}"
 
 
+@pytest.mark.parametrize("check,flagged", [
+    ("no-value-of-the-wrong-class", {"observation/wrong-class-place", "observation/wrong-class-misspelt",
+                                     "observation/two-classes-neither", "observation/iri-for-a-date"}),
+    ("no-subject-of-the-wrong-class", {"organisation/euccc", "organisation/acme"}),
+])
+def test_the_class_checks_flag_a_node_lacking_every_class_allowed_and_no_other(check, flagged):
+    """A node passes with any one of the classes its property allows (asserted, or a subclass's), and fails
+    lacking all of them, or when the property allows none (a datatype's)."""
+    import pyoxigraph as ox
+
+    from kg.store import OxigraphStore
+
+    store = OxigraphStore.from_quads(ox.parse(path=str(CHECK_CASES / f"{check}.trig"), format=ox.RdfFormat.TRIG))
+    result = store.query((ROOT / "queries" / "checks" / f"{check}.rq").read_text(encoding="utf-8"))
+    foci = {row[result.variables.index("focus")].value.removeprefix("https://w3id.org/stcoop/id/")
+            for row in result.rows}
+    assert foci == flagged
+
+
 # ------------------------------------------------------- the issue's questions
 def test_location_chain_of_a_park_up_to_the_country():
     chain = [r["placeLabel"] for r in rows("park-locations", park="park:sinoswiss-technopark")]
