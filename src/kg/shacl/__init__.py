@@ -98,6 +98,13 @@ def _triples(data) -> list:
     return [ox.Triple(t[s], t[p], t[o]) for s, p, o in data.triples()]
 
 
+def _queries_store(sg, shape) -> bool:
+    """Whether the shape or one of its property shapes has a SPARQL target or constraint."""
+    from kg.shacl.graph import sh
+
+    return any(sg.objects(s.node, sh("target")) or sg.objects(s.node, sh("sparql")) for s in (shape, *shape.props))
+
+
 def _validate(data, sg, origin: str, run_select=None):
     """(results, run) of validating ``data`` (a kg.owlrl.IdGraph) against ``sg`` (kg.shacl.graph.ShapesGraph)."""
     import gc
@@ -124,7 +131,9 @@ def _validate(data, sg, origin: str, run_select=None):
         for shape in shapes:
             shape.targets = targets.finder(run, shape)
         out: list = []
-        for shape in shapes:
+        # Shapes that query the store go last: in a build, the store may still be taking in the closure
+        # while the other shapes need only the index (the order of results is the report's to make).
+        for shape in sorted(shapes, key=lambda s: _queries_store(sg, s)):
             if shape.targets is None or shape.deactivated:
                 continue
             run.results_of_all(shape, shape.targets(), out)
