@@ -174,7 +174,7 @@ def _reason(run: _Run, step) -> None:
     inference = infer(merged.quads, run.reasoner, collect=True)
     if inference.note:
         run.reporter.note(inference.note)
-    step.done(f"{len(inference.inferred)} triples inferred ({inference.engine})")
+    step.done(f"{len(inference)} triples inferred ({inference.engine})")
     # kg's validator reads the reasoner's index: the parsed statements can go (at a million statements
     # they are the largest thing in memory).
     run.stage["index_validates"] = run.validator == "kg" and inference.index is not None
@@ -186,14 +186,12 @@ def _reason(run: _Run, step) -> None:
 def _write(run: _Run, step) -> None:
     """inferred.nq, and the closure handed to both stores (from a file, so that its bytes are not held
     in memory until the slower store gets to them; removed once they hold it)."""
-    import pyoxigraph as ox
 
-    from kg.formats import nquads_triples, unique_lines
+    from kg.formats import nquads_triples
     from kg.merge import INFERRED_GRAPH
 
     inference, asserted = run.stage["inference"], run.stage.pop("asserted")
-    inferred_triples = unique_lines(ox.serialize(inference.inferred, format=ox.RdfFormat.N_TRIPLES),
-                                    ordered=inference.engine == "kg.owlrl")
+    inferred_triples = inference.ntriples()
     # The same lines in the inferred graph: a line ends with " ." and only there (N-Triples escapes a
     # newline in a literal), so no Quad is made per triple.
     inferred = inferred_triples.replace(b" .\n", f" <{INFERRED_GRAPH.value}> .\n".encode())

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
@@ -41,15 +41,54 @@ class Inconsistency:
         return f"[{self.rule}]{where}: {' '.join(self.message.split())}"
 
 
-@dataclass
 class Inference:
-    """What reasoning added, and how."""
+    """What reasoning added, and how: ``inferred`` (ox.Triple objects, cleaned, sorted), ``engine`` (the one
+    that produced it), ``index`` (kg.owlrl.IdGraph of the cleaned closure; kg.owlrl only), ``note`` (why the
+    engine differs from the one asked for), ``inconsistencies`` (sorted by message; empty: consistent).
 
-    inferred: list[ox.Triple]  # cleaned, sorted
-    engine: str  # the engine that produced it
-    index: object | None = None  # kg.owlrl.IdGraph of the cleaned closure (kg.owlrl only)
-    note: str | None = None  # why the engine differs from the one asked for
-    inconsistencies: list[Inconsistency] = field(default_factory=list)  # sorted by message; empty: consistent
+    From kg.owlrl the triples are made only when asked for: the build writes them with :meth:`ntriples`,
+    from the index's ids (at a million statements, half a million objects it never needs)."""
+
+    def __init__(self, inferred: list[ox.Triple] | None, engine: str, index: object | None = None,
+                 note: str | None = None, inconsistencies: list[Inconsistency] | None = None,
+                 ids: list[tuple[int, int, int]] | None = None):
+        self._inferred, self._ids = inferred, ids  # ids: the triples as ids into index.terms
+        self.engine, self.index, self.note = engine, index, note
+        self.inconsistencies = inconsistencies if inconsistencies is not None else []
+
+    @property
+    def inferred(self) -> list[ox.Triple]:
+        if self._inferred is None:
+            terms = self.index.terms
+            self._inferred = sorted((ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in self._ids), key=str)
+        return self._inferred
+
+    @inferred.setter
+    def inferred(self, triples: list[ox.Triple]) -> None:
+        self._inferred, self._ids = triples, None
+
+    def __len__(self) -> int:
+        return len(self._inferred) if self._inferred is not None else len(self._ids)
+
+    def ntriples(self) -> bytes:
+        """The inferred triples as N-Triples, one line each, in the order of ``inferred``."""
+        from kg.formats import unique_lines
+
+        if self._inferred is not None:
+            return unique_lines(ox.serialize(self._inferred, format=ox.RdfFormat.N_TRIPLES), ordered=False)
+        # A line is the terms' N-Triples forms joined as pyoxigraph's serializer joins them; sorting the
+        # lines sorts as key=str sorts the triples (a term's form is never a prefix of another's followed
+        # by a character below the space)
+        terms, written = self.index.terms, {}
+
+        def nt(i: int) -> str:
+            form = written.get(i)
+            if form is None:
+                form = written[i] = str(terms[i])
+            return form
+
+        lines = sorted({f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in self._ids})
+        return "".join(lines).encode()
 
 
 def infer(quads, engine: str = "kg", *, collect: bool = False) -> Inference:
@@ -74,8 +113,7 @@ def infer(quads, engine: str = "kg", *, collect: bool = False) -> Inference:
                  for rule, focus, message in result.inconsistencies]
         if not collect:
             _raise_on(found)
-        inferred = sorted((ox.Triple(terms[s], terms[p], terms[o]) for s, p, o in result.inferred), key=str)
-        return Inference(inferred, "kg.owlrl", index=result.graph, inconsistencies=found)
+        return Inference(None, "kg.owlrl", index=result.graph, inconsistencies=found, ids=result.inferred)
     inferred, found = _owlrl(quads)
     if not collect:
         _raise_on(found)

@@ -412,3 +412,35 @@ def test_kg_reason_formats_engines_and_all(tmp_path):
     assert runner.invoke(main, ["reason", "-q", str(path)]).stderr == ""
     everything = runner.invoke(main, ["reason", "--all", "-f", "turtle", str(path)])
     assert len(list(ox.parse(everything.stdout_bytes, format=ox.RdfFormat.TURTLE))) == 4 + 3
+
+
+LITERAL_HEAVY = """
+@prefix ex: <http://example.org/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:p rdfs:subPropertyOf ex:q . ex:q rdfs:domain ex:C . ex:C rdfs:subClassOf ex:D .
+ex:a ex:p "abc" , "abc"@en , "abc"@en-GB , "abc"^^xsd:token , "a\\tb" , "a\\"b\\\\c" , "line\\nbreak" , "é ü 中文" ,
+     "1"^^xsd:integer , "01"^^xsd:integer , "1.0"^^xsd:decimal , "INF"^^xsd:double , ex:b , _:x .
+_:x ex:p ex:a , "" .
+ex:a ex:p ex:a .
+"""
+
+
+@pytest.mark.parametrize("where", ["seed", "literals"])
+def test_inferred_ntriples_from_ids_are_the_serializers_lines(where):
+    """The build writes the inferred triples from kg.owlrl's ids (Inference.ntriples): the bytes pyoxigraph's
+    serializer writes for the sorted triples, escapes, languages, datatypes and blank nodes alike."""
+    from helpers.knowledge import ROOT
+
+    from kg.formats import unique_lines
+    from kg.merge import merge
+    from kg.project import locate
+
+    quads = (merge(locate(ROOT, ROOT / "build")).quads if where == "seed"
+             else list(ox.parse(LITERAL_HEAVY, format=ox.RdfFormat.TURTLE)))
+    inference = reason.infer(quads, collect=True)
+    assert inference.engine == "kg.owlrl" and len(inference) > 10
+    from_ids = inference.ntriples()
+    serialized = unique_lines(ox.serialize(inference.inferred, format=ox.RdfFormat.N_TRIPLES))
+    assert from_ids == serialized and from_ids.count(b"\n") == len(inference)
