@@ -91,7 +91,18 @@ def fmt_s(x: float | None) -> str:
     return "—" if x is None else (f"{x:.3f}" if x < 1 else f"{x:.1f}")
 
 
-def bench_size(label: str, size: int, n: int, ref_timeout: float, tmp: Path, reference: bool = True) -> str:
+def save_check_costs(label: str, manifest: dict) -> None:
+    """The build's check timings as kg's prior (kg.validate.check_costs): how a first build orders its checks."""
+    out = ROOT / "src" / "kg" / "check_costs.json"
+    prior = {"measured": f"benchmarks/bench_scale.py, {label}: {manifest['counts']['asserted_statements']:,} "
+                         f"asserted statements, {os.cpu_count()} cores, {manifest['built_at'][:10]}",
+             "seconds": manifest["check_seconds"]}
+    out.write_text(json.dumps(prior, indent=1) + "\n", encoding="utf-8")
+    print(f"[{label}] check timings written to {out}", file=sys.stderr, flush=True)
+
+
+def bench_size(label: str, size: int, n: int, ref_timeout: float, tmp: Path, reference: bool = True,
+               save_costs: bool = False) -> str:
     base = tmp / label
     home, generated = working_copy(base, size)
     fast_dir, ref_dir = base / "build", base / "build-reference"
@@ -101,6 +112,8 @@ def bench_size(label: str, size: int, n: int, ref_timeout: float, tmp: Path, ref
     build = kg(["build", "-q", "--allow-invalid", *common])
     manifest = json.loads((fast_dir / "current" / "manifest.json").read_text())
     counts = manifest["counts"]
+    if save_costs:
+        save_check_costs(label, manifest)
     ref = None
     if reference:
         print(f"[{label}] reference build (owlrl + pyshacl, at most {ref_timeout:.0f} s) …", file=sys.stderr,
@@ -168,6 +181,9 @@ def main() -> int:
                     help="seconds the reference build (owlrl + pyshacl) may take (default 600)")
     ap.add_argument("--reference-up-to", default="100k",
                     help="largest size to run the reference build at (default 100k: owlrl alone took 678 s at 1M)")
+    ap.add_argument("--save-check-costs", action="store_true",
+                    help="write the largest size's check timings to src/kg/check_costs.json (the order a "
+                         "first build runs its checks in)")
     opts = ap.parse_args()
     sizes = [s.strip().lower() for s in opts.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]
@@ -179,7 +195,8 @@ def main() -> int:
         limit = SIZES.get(opts.reference_up_to.lower(), 0)
         for label in sizes:
             print(bench_size(label, SIZES[label], opts.n, opts.reference_timeout, tmp,
-                             reference=SIZES[label] <= limit), flush=True)
+                             reference=SIZES[label] <= limit,
+                             save_costs=opts.save_check_costs and label == max(sizes, key=SIZES.get)), flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -232,9 +232,9 @@ def _shacl(run: _Run, step) -> None:
 
     before = latest(run.project)
     run.pending = v.CheckRun(run.stage["catalogue"].checks(), workers=_cores(),
-                             cost=before.manifest.get("check_seconds") if before else None)
+                             cost=v.check_costs(before.manifest.get("check_seconds") if before else None))
     # The dearest checks wait until SHACL is done and its index freed: at a million statements each holds
-    # 2 GiB of intermediate results, which on top of the index would double the build's peak.
+    # up to 0.8 GiB of intermediate results, which on top of the index would raise the build's peak.
     run.memory.then(lambda store: run.pending.start(OxigraphStore(store), hold_dear=True))
     issues, engine = v.shacl(run.stage["merged"], run.stage["inference"], run.stage["data_shapes"],
                              run.stage["onto_shapes"], run.validator, run_select=lambda: run.memory.select_runner())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from pathlib import Path
 
 from kg import namespaces as ns
 from kg.errors import DataError
@@ -33,19 +34,30 @@ def check_issues(store, checks, progress=None) -> list[Issue]:
     return run.result(progress)
 
 
+CHECK_COSTS = Path(__file__).with_name("check_costs.json")
+
+
+def check_costs(previous: Mapping[str, float] | None = None) -> dict[str, float]:
+    """The seconds each saved check is expected to take, to order them (:class:`CheckRun`): the previous
+    build's timings, and for a check it did not time (a first build), its seconds in a million-statement
+    build (``kg/check_costs.json``, written by ``benchmarks/bench_scale.py --save-check-costs``)."""
+    import json
+
+    return {**json.loads(CHECK_COSTS.read_text(encoding="utf-8"))["seconds"], **(previous or {})}
+
+
 class CheckRun:
     """The saved checks run on a store, ``workers`` at a time in threads, started when the store is ready
     (``start``) and collected later (``result``), so that they can run while other work goes on.
 
     Oxigraph releases the GIL while it evaluates a query, so on a store in memory the checks use every
     core, and the cores other work leaves idle. The checks are taken from a queue ordered by ``cost`` (the
-    seconds each took before; a check never timed counts as dear) from both ends: one lane takes the
-    dearest first, so that a slow one does not start last and leave a core idle at the end; the others
-    take the cheapest first. The dear checks are also the ones that build the largest intermediate
-    results (two of them at a million statements, 2 GiB each): one lane takes them one after another,
-    and the others reach them only once everything cheaper is done. With ``hold_dear`` the dear lane
-    waits for ``release`` (the build releases it once SHACL is done and its index freed). ``timings`` holds each check's seconds once it ran. The issues come in the
-    checks' order whatever order they finish in."""
+    seconds each is expected to take: :func:`check_costs`; a check never timed counts as dear), dearest
+    first, so that a slow one does not start last and leave a core idle at the end. The dear checks are
+    also the ones that build the largest intermediate results (at a million statements, up to 0.8 GiB):
+    with ``hold_dear`` one lane waits for ``release`` (the build releases it once SHACL is done and its
+    index freed), and until then the others take the cheapest first. ``timings`` holds each
+    check's seconds once it ran. The issues come in the checks' order whatever order they finish in."""
 
     def __init__(self, checks, workers: int = 1, cost: Mapping[str, float] | None = None):
         import threading
@@ -70,35 +82,32 @@ class CheckRun:
         """Begin on ``store`` (a kg.store Store); with one worker, nothing runs before ``result``."""
         self._store = store
         if self.workers > 1:
-            for _ in range(self.workers - 1):
-                self._lane(dear=False)
-            if hold_dear:
-                self._dear_held = True
-            else:
-                self._lane(dear=True)
+            self._dear_held = hold_dear
+            for _ in range(self.workers - 1 if hold_dear else self.workers):
+                self._lane()
 
     def release(self) -> None:
-        """Start the dear lane held by ``start(hold_dear=True)``."""
+        """Start the lane held by ``start(hold_dear=True)``; from then on every lane takes the dearest first."""
         with self._lock:
             held, self._dear_held = self._dear_held, False
         if held:
-            self._lane(dear=True)
+            self._lane()
 
-    def _lane(self, dear: bool) -> None:
+    def _lane(self) -> None:
         import threading
 
-        lane = threading.Thread(target=self._work, args=(dear,), name="kg-check", daemon=True)
+        lane = threading.Thread(target=self._work, name="kg-check", daemon=True)
         self._lanes.append(lane)
         lane.start()
 
-    def _work(self, dear: bool) -> None:
+    def _work(self) -> None:
         from kg.memory import trim_memory
 
         while True:
             with self._lock:
                 if self._cancelled or not self._queue:
                     return
-                n = self._queue.popleft() if dear else self._queue.pop()
+                n = self._queue.pop() if self._dear_held else self._queue.popleft()
             try:
                 found: list[Issue] | BaseException = self._run(self.checks[n])
             except BaseException as exc:  # re-raised by result(), as it would be one at a time

@@ -179,13 +179,13 @@ class _RecordingStore:
 
         from kg.store import Result
 
-        self.ran.append((text, threading.current_thread().name))
+        self.ran.append((text, threading.get_ident()))
         return Result("select", variables=["focus"], rows=[])
 
 
 def test_the_dear_lane_waits_for_release_and_takes_the_dearest_first():
-    """The build holds the dearest checks until SHACL is done: before ``release`` the other lane takes the
-    cheapest first; released at once, the dear lane starts from the dearest."""
+    """The build holds one lane until SHACL is done: before ``release`` the other lane takes the cheapest
+    first; released, or not held, every lane takes the dearest first (the two dearest run side by side)."""
     import time
 
     from kg.catalogue import SavedQuery
@@ -203,9 +203,52 @@ def test_the_dear_lane_waits_for_release_and_takes_the_dearest_first():
     assert len({thread for _, thread in store.ran}) == 1
     assert held.result() == []
 
+    checks.append(SavedQuery(name="d", path=Path("d.rq"), text="d", is_check=True))
+    cost["d"] = 0.5
     released = CheckRun(checks, workers=2, cost=cost)
-    store = _RecordingStore()
+    store = _DearestTogetherStore()
     released.start(store)
-    assert released.result() == [] and set(released.timings) == {"a", "b", "c"}
-    assert store.ran[0][0] in ("a", "c")  # both ends start at once
-    assert len({thread for _, thread in store.ran}) <= 2
+    assert released.result() == [] and set(released.timings) == {"a", "b", "c", "d"}
+    assert store.together and store.early == []  # a and b ran side by side, before anything cheaper
+    assert len({thread for _, thread in store.ran}) == 2
+
+
+class _DearestTogetherStore(_RecordingStore):
+    """A recording store where the queries "a" and "b" each wait (up to 10 s) for the other to start,
+    noting any other query that starts before they met."""
+
+    def __init__(self):
+        import threading
+
+        super().__init__()
+        self.meeting = threading.Barrier(2)
+        self.together = False
+        self.early: list[str] = []
+
+    def query(self, text):
+        import threading
+
+        if text in ("a", "b"):
+            try:
+                self.meeting.wait(10)
+                self.together = True
+            except threading.BrokenBarrierError:
+                pass
+        elif not self.together:
+            self.early.append(text)
+        return super().query(text)
+
+
+def test_a_first_build_orders_its_checks_by_the_shipped_costs():
+    """kg/check_costs.json (a million-statement build's timings) orders the checks of a build with no
+    previous one; it names only checks that exist, and a previous build's timings take precedence."""
+    from kg.catalogue import Catalogue
+    from kg.project import locate
+    from kg.validate import CHECK_COSTS, check_costs
+
+    names = {c.name for c in Catalogue.of(locate(ROOT), checks_only=True).checks()}
+    shipped = json.loads(CHECK_COSTS.read_text(encoding="utf-8"))["seconds"]
+    assert set(shipped) <= names and all(isinstance(s, (int, float)) and s >= 0 for s in shipped.values())
+    dearest = max(shipped, key=shipped.get)
+    assert check_costs() == shipped
+    assert check_costs({dearest: 0.0})[dearest] == 0.0
