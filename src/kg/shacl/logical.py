@@ -12,10 +12,8 @@ def _add_check(ctx, local: str, members: list) -> None:
     if local == "not":
         [member] = members
         ok = lambda v: not conforms(member, v)  # noqa: E731
-    elif local == "and":
-        ok = lambda v: all(conforms(m, v) for m in members)  # noqa: E731
-    elif local == "or":
-        ok = lambda v: any(conforms(m, v) for m in members)  # noqa: E731
+    elif local in ("and", "or"):
+        ok = _deciding_first(conforms, list(members), decides=local == "or")
     else:
         def ok(v):
             n = 0
@@ -27,6 +25,22 @@ def _add_check(ctx, local: str, members: list) -> None:
             return n == 1
     # conformance is cached by the run already
     ctx.per_value(local[0].upper() + local[1:] + "ConstraintComponent", ok, cache=False)
+
+
+def _deciding_first(conforms, members: list, decides: bool):
+    """sh:or (``decides`` True: a member that conforms settles it) or sh:and (one that does not): the
+    members are asked in turn, and the one that settled the last node is asked first for the next, since
+    nodes of one target tend to be settled by the same member (a cheap sh:class, where the member asked
+    first would match a pattern on every node's IRI). The answer does not depend on the order."""
+    def ok(v) -> bool:
+        for i, m in enumerate(members):
+            if conforms(m, v) is decides:
+                if i:
+                    members.insert(0, members.pop(i))
+                return decides
+        return not decides
+
+    return ok
 
 
 def compile_not(ctx) -> None:
