@@ -233,15 +233,17 @@ def _shacl(run: _Run, step) -> None:
     before = latest(run.project)
     run.pending = v.CheckRun(run.stage["catalogue"].checks(), workers=_cores(),
                              cost=v.check_costs(before.manifest.get("check_seconds") if before else None))
-    # The dearest checks wait until SHACL is done and its index freed: at a million statements each holds
-    # up to 0.8 GiB of intermediate results, which on top of the index would raise the build's peak.
+    # The dearest checks wait until SHACL is done: at a million statements each holds up to 0.8 GiB of
+    # intermediate results, which on top of SHACL's caches would raise the build's peak.
     run.memory.then(lambda store: run.pending.start(OxigraphStore(store), hold_dear=True))
     issues, engine = v.shacl(run.stage["merged"], run.stage["inference"], run.stage["data_shapes"],
                              run.stage["onto_shapes"], run.validator, run_select=lambda: run.memory.select_runner())
     step.done(f"{len(issues)} results ({engine})")
     run.stage.update(issues=issues, validator_engine=engine)
-    _free_index(run)
+    # The held lane starts as the index is freed (two seconds of deallocation at a million statements,
+    # during which the check's hash tables are still small)
     run.pending.release()
+    _free_index(run)
 
 
 def _free_index(run: _Run) -> None:
