@@ -56,8 +56,8 @@ class CheckRun:
     first, so that a slow one does not start last and leave a core idle at the end. The dear checks are
     also the ones that build the largest intermediate results (at a million statements, up to 0.8 GiB):
     with ``hold_dear`` one lane waits for ``release`` (the build releases it once SHACL is done), and
-    until then the others take the cheapest first. ``timings`` holds each
-    check's seconds once it ran. The issues come in the checks' order whatever order they finish in."""
+    until then the others take the cheapest first. ``timings`` holds each check's seconds once it ran.
+    The issues come in the checks' order whatever order they finish in."""
 
     def __init__(self, checks, workers: int = 1, cost: Mapping[str, float] | None = None):
         import threading
