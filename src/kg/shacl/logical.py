@@ -32,11 +32,17 @@ def _deciding_first(conforms, members: list, decides: bool):
     members are asked in turn, and the one that settled the last node is asked first for the next, since
     nodes of one target tend to be settled by the same member (a cheap sh:class, where the member asked
     first would match a pattern on every node's IRI). The answer does not depend on the order."""
+    # members: never empty (kg.shacl.graph refuses an empty list); the last decider is kept apart rather
+    # than by reordering the list, which a recursive shape may be going through when it asks again
+    last = [members[0]]
+
     def ok(v) -> bool:
-        for i, m in enumerate(members):
-            if conforms(m, v) is decides:
-                if i:
-                    members.insert(0, members.pop(i))
+        first = last[0]
+        if conforms(first, v) is decides:
+            return decides
+        for m in members:
+            if m is not first and conforms(m, v) is decides:
+                last[0] = m
                 return decides
         return not decides
 
