@@ -705,6 +705,13 @@ def test_every_core_feature():
 REFUSED = {
     "entailment": "ex:shapes sh:entailment <http://www.w3.org/ns/entailment/RDFS> .",
     "recursion": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:node ex:S ] .",
+    # a cycle through the sibling shapes sh:qualifiedValueShapesDisjoint compares a value with
+    "recursion through disjoint siblings": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:A , ex:B . "
+        "ex:A sh:path ex:a ; sh:qualifiedValueShape ex:QA ; sh:qualifiedMinCount 1 ; "
+        "sh:qualifiedValueShapesDisjoint true . ex:QA a sh:NodeShape . "
+        "ex:B sh:path ex:b ; sh:qualifiedValueShape ex:QB ; sh:qualifiedMinCount 1 . "
+        "ex:QB a sh:NodeShape ; sh:or ( ex:M1 ex:M2 ) . ex:M1 a sh:NodeShape ; sh:property ex:A . "
+        "ex:M2 a sh:NodeShape ; sh:class ex:K .",
     "minCount on a node shape": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:minCount 1 .",
     "bad regex": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:pattern \"([\" .",
     "unparsable query": "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:select \"SELECT $this WHERE { $this ex:p ?o }\" ] .",

@@ -32,6 +32,17 @@ def compile_property(ctx) -> None:
 
 # ---- qualified value shapes: without sh:qualifiedValueShape the other parameters are ignored, as is a
 # qualified value shape with neither count
+def disjoint_siblings(sg, node) -> list:
+    """The sibling shapes sh:qualifiedValueShapesDisjoint compares a value with: the qualified value shapes
+    of the property shapes of the same parents (``node``'s own among them), each once."""
+    found: dict = {}
+    for parent in sg.subjects(sh("property"), node):
+        for sibling_prop in sg.objects(parent, sh("property")):
+            for sib in sg.objects(sibling_prop, sh("qualifiedValueShape")):
+                found[sib] = None
+    return list(found)
+
+
 def compile_qualified(ctx) -> None:
     value_shapes = list(dict.fromkeys(ctx.objs("qualifiedValueShape")))
     low = ctx.integer("qualifiedMinCount") if ctx.has("qualifiedMinCount") else None
@@ -44,13 +55,8 @@ def compile_qualified(ctx) -> None:
     conforms = run.conforms
     for vs_node in value_shapes:
         vs = ctx.other(vs_node)
-        siblings = []
-        if disjoint:  # the qualified value shapes of the other property shapes of the same parents
-            for parent in sg.subjects(sh("property"), node):
-                for sibling_prop in sg.objects(parent, sh("property")):
-                    for sib in sg.objects(sibling_prop, sh("qualifiedValueShape")):
-                        if sib != vs_node and sib in run.shapes and run.shapes[sib] not in siblings:
-                            siblings.append(run.shapes[sib])
+        siblings = [run.shapes[sib] for sib in disjoint_siblings(sg, node)
+                    if sib != vs_node and sib in run.shapes] if disjoint else []
 
         def check(f, vals, out, vs=vs, siblings=siblings):
             n = sum(1 for v in vals if conforms(vs, v) and not any(conforms(s, v) for s in siblings))

@@ -63,12 +63,18 @@ def discover(sg: ShapesGraph, parameters) -> dict:
 
 
 def _shape_refs(sg, node) -> list:
+    """The shapes validating against ``node`` may ask about: its parameters' shapes, and with
+    sh:qualifiedValueShapesDisjoint the sibling qualified value shapes it compares values with."""
+    from kg.shacl.shape_based import disjoint_siblings
+
     refs = []
     for p in SHAPE_PARAMETERS:
         refs += sg.objects(node, sh(p))
     for p in LIST_PARAMETERS:
         for head in sg.objects(node, sh(p)):
             refs += sg.items(head, f"shape {name(node)}: sh:{p}")
+    if any(is_true(d) for d in sg.objects(node, sh("qualifiedValueShapesDisjoint"))):
+        refs += disjoint_siblings(sg, node)
     return refs
 
 
