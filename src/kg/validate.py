@@ -76,19 +76,21 @@ class CheckRun:
         self._finished: list[int] = []  # in the order the checks ended
         self._cancelled = False
         self._lanes: list = []
-        self._dear_held = False
+        self._dear_held = self._released = False
 
     def start(self, store, hold_dear: bool = False) -> None:
         """Begin on ``store`` (a kg.store Store); with one worker, nothing runs before ``result``."""
         self._store = store
         if self.workers > 1:
-            self._dear_held = hold_dear
-            for _ in range(self.workers - 1 if hold_dear else self.workers):
+            with self._lock:  # a release that came first (the build's SHACL done before the store) holds nothing
+                self._dear_held = held = hold_dear and not self._released
+            for _ in range(self.workers - 1 if held else self.workers):
                 self._lane()
 
     def release(self) -> None:
         """Start the lane held by ``start(hold_dear=True)``; from then on every lane takes the dearest first."""
         with self._lock:
+            self._released = True
             held, self._dear_held = self._dear_held, False
         if held:
             self._lane()

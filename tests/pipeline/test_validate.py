@@ -212,6 +212,13 @@ def test_the_dear_lane_waits_for_release_and_takes_the_dearest_first():
     assert store.together and store.early == []  # a and b ran side by side, before anything cheaper
     assert len({thread for _, thread in store.ran}) == 2
 
+    # released before it started (SHACL done before the store in memory was ready): nothing is held
+    early_release = CheckRun(checks, workers=2, cost=cost)
+    early_release.release()
+    store = _DearestTogetherStore()
+    early_release.start(store, hold_dear=True)
+    assert early_release.result() == [] and store.together and store.early == []
+
 
 class _DearestTogetherStore(_RecordingStore):
     """A recording store where the queries "a" and "b" each wait (up to 10 s) for the other to start,
