@@ -186,7 +186,6 @@ def _reason(run: _Run, step) -> None:
 def _write(run: _Run, step) -> None:
     """inferred.nq, and the closure handed to both stores (from a file, so that its bytes are not held
     in memory until the slower store gets to them; removed once they hold it)."""
-
     from kg.formats import nquads_triples
     from kg.merge import INFERRED_GRAPH
 
