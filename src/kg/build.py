@@ -23,6 +23,7 @@ from kg.progress import SILENT, Reporter
 from kg.project import Project
 
 CLOSURE = "closure.nt"  # the closure's triples while the stores load them
+FOR_THE_STORES = ".store-"  # an artifact's copy the stores load (without the lines that hold a blank node)
 
 
 def build(project: Project, force: bool = False, reporter: Reporter = SILENT, reasoner: str = "kg",
@@ -156,10 +157,10 @@ def _load(run: _Run, step) -> None:
     run.memory, run.disk = StoreWriter(None), StoreWriter(run.tmp / STORE)
     run.previous = reusable(project, run.digests, file_statements)
     asserted = unique_lines(ox.serialize(merged.quads, format=ox.RdfFormat.N_QUADS))
-    (run.tmp / "asserted.nq").write_bytes(asserted)
-    run.memory.load_file(run.tmp / "asserted.nq")
+    feed = _for_the_stores(run, "asserted.nq", asserted, keep=True)
+    run.memory.load_file(*feed)
     if run.previous is None:
-        run.disk.load_file(run.tmp / "asserted.nq")
+        run.disk.load_file(*feed)
     else:
         run.disk.reuse(run.previous)
     run.stage.update(merged=merged, data_shapes=data_shapes, onto_shapes=onto_shapes, catalogue=catalogue,
@@ -194,18 +195,18 @@ def _write(run: _Run, step) -> None:
     # The same lines in the inferred graph: a line ends with " ." and only there (N-Triples escapes a
     # newline in a literal), so no Quad is made per triple.
     inferred = inferred_triples.replace(b" .\n", f" <{INFERRED_GRAPH.value}> .\n".encode())
-    (run.tmp / "inferred.nq").write_bytes(inferred)
+    inferred_feed = _for_the_stores(run, "inferred.nq", inferred, keep=True)
     if run.stage["index_validates"]:
         inference.inferred = []  # in the index and in inferred.nq: nothing else reads them
     asserted_triples = nquads_triples(asserted)
     closure_triples = asserted_triples + inferred_triples  # disjoint: inferred means not asserted
     # The checks name source graphs (GRAPH ?g) to ask what a source states, never the inferred graph:
     # the memory store gets the closure and the asserted statements only (a third less to load).
-    (run.tmp / CLOSURE).write_bytes(closure_triples)
-    run.memory.load_file(run.tmp / CLOSURE)
+    closure_feed = _for_the_stores(run, CLOSURE, closure_triples, keep=False)
+    run.memory.load_file(*closure_feed)
     if run.previous is None:
-        run.disk.load_file(run.tmp / "inferred.nq")
-        run.disk.load_file(run.tmp / CLOSURE)
+        run.disk.load_file(*inferred_feed)
+        run.disk.load_file(*closure_feed)
     else:
         run.disk.apply_delta(run.previous, asserted + inferred, closure_triples)
     merged = run.stage["merged"]
@@ -221,6 +222,23 @@ def _write(run: _Run, step) -> None:
     step.done(f"{counts['asserted_statements']} statements, {counts['inferred_triples']} inferred triples; "
               + ("the store is being written" if run.previous is None else
                  f"the store starts from the previous build's (changed files: {run.previous.changed_files})"))
+
+
+def _for_the_stores(run: _Run, name: str, data: bytes, keep: bool) -> tuple[Path, bytes]:
+    """Write ``data`` in the build's file ``name`` (``keep``: an artifact) or only for the stores; returns
+    what the stores load (StoreWriter.load_file): the file, or a copy without the lines that hold a
+    blank node, which go apart. What is only for the stores is removed once they hold it (_finish)."""
+    from kg.store_writer import blank_node_lines
+
+    plain, blank = blank_node_lines(data)
+    if keep:
+        (run.tmp / name).write_bytes(data)
+        if not blank:
+            return run.tmp / name, b""
+        name = FOR_THE_STORES + name
+    with open(run.tmp / name, "wb") as f:
+        f.writelines(plain)
+    return run.tmp / name, blank
 
 
 def _shacl(run: _Run, step) -> None:
@@ -295,7 +313,8 @@ def _finish(run: _Run) -> Built:
                                          encoding="utf-8")
     run.memory.close()
     run.disk.wait()
-    (run.tmp / CLOSURE).unlink()
+    for path in [run.tmp / CLOSURE, *run.tmp.glob(FOR_THE_STORES + "*")]:
+        path.unlink()
     run.timer.lap("store")  # what the on-disk store still needed once everything else was done
     if run.disk.summary:
         run.reporter.note(f"store: {run.disk.summary}")

@@ -25,7 +25,8 @@ from kg.project import Project
 ARTIFACTS = ("asserted.nq", "inferred.nq", "report.json", "manifest.json")
 STORE = "store"
 # What the store holds where (docs/LAYOUT.md, "The build folder"); a store of another layout is never reused.
-STORE_LAYOUT = "closure-default-graph/1"
+# /2: a blank node is one node in every graph (a /1 store held a copy of it per file loaded).
+STORE_LAYOUT = "closure-default-graph/2"
 CURRENT = "current"
 LATEST = "latest"
 
