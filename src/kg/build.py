@@ -208,7 +208,7 @@ def _write(run: _Run, step) -> None:
         run.disk.load_file(*inferred_feed)
         run.disk.load_file(*closure_feed)
     else:
-        run.disk.apply_delta(run.previous, asserted + inferred, closure_triples)
+        run.disk.apply_delta(run.previous, run.tmp)
     merged = run.stage["merged"]
     counts = {
         "ontology_statements": len(set(merged.ontology)),
