@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -90,10 +91,14 @@ def unique_lines(data: bytes, ordered: bool = True) -> bytes:
     return b"".join(line + b"\n" for line in unique if line)
 
 
-def nquads_triples(nquads: bytes) -> bytes:
-    """The distinct triples of N-Quads whose graph names are IRIs, as N-Triples, in order of first appearance."""
+def nquads_triples(blocks: Iterable[bytes]) -> bytes:
+    """The distinct triples of N-Quads whose graph names are IRIs (given in blocks of whole lines), as
+    N-Triples, in order of first appearance."""
     # "<s> <p> <o> <g> ." : an IRI holds no space, so the graph is the last term but one
-    triples = dict.fromkeys(line.rsplit(b" ", 2)[0] for line in nquads.splitlines())
+    triples: dict[bytes, None] = {}
+    for block in blocks:
+        triples.update(dict.fromkeys(line.rsplit(b" ", 2)[0] for line in block.splitlines()))
+    triples.pop(b"", None)
     return b"".join(line + b" .\n" for line in triples)
 
 
