@@ -42,6 +42,15 @@ def file_blocks(path: Path, block: int = BLOCK) -> Iterator[bytes]:
         yield rest + b"\n"
 
 
+def line_blocks(data: bytes, block: int = BLOCK * 8) -> Iterator[bytes]:
+    """``data`` (bytes of whole lines) in blocks that end at a line's end: what file_blocks gives of a file."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", min(start + block, len(data)) - 1) + 1 or len(data)
+        yield data[start:end]
+        start = end
+
+
 def sorted_unique_lines(blocks: Iterable[bytes], scratch: Path, budget: int | None = None,
                         transform: Callable[[bytes], bytes] | None = None) -> Iterator[list[bytes]]:
     """The distinct non-empty lines of ``blocks`` (bytes of whole lines), sorted bytewise, in batches
@@ -142,6 +151,13 @@ def distinct_triples(nquads: Iterable[list[bytes]]) -> Iterator[list[bytes]]:
         if triples:
             previous = triples[-1]
             yield triples
+
+
+def triple_lines(block: bytes) -> bytes:
+    """N-Quads lines whose graph names are IRIs (bytes of whole lines) as N-Triples lines: the graph name,
+    the last term of each line, dropped (an IRI holds no space)."""
+    triples = [line.rsplit(b" ", 2)[0] for line in block.splitlines() if line]
+    return b" .\n".join(triples) + b" .\n" if triples else b""
 
 
 def batch_bytes(batch: list[bytes]) -> bytes:
