@@ -114,6 +114,27 @@ def test_the_class_checks_flag_a_node_lacking_every_class_allowed_and_no_other(c
     assert foci == flagged
 
 
+@pytest.mark.parametrize("check,flagged", [
+    ("no-relation-before-its-party-existed", {
+        ("park/hub", "park/late-institute"), ("event/hub-launch", "park/late-institute"),
+        ("event/late-founding", "park/late-institute"), ("park/twice-dated", "park/mid-institute"),
+        ("event/twice-early", "park/mid-institute"), ("event/mid-early", "park/mid-institute"),
+        ("park/timed", "park/timed-institute"), ("event/timed-launch", "park/timed-institute")}),
+    ("no-conflicting-posts", {("post/a", "post/b"), ("post/b", "post/a"), ("post/d", "post/v"), ("post/v", "post/d")}),
+])
+def test_the_pairing_checks_name_exactly_the_conflicting_pairs(check, flagged):
+    """The checks that pair two things (a link's two dates, two posts of one day) name each conflicting
+    pair and no other, whatever else the pieces are paired with."""
+    import pyoxigraph as ox
+
+    from kg.store import OxigraphStore
+
+    store = OxigraphStore.from_quads(ox.parse(path=str(CHECK_CASES / f"{check}.trig"), format=ox.RdfFormat.TRIG))
+    result = store.query((ROOT / "queries" / "checks" / f"{check}.rq").read_text(encoding="utf-8"))
+    at = [result.variables.index("focus"), result.variables.index("value")]
+    assert {tuple(row[n].value.removeprefix("https://w3id.org/stcoop/id/") for n in at) for row in result.rows} == flagged
+
+
 # ------------------------------------------------------- the issue's questions
 def test_location_chain_of_a_park_up_to_the_country():
     chain = [r["placeLabel"] for r in rows("park-locations", park="park:sinoswiss-technopark")]
