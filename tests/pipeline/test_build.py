@@ -193,6 +193,29 @@ def test_blank_node_lines_splits_whole_lines_in_order(data, blank):
     assert plain == b"".join(line for line in data.splitlines(True) if b"_:" not in line)
 
 
+@pytest.mark.parametrize("keep", [True, False])
+@pytest.mark.parametrize("blank_in", [None, 0, 1, 2])
+def test_the_files_for_the_stores_are_written_a_piece_at_a_time(tmp_path, keep, blank_in):
+    """An artifact's copy without its blank-node lines holds the lines of the pieces before the first
+    blank node too; a file without one is loaded as it is."""
+    from types import SimpleNamespace
+
+    pieces = [b"<a> <b> <c> <g> .\n", b"<d> <e> <f> <g> .\n<h> <i> <j> <g> .\n", b"<k> <l> <m> <g> .\n"]
+    blank_line = b'_:x <b> "_:y" <g> .\n'
+    if blank_in is not None:
+        pieces[blank_in] = pieces[blank_in][:18] + blank_line + pieces[blank_in][18:]
+    run = SimpleNamespace(tmp=tmp_path)
+    feed, blank, lines = b._for_the_stores(run, "f.nq", iter(pieces), keep=keep)
+    whole = b"".join(pieces)
+    assert lines == whole.count(b"\n")
+    assert blank == (b"" if blank_in is None else blank_line)
+    assert feed.read_bytes() == whole.replace(blank_line, b"")
+    if keep:
+        assert (tmp_path / "f.nq").read_bytes() == whole
+    assert feed.name == ("f.nq" if blank_in is None or not keep else b.FOR_THE_STORES + "f.nq")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"f.nq", feed.name})
+
+
 def test_force_rebuilds_byte_for_byte(mini):
     """Blank nodes too (OWL lists, anonymous axioms): the parser names them at
     random, the build renames them, so a rebuild of the same input is identical."""
