@@ -1,4 +1,4 @@
-"""Giving freed memory back to the system (glibc; a no-op elsewhere).
+"""Giving freed memory back to the system (glibc; a no-op elsewhere), and how much the system has.
 
 glibc keeps what a process frees for its next allocations: after a million-statement index is dropped, or
 a query that built large hash tables ends (Oxigraph allocates with the system's malloc, one arena per
@@ -37,3 +37,21 @@ def trim_memory() -> None:
     libc = _glibc()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+def available_memory() -> int | None:
+    """Bytes the system can give without swapping (Linux's MemAvailable; free pages elsewhere), or None
+    where neither is known."""
+    import os
+
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None

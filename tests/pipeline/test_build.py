@@ -137,6 +137,32 @@ def test_an_edit_reuses_the_previous_store_and_gives_what_a_fresh_build_gives(mi
         assert (edited.path / name).read_bytes() == (scratch.path / name).read_bytes(), name
 
 
+@pytest.mark.parametrize("available,reused", [(None, True), (10**12, True), (1000, False)])
+def test_an_edit_loads_anew_when_the_difference_would_not_fit_in_memory(mini, monkeypatch, available, reused):
+    """Computing the difference holds both builds' statements (at ten million, 13 GiB): beyond half the
+    memory the system has, the store is loaded anew, to the same result; where that is unknown, reused."""
+    import io
+
+    from kg import memory
+    from kg.progress import Reporter
+
+    b.build(mini)
+    p = mini.home / "data" / "beta.trig"
+    p.write_text(p.read_text().replace('"Beta Park"@en', '"Beta Science Park"@en'))
+    monkeypatch.setattr(memory, "available_memory", lambda: available)
+    log = io.StringIO()
+    edited = b.build(mini, reporter=Reporter(stream=log, tty=False))
+    assert ("reused the previous build's store" in log.getvalue()) == reused
+    assert any("Beta Science Park" in q for q in store_quads(edited.store_path))
+
+
+def test_available_memory_is_a_positive_number_of_bytes_here():
+    from kg.memory import available_memory
+
+    found = available_memory()
+    assert found is None or found > 0
+
+
 @pytest.mark.parametrize("on_disk", [True, False], ids=["on disk", "in memory"])
 def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, on_disk):
     """Oxigraph renames the blank nodes of each load; the build's own files keep theirs (the same node in
