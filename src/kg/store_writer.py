@@ -32,8 +32,9 @@ DELTA_MEMORY_PER_BYTE = 4
 
 
 def reusable(project: Project, digests: dict[str, str], file_statements: dict[str, int]) -> Previous | None:
-    """The latest build, when its store has this layout, the ontology is the same and only a few statements
-    come from files that changed (an ontology change alters inferences everywhere: load anew)."""
+    """The latest build, when its store has this layout, the ontology is the same, only a few statements
+    come from files that changed (an ontology change alters inferences everywhere: load anew) and the
+    difference fits in memory."""
     prev = latest(project)
     if prev is None or prev.manifest.get("store_layout") != STORE_LAYOUT or not prev.store_path.is_dir():
         return None
@@ -52,7 +53,8 @@ def reusable(project: Project, digests: dict[str, str], file_statements: dict[st
 
 def _delta_fits(prev: Built) -> bool:
     """Whether the difference can be computed in half the memory the system has now (the other half for
-    the rest of the build): at ten million statements it would take 13 GiB, and a bulk load takes none."""
+    the rest of the build): at ten million statements its sets would take 13 GiB, which a bulk load of
+    the new statements does without."""
     from kg.memory import available_memory
 
     available = available_memory()
