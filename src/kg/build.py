@@ -207,19 +207,19 @@ def _write(run: _Run, step) -> None:
     # (N-Triples escapes a newline in a literal), so no Quad is made per triple.
     in_graph = f" <{INFERRED_GRAPH.value}> .\n".encode()
     in_graph_blocks = (block.replace(b" .\n", in_graph) for block in line_blocks(inferred_triples))
-    *inferred_feed, inferred_count = _for_the_stores(run, "inferred.nq", in_graph_blocks, keep=True)
+    inferred_file, inferred_blank, inferred_count = _for_the_stores(run, "inferred.nq", in_graph_blocks, keep=True)
     if run.stage["index_validates"]:
         inference.inferred = []  # in the index and in inferred.nq: nothing else reads them
     # The checks name source graphs (GRAPH ?g) to ask what a source states, never the inferred graph:
     # the memory store gets the closure and the asserted statements only (a third less to load). The
     # closure's two parts are disjoint (inferred means not asserted) and written one after the other.
     asserted_triples = nquads_triples(file_blocks(run.tmp / "asserted.nq"))
-    *closure_feed, closure_count = _for_the_stores(run, CLOSURE, chain(asserted_triples, [inferred_triples]),
-                                                   keep=False)
-    run.memory.load_file(*closure_feed)
+    closure_file, closure_blank, closure_count = _for_the_stores(
+        run, CLOSURE, chain(asserted_triples, [inferred_triples]), keep=False)
+    run.memory.load_file(closure_file, closure_blank)
     if run.previous is None:
-        run.disk.load_file(*inferred_feed)
-        run.disk.load_file(*closure_feed)
+        run.disk.load_file(inferred_file, inferred_blank)
+        run.disk.load_file(closure_file, closure_blank)
     else:
         run.disk.apply_delta(run.previous, run.tmp)
     merged = run.stage["merged"]
