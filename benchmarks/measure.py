@@ -3,7 +3,10 @@
 Shared by the benchmark scripts.  The machine is shared and has 2 cores, so
 CPU seconds are reported beside wall seconds: when other work runs, wall time
 grows and CPU time does not.  ``os.wait4`` gives the resource use of exactly
-the child that was waited for.
+the child that was waited for (its CPU includes the processes it waited for);
+the peak RSS is the larger of wait4's (the largest single process) and the
+sum over the child's process tree sampled every 50 ms, so that a command
+that forks workers is charged for all of them at once.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class Sample:
     wall: float  # seconds
     cpu: float  # seconds, user + system
-    rss: float  # peak resident set, MiB
+    rss: float  # peak resident set of the process tree, MiB
     returncode: int
     stdout: bytes = b""
     stderr: bytes = b""
@@ -43,6 +46,22 @@ def kg_env() -> dict:
     return env
 
 
+def tree_rss(pid: int) -> int:
+    """Bytes resident in ``pid`` and its descendants now (Linux /proc; 0 where it cannot be read)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 def run(cmd: list[str], env: dict | None = None, timeout: float | None = None, ok=(0, 1)) -> Sample | None:
     """Run ``cmd``; its Sample, or None when it ran past ``timeout`` (then it is killed)."""
     out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"kg-measure-{os.getpid()}"
@@ -50,10 +69,14 @@ def run(cmd: list[str], env: dict | None = None, timeout: float | None = None, o
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err)
         deadline = None if timeout is None else t + timeout
+        tree_peak, polls = 0, 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
+            if polls % 10 == 0:
+                tree_peak = max(tree_peak, tree_rss(proc.pid))
+            polls += 1
             if deadline is not None and time.perf_counter() > deadline:
                 proc.kill()
                 os.wait4(proc.pid, 0)
@@ -63,8 +86,8 @@ def run(cmd: list[str], env: dict | None = None, timeout: float | None = None, o
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        sample = Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
-                        out.read(), err.read())
+        rss = max(usage.ru_maxrss * 1024, tree_peak) / 2**20
+        sample = Sample(wall, usage.ru_utime + usage.ru_stime, rss, proc.returncode, out.read(), err.read())
     for suffix in (".out", ".err"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     if sample.returncode not in ok:

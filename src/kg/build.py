@@ -272,10 +272,11 @@ def _shacl(run: _Run, step) -> None:
     """SHACL, while the saved checks run (in threads, outside the GIL) on the cores it leaves idle, as soon
     as the store in memory holds the closure."""
     from kg import validate as v
+    from kg.memory import usable_cores
     from kg.store import OxigraphStore
 
     before = latest(run.project)
-    run.pending = v.CheckRun(run.stage["catalogue"].checks(), workers=_cores(),
+    run.pending = v.CheckRun(run.stage["catalogue"].checks(), workers=usable_cores(),
                              cost=v.check_costs(before.manifest.get("check_seconds") if before else None))
     # The dearest checks wait until SHACL is done: at a million statements each holds up to 0.8 GiB of
     # intermediate results, which on top of SHACL's caches would raise the build's peak.
@@ -383,11 +384,3 @@ def _manifest(run: _Run, report) -> dict:
         "timings": run.timer.wall,
         "cpu_seconds": run.timer.cpu,
     }
-
-
-def _cores() -> int:
-    """The cores this process may run on (the saved checks run that many at a time)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

@@ -30,6 +30,7 @@ from kg.errors import ExportError
 from kg.files import ends_with_newline, write_whole, writing_whole
 from kg.formats import FORMATS, canonical_nquads, jsonld_bytes, triple_key, used_prefixes
 from kg.linesort import batch_bytes, distinct_triples, file_blocks, sorted_unique_lines, triple_lines
+from kg.memory import usable_cores
 
 # dump kind (as --only takes it) -> (file name, format name in kg.formats)
 DUMPS = {
@@ -73,6 +74,11 @@ class Description:
     endpoint: str | None = None
 
 
+def _canonical_triples(block: bytes) -> bytes:
+    """N-Quads lines as canonical N-Triples lines (a function of the module: sorting processes receive it)."""
+    return triple_lines(canonical_nquads(block))
+
+
 class _Build:
     """The built dataset as sorted, distinct, canonical N-Quads lines (an external sort: memory of one run,
     whatever the graph's size), streamed for N-Quads and N-Triples and parsed into terms only for the
@@ -99,7 +105,7 @@ class _Build:
         yield self.new
 
     def _sorted(self) -> Iterator[list[bytes]]:
-        return sorted_unique_lines(self._blocks(), self.folder, transform=canonical_nquads)
+        return sorted_unique_lines(self._blocks(), self.folder, transform=canonical_nquads, workers=usable_cores())
 
     def nquad_batches(self) -> Iterator[list[bytes]]:
         """The dataset's lines, sorted, in batches (lists of lines without their newline)."""
@@ -118,8 +124,7 @@ class _Build:
             return distinct_triples(self.nquad_batches())
         # Only triples are wanted: sorting them rather than the quads sorts fewer lines (a triple stated in
         # several graphs has a line in each) and a third fewer bytes, into the same order (kg.linesort)
-        return sorted_unique_lines(self._blocks(), self.folder,
-                                   transform=lambda block: triple_lines(canonical_nquads(block)))
+        return sorted_unique_lines(self._blocks(), self.folder, transform=_canonical_triples, workers=usable_cores())
 
     @property
     def triples(self) -> list:

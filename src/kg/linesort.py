@@ -9,6 +9,10 @@ Lines travel in batches (lists of lines without their newline), and runs are mer
 what every run holds up to the smallest of their blocks' last lines is taken and sorted together (Python's
 sort merges sorted pieces in linear time), so that no step of a million lines runs line by line in Python.
 
+With ``workers`` above one, the runs are sorted and spilled by that many processes forked from this one
+(where that is safe: Linux, a single thread) while it reads on; each run then holds ``budget / workers``
+bytes, so that the processes together hold about what one did. The merge stays here. The output is the same whatever the runs, so the same whatever the workers.
+
 Bytewise order sorts N-Quads lines by their triple first: a space (which ends the object and precedes the
 graph name) sorts before every character that can continue a term, so the lines of one triple are
 adjacent and the triples come in N-Triples order (:func:`distinct_triples`).
@@ -52,35 +56,112 @@ def line_blocks(data: bytes, block: int = BLOCK * 8) -> Iterator[bytes]:
 
 
 def sorted_unique_lines(blocks: Iterable[bytes], scratch: Path, budget: int | None = None,
-                        transform: Callable[[bytes], bytes] | None = None) -> Iterator[list[bytes]]:
+                        transform: Callable[[bytes], bytes] | None = None,
+                        workers: int = 1) -> Iterator[list[bytes]]:
     """The distinct non-empty lines of ``blocks`` (bytes of whole lines), sorted bytewise, in batches
     (lists of lines without their newline); ``transform`` is applied to each block first (it must keep
-    whole lines); runs beyond ``budget`` bytes go to temporary files in the folder ``scratch``, removed
-    when the iteration ends."""
+    whole lines, and be a module-level function when ``workers`` > 1: it goes to other processes); runs
+    beyond ``budget`` bytes go to temporary files in the folder ``scratch``, removed when the iteration
+    ends; ``workers`` processes sort them."""
     budget = BUDGET if budget is None else budget
-    runs: list[Path] = []
-    tmp = None  # made with the first run to spill: a graph that fits in one run writes nothing
+    runs = _Runs(scratch, transform, workers)
+    if workers > 1:
+        budget = max(budget // workers, 1)
     try:
-        lines: list[bytes] = []
-        held = 0
+        held: list[bytes] = []
+        size = 0
         for block in blocks:
-            if transform is not None:
-                block = transform(block)
-            lines += block.splitlines()
-            held += len(block)
-            if held >= budget:
-                tmp = tmp or Path(tempfile.mkdtemp(prefix=".kg-sort-", dir=scratch))
-                runs.append(_spill(lines, tmp / f"run{len(runs):05d}"))
-                lines, held = [], 0
-        last = _sorted_unique(lines)
-        del lines
-        if not runs:
-            yield from _batches(last)
+            held.append(block)
+            size += len(block)
+            if size >= budget:
+                runs.spill(held)
+                held, size = [], 0
+        if not runs.paths:  # one run: sorted here, nothing written
+            yield from _batches(_sorted_unique(_run_lines(held, transform)))
             return
-        yield from _merged([_run_batches(run) for run in runs] + [_batches(last)])
+        if held:
+            runs.spill(held)
+        yield from _merged([_run_batches(path) for path in runs.finished()])
     finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+        runs.close()
+
+
+class _Runs:
+    """The sorted runs of one sort, spilled to a temporary folder (made with the first) by this process or
+    by a pool of ``workers`` processes, at most ``workers`` runs in flight."""
+
+    def __init__(self, scratch: Path, transform, workers: int):
+        self.scratch, self.transform, self.workers = scratch, transform, workers
+        self.paths: list[Path] = []
+        self.tmp: Path | None = None
+        self._pool = None
+        self._pending: list = []
+
+    def spill(self, blocks: list[bytes]) -> None:
+        """Sort and write the lines of ``blocks`` (emptied: what is handed on is not held twice)."""
+        if self.tmp is None:
+            self.tmp = Path(tempfile.mkdtemp(prefix=".kg-sort-", dir=self.scratch))
+        path = self.tmp / f"run{len(self.paths):05d}"
+        self.paths.append(path)
+        if self._pool is None and self.workers > 1:
+            self._pool = _forked_pool(self.workers)
+            self.workers = 1 if self._pool is None else self.workers
+        if self._pool is None:
+            _spill(_run_lines(blocks, self.transform), path)
+            return
+        if len(self._pending) >= self.workers:  # the next run waits: memory of ``workers`` runs in flight
+            self._pending.pop(0).result()
+        self._pending.append(self._pool.submit(_spill_blocks, blocks[:], self.transform, path))
+        blocks.clear()
+
+    def finished(self) -> list[Path]:
+        for future in self._pending:
+            future.result()  # a worker's error (a full disk) is raised here
+        self._pending = []
+        return self.paths
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _forked_pool(workers: int):
+    """A pool of ``workers`` processes forked from this one, or None where forking is not safe: only on
+    Linux, and only while this process runs a single thread (a thread holding a lock as the fork happens
+    leaves it held forever in the child). Not spawned: a spawned worker imports the caller's main module
+    again, which a script without ``if __name__ == "__main__"`` does not survive."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        if len(os.listdir("/proc/self/task")) != 1:  # every thread, Python's and native (Oxigraph's, RocksDB's)
+            return None
+    except OSError:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # with fork, the pool starts its processes at once, before the thread that manages them
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def _run_lines(blocks: list[bytes], transform) -> list[bytes]:
+    """The lines of ``blocks`` (emptied as they are split: their bytes and their lines are not both held)."""
+    lines: list[bytes] = []
+    blocks.reverse()
+    while blocks:
+        block = blocks.pop()
+        lines += (transform(block) if transform is not None else block).splitlines()
+    return lines
+
+
+def _spill_blocks(blocks: list[bytes], transform, path: Path) -> Path:
+    """A worker's part: one run's blocks, sorted and written."""
+    return _spill(_run_lines(blocks, transform), path)
 
 
 def _sorted_unique(lines: list[bytes]) -> list[bytes]:

@@ -1,4 +1,5 @@
-"""Giving freed memory back to the system (glibc; a no-op elsewhere), and how much the system has.
+"""Giving freed memory back to the system (glibc; a no-op elsewhere), and what the system has: its memory
+available, the cores this process may use.
 
 glibc keeps what a process frees for its next allocations: after a million-statement index is dropped, or
 a query that built large hash tables ends (Oxigraph allocates with the system's malloc, one arena per
@@ -55,3 +56,13 @@ def available_memory() -> int | None:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (AttributeError, ValueError, OSError):
         return None
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity on Linux; the machine's cores elsewhere)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -5,6 +5,9 @@ gave, with a VoID description that counts what the store counts."""
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+import threading
 
 import pyoxigraph as ox
 import pytest
@@ -31,15 +34,58 @@ def _blocks(lines: list[bytes], size: int) -> list[bytes]:
     return [b"".join(line + b"\n" for line in lines[k:k + size]) for k in range(0, len(lines), size)]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 @pytest.mark.parametrize("budget", [1, 200, 5_000, 10**9])
 @pytest.mark.parametrize("seed", [1, 2])
-def test_sorted_unique_lines_is_sorted_set_whatever_the_runs(tmp_path, budget, seed):
+def test_sorted_unique_lines_is_sorted_set_whatever_the_runs(tmp_path, budget, seed, workers):
     lines = _lines(seed, 3_000)
     expected = sorted(set(lines) - {b""})
-    got = [line for batch in linesort.sorted_unique_lines(_blocks(lines, 97), tmp_path, budget=budget)
-           for line in batch]
+    got = [line for batch in linesort.sorted_unique_lines(_blocks(lines, 97), tmp_path, budget=budget,
+                                                          workers=workers) for line in batch]
     assert got == expected
     assert list(tmp_path.iterdir()) == []  # the runs are gone
+
+
+_FORKED_SORT = r"""
+import sys
+from pathlib import Path
+from kg import linesort
+from kg.formats import canonical_nquads
+
+pools = []
+make = linesort._forked_pool
+linesort._forked_pool = lambda workers: pools.append(make(workers)) or pools[-1]
+lines = [b"<s%d> <p> \"0%d\"^^<http://www.w3.org/2001/XMLSchema#integer> <g%d> ." % (k % 500, k % 7, k % 3)
+         for k in range(20_000)]
+blocks = [b"".join(line + b"\n" for line in lines[k:k + 100]) for k in range(0, len(lines), 100)]
+got = [line for batch in linesort.sorted_unique_lines(blocks, Path(sys.argv[1]), budget=20_000,
+                                                      transform=canonical_nquads, workers=2) for line in batch]
+assert got == sorted(set(canonical_nquads(b"\n".join(lines)).split(b"\n"))), "not sorted(set(lines))"
+assert pools and pools[0] is not None, "the runs were not sorted by forked processes"
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes are forked on Linux only")
+def test_forked_processes_sort_the_runs_of_a_single_threaded_process(tmp_path):
+    """In a fresh interpreter (one thread, as `kg export` runs) the runs go to forked processes, with a
+    transform, and the lines are those of one process."""
+    done = subprocess.run([sys.executable, "-c", _FORKED_SORT, str(tmp_path)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_process_is_forked_while_another_thread_runs():
+    """A thread that holds a lock as the process forks would leave it held in the child: with a second
+    thread alive the runs are sorted here."""
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        assert linesort._forked_pool(2) is None
+    finally:
+        release.set()
+        waiting.join()
 
 
 def test_distinct_triples_are_the_sorted_triples_of_sorted_quads(tmp_path):
