@@ -311,13 +311,15 @@ class Graph:
 
         return ensure_built(self.project, reporter=self._reporter).report()
 
-    def build(self, force: bool = False, *, allow_invalid: bool = False) -> Built:
+    def build(self, force: bool = False, *, allow_invalid: bool = False, store_last: bool | None = None) -> Built:
         """Build unless the build is fresh, or ``force`` (``kg build``); the newest build, with ``path``,
         ``conforms``, ``rebuilt`` and ``manifest``.  A build that does not conform is kept (queries answer
-        from the last conforming one) unless ``allow_invalid`` publishes it anyway."""
+        from the last conforming one) unless ``allow_invalid`` publishes it anyway.  ``store_last``: load a
+        new on-disk store after validation (less memory, more time; None: when memory is short)."""
         from kg.build import build
 
-        return build(self.project, force=force, reporter=self._reporter, allow_invalid=allow_invalid)
+        return build(self.project, force=force, reporter=self._reporter, allow_invalid=allow_invalid,
+                     store_last=store_last)
 
     def export(self, out_dir: str | os.PathLike, *, gzip: bool = False,
                only: Sequence[str] | None = None) -> list[tuple[str, int]]:

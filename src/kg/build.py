@@ -26,11 +26,17 @@ from kg.project import Project
 CLOSURE = "closure.nt"  # the closure's triples while the stores load them
 FOR_THE_STORES = ".store-"  # an artifact's copy the stores load (without the lines that hold a blank node)
 STATEMENTS_PER_PIECE = 200_000  # serialized at a time into asserted.nq
+# The peak of a build whose store is bulk-loaded alongside, per asserted statement: 2.46 GiB at a million
+# (1.44 GiB with the store loaded last), 1.6 KiB at ten million; the larger, measured
+STORE_ALONGSIDE_BYTES = 2_600
 
 
 def build(project: Project, force: bool = False, reporter: Reporter = SILENT, reasoner: str = "kg",
-          validator: str = "kg", allow_invalid: bool = False) -> Built:
-    """Build unless fresh (or ``force``); returns the newest build (kg.builds says which one queries use)."""
+          validator: str = "kg", allow_invalid: bool = False, store_last: bool | None = None) -> Built:
+    """Build unless fresh (or ``force``); returns the newest build (kg.builds says which one queries use).
+
+    ``store_last``: bulk-load a new on-disk store once validation is done rather than alongside it (less
+    memory at the peak, more time); None: alongside when that fits in the memory available (store_fits)."""
     from kg.reason import ENGINES as REASONERS
     from kg.validate import VALIDATORS
 
@@ -53,7 +59,8 @@ def build(project: Project, force: bool = False, reporter: Reporter = SILENT, re
                 if allow_invalid and not built.conforms:
                     publish(project.build_dir, built.path, good=True)
                 return built
-        run = _Run(project, input_hash(project, digests), digests, reporter, reasoner, validator, allow_invalid)
+        run = _Run(project, input_hash(project, digests), digests, reporter, reasoner, validator, allow_invalid,
+                   store_last)
         return run.execute()
 
 
@@ -83,12 +90,14 @@ class _Run:
     reasoner: str
     validator: str
     allow_invalid: bool
+    store_last: bool | None  # None: decided once the statements are counted (store_fits)
     tmp: Path = field(init=False)
     timer: _Timer = field(default_factory=_Timer)
     disk: object = None  # kg.store_writer.StoreWriter of the build's store
     memory: object = None  # kg.store_writer.StoreWriter of the store SHACL's SPARQL and the checks query
     previous: object = None  # kg.store_writer.Previous, when the disk store starts from the last build's
     pending: object = None  # kg.validate.CheckRun, once started
+    deferred: list = field(default_factory=list)  # files for the on-disk store's bulk load (store_last)
     stage: dict = field(default_factory=dict)  # what a stage hands the next (merged, inference, …)
 
     def __post_init__(self):
@@ -157,6 +166,8 @@ def _load(run: _Run, step) -> None:
     file_statements = {display: end - start for display, _which, start, end in merged.file_ranges}
     run.memory, run.disk = StoreWriter(None), StoreWriter(run.tmp / STORE)
     run.previous = reusable(project, run.digests, file_statements)
+    if run.store_last is None:
+        run.store_last = not store_fits(len(merged.quads))
     # Each statement once, in the files' order (equal quads are the same line), serialized a piece at a
     # time: the whole file's bytes, its lines and their set took 0.85 GiB at a million statements
     statements = list(dict.fromkeys(merged.quads))
@@ -166,7 +177,7 @@ def _load(run: _Run, step) -> None:
     del statements
     run.memory.load_file(feed, blank)
     if run.previous is None:
-        run.disk.load_file(feed, blank)
+        _store_file(run, feed, blank)
     else:
         run.disk.reuse(run.previous)
     # asserted.nq is read again when the closure is written: its bytes are not held while reasoning (at
@@ -180,12 +191,18 @@ def _reason(run: _Run, step) -> None:
     from kg.reason import infer
 
     merged = run.stage["merged"]
-    inference = infer(merged.quads, run.reasoner, collect=True)
+    statements = merged.quads
+
+    def release() -> None:
+        # kg's validator reads the reasoner's index: the parsed statements can go as soon as kg.owlrl holds
+        # them as ids, not once it is done (at ten million statements they take 4 GiB while it reasons)
+        merged.release_statements()
+        statements.clear()
+
+    inference = infer(statements, run.reasoner, collect=True, released=release if run.validator == "kg" else None)
     if inference.note:
         run.reporter.note(inference.note)
     step.done(f"{len(inference)} triples inferred ({inference.engine})")
-    # kg's validator reads the reasoner's index: the parsed statements can go (at a million statements
-    # they are the largest thing in memory).
     run.stage["index_validates"] = run.validator == "kg" and inference.index is not None
     if run.stage["index_validates"]:
         merged.release_statements()
@@ -198,28 +215,29 @@ def _write(run: _Run, step) -> None:
     from itertools import chain
 
     from kg.formats import nquads_triples
-    from kg.linesort import file_blocks, line_blocks
+    from kg.linesort import file_blocks, triple_lines
     from kg.merge import INFERRED_GRAPH
 
     inference = run.stage["inference"]
-    inferred_triples = inference.ntriples()
-    # The same lines in the inferred graph, a block at a time: a line ends with " ." and only there
-    # (N-Triples escapes a newline in a literal), so no Quad is made per triple.
+    # The inferred triples' lines in the inferred graph, a piece at a time: a line ends with " ." and only
+    # there (N-Triples escapes a newline in a literal), so no Quad is made per triple.
     in_graph = f" <{INFERRED_GRAPH.value}> .\n".encode()
-    in_graph_blocks = (block.replace(b" .\n", in_graph) for block in line_blocks(inferred_triples))
+    in_graph_blocks = (piece.replace(b" .\n", in_graph) for piece in inference.ntriples_pieces())
     inferred_file, inferred_blank, inferred_count = _for_the_stores(run, "inferred.nq", in_graph_blocks, keep=True)
     if run.stage["index_validates"]:
         inference.inferred = []  # in the index and in inferred.nq: nothing else reads them
     # The checks name source graphs (GRAPH ?g) to ask what a source states, never the inferred graph:
     # the memory store gets the closure and the asserted statements only (a third less to load). The
-    # closure's two parts are disjoint (inferred means not asserted) and written one after the other.
+    # closure's two parts are disjoint (inferred means not asserted) and written one after the other,
+    # each read back from its file (the inferred triples' bytes were 2 GB at ten million statements)
     asserted_triples = nquads_triples(file_blocks(run.tmp / "asserted.nq"))
+    inferred_triples = (triple_lines(block) for block in file_blocks(run.tmp / "inferred.nq"))
     closure_file, closure_blank, closure_count = _for_the_stores(
-        run, CLOSURE, chain(asserted_triples, [inferred_triples]), keep=False)
+        run, CLOSURE, chain(asserted_triples, inferred_triples), keep=False)
     run.memory.load_file(closure_file, closure_blank)
     if run.previous is None:
-        run.disk.load_file(inferred_file, inferred_blank)
-        run.disk.load_file(closure_file, closure_blank)
+        _store_file(run, inferred_file, inferred_blank)
+        _store_file(run, closure_file, closure_blank)
     else:
         run.disk.apply_delta(run.previous, run.tmp)
     merged = run.stage["merged"]
@@ -235,6 +253,25 @@ def _write(run: _Run, step) -> None:
     step.done(f"{counts['asserted_statements']} statements, {counts['inferred_triples']} inferred triples; "
               + ("the store is being written" if run.previous is None else
                  f"the store starts from the previous build's (changed files: {run.previous.changed_files})"))
+
+
+def store_fits(statements: int) -> bool:
+    """Whether a build of ``statements`` can bulk-load its on-disk store alongside reasoning and validation:
+    when what that takes (STORE_ALONGSIDE_BYTES per statement) fits in half the memory the system has now.
+    Otherwise the store is loaded last: Oxigraph's loader then no longer meets the reasoner's index and
+    the store in memory."""
+    from kg.memory import available_memory
+
+    available = available_memory()
+    return available is None or statements * STORE_ALONGSIDE_BYTES <= available / 2
+
+
+def _store_file(run: _Run, path: Path, blank: bytes) -> None:
+    """A file for the new on-disk store: loaded now, or kept for after validation (store_last)."""
+    if run.store_last:
+        run.deferred.append((path, blank))
+    else:
+        run.disk.load_file(path, blank)
 
 
 def _for_the_stores(run: _Run, name: str, pieces: Iterable[bytes], keep: bool) -> tuple[Path, bytes, int]:
@@ -340,6 +377,8 @@ def _finish(run: _Run) -> Built:
     (run.tmp / "report.json").write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
     run.memory.close()
+    if run.deferred:
+        _bulk_load(run)
     run.disk.wait()
     for path in [run.tmp / CLOSURE, *run.tmp.glob(FOR_THE_STORES + "*")]:
         path.unlink()
@@ -359,6 +398,22 @@ def _finish(run: _Run) -> Built:
     except KeyboardInterrupt:
         raise BuildFinished(generation) from None
     return Built(generation, manifest, rebuilt=True)
+
+
+def _bulk_load(run: _Run) -> None:
+    """The new on-disk store, bulk-loaded once validation is done and its memory freed (store_last):
+    Oxigraph's loader holds up to a gigabyte while it sorts, which on top of the reasoner's index and the
+    store in memory raises a million-statement build's peak from 1.44 to 2.46 GiB."""
+    from kg.memory import trim_memory
+
+    run.pending.close()
+    trim_memory()
+    with run.reporter.step("writing the store") as step:
+        for path, blank in run.deferred:
+            run.disk.load_file(path, blank)
+        run.disk.wait()
+        step.done("loaded after validation, to hold less memory at once")
+    run.deferred = []
 
 
 def _manifest(run: _Run, report) -> dict:

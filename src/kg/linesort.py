@@ -46,15 +46,6 @@ def file_blocks(path: Path, block: int = BLOCK) -> Iterator[bytes]:
         yield rest + b"\n"
 
 
-def line_blocks(data: bytes, block: int = BLOCK * 8) -> Iterator[bytes]:
-    """``data`` (bytes of whole lines) in blocks that end at a line's end: what file_blocks gives of a file."""
-    start = 0
-    while start < len(data):
-        end = data.find(b"\n", min(start + block, len(data)) - 1) + 1 or len(data)
-        yield data[start:end]
-        start = end
-
-
 def sorted_unique_lines(blocks: Iterable[bytes], scratch: Path, budget: int | None = None,
                         transform: Callable[[bytes], bytes] | None = None,
                         workers: int = 1) -> Iterator[list[bytes]]:
@@ -168,14 +159,15 @@ def _sorted_unique(lines: list[bytes]) -> list[bytes]:
     """Sorted in place, then deduplicated (sorting the lines in the order the files give them is six times
     faster than sorting a set of them, whose order scatters them in memory)."""
     lines.sort()
-    unique = _adjacent_unique(lines)
+    unique = adjacent_unique(lines)
     if unique and not unique[0]:
         del unique[0]  # empty lines sort first
     return unique
 
 
-def _adjacent_unique(lines: list[bytes]) -> list[bytes]:
-    """A sorted list without its repeated lines (compared with their neighbours: no hashing)."""
+def adjacent_unique(lines: list) -> list:
+    """A sorted list (of lines, bytes or str) without its repeats (compared with their neighbours: no
+    hashing)."""
     return list(compress(lines, map(ne, lines, islice(lines, 1, None)))) + lines[-1:]
 
 
@@ -213,7 +205,7 @@ def _merged(runs: list[Iterator[list[bytes]]]) -> Iterator[list[bytes]]:
             out += head[:cut]
             heads[n] = head[cut:] or next(runs[n], None)
         out.sort()
-        out = _adjacent_unique(out)
+        out = adjacent_unique(out)
         if out[0] == previous:  # a run's batch ended between two copies of a line
             del out[0]
         if out:
@@ -226,7 +218,7 @@ def distinct_triples(nquads: Iterable[list[bytes]]) -> Iterator[list[bytes]]:
     names are IRIs: each triple once, in order."""
     previous = None
     for batch in nquads:
-        triples = _adjacent_unique([line.rsplit(b" ", 2)[0] + b" ." for line in batch])  # "<s> <p> o <g> ."
+        triples = adjacent_unique([line.rsplit(b" ", 2)[0] + b" ." for line in batch])  # "<s> <p> o <g> ."
         if triples and triples[0] == previous:  # a triple whose lines straddle two batches
             del triples[0]
         if triples:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -72,10 +73,17 @@ class Inference:
 
     def ntriples(self) -> bytes:
         """The inferred triples as N-Triples, one line each, in the order of ``inferred``."""
+        return b"".join(self.ntriples_pieces())
+
+    def ntriples_pieces(self, lines: int = 200_000) -> Iterator[bytes]:
+        """:meth:`ntriples` in pieces of whole lines (at most ``lines`` each), so that the whole of it is
+        never held as one string (at ten million statements, 1 GB, and again as bytes)."""
         from kg.formats import unique_lines
+        from kg.linesort import adjacent_unique
 
         if self._inferred is not None:
-            return unique_lines(ox.serialize(self._inferred, format=ox.RdfFormat.N_TRIPLES), ordered=False)
+            yield unique_lines(ox.serialize(self._inferred, format=ox.RdfFormat.N_TRIPLES), ordered=False)
+            return
         # A line is the terms' N-Triples forms joined as pyoxigraph's serializer joins them; sorting the
         # lines sorts as key=str sorts the triples (a term's form is never a prefix of another's followed
         # by a character below the space)
@@ -87,15 +95,19 @@ class Inference:
                 form = written[i] = str(terms[i])
             return form
 
-        lines = sorted({f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in self._ids})
-        return "".join(lines).encode()
+        found = adjacent_unique(sorted(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in self._ids))
+        written.clear()  # each term's form, no longer needed while the lines go out
+        for start in range(0, len(found), lines):
+            yield "".join(found[start:start + lines]).encode()
 
 
-def infer(quads, engine: str = "kg", *, collect: bool = False) -> Inference:
+def infer(quads, engine: str = "kg", *, collect: bool = False, released=None) -> Inference:
     """The cleaned OWL RL inferences of ``quads`` (graph names ignored).
 
     An inconsistent input raises ReasoningError naming the first inconsistency; with ``collect`` the
-    closure is returned all the same, the inconsistencies in ``Inference.inconsistencies``."""
+    closure is returned all the same, the inconsistencies in ``Inference.inconsistencies``.
+    ``released()``, when given, is called if and when the engine no longer reads ``quads`` before it is
+    done (kg.owlrl: once it holds them as ids), so that the caller can free them while it reasons."""
     if engine not in ENGINES:
         raise ReasoningError(f"unknown reasoning engine {engine!r} (known: {', '.join(ENGINES)})")
     if engine == "kg":
@@ -103,7 +115,7 @@ def infer(quads, engine: str = "kg", *, collect: bool = False) -> Inference:
         from kg import owlrl as kg_owlrl
 
         try:
-            result = kg_owlrl.closure(quads)
+            result = kg_owlrl.closure(quads, indexed=released)
         except kg_owlrl.Unsupported as exc:
             inference = infer(quads, "owlrl", collect=collect)
             inference.note = f"reasoned with owlrl: {exc}, which kg.owlrl leaves to the reference"

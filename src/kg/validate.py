@@ -151,6 +151,10 @@ class CheckRun:
                 lane.join()
         return [issue for n in sorted(self._found) for issue in self._found[n]]
 
+    def close(self) -> None:
+        """Let go of the store once the results are read (the build frees it before loading another)."""
+        self._store = None
+
     def cancel(self) -> None:
         """Start no more checks (one running ends on its own; its result is dropped)."""
         with self._lock:

@@ -156,6 +156,75 @@ def test_an_edit_loads_anew_when_the_difference_would_not_fit_in_memory(mini, mo
     assert any("Beta Science Park" in q for q in store_quads(edited.store_path))
 
 
+@pytest.mark.parametrize("store_last", [True, False], ids=["store last", "store alongside"])
+def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp_path, store_last):
+    """kg build --store-last bulk-loads the new store once validation is done (less memory at the peak):
+    the same store, files and report as one loaded alongside, and the step is shown."""
+    import io
+
+    from kg.progress import Reporter
+    from kg.project import locate
+
+    (mini.home / "ontology" / "lists.ttl").write_text(  # blank nodes: loaded apart from the other lines
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "@prefix ex: <https://w3id.org/stcoop/ontology#> .\n"
+        "[] a owl:AllDisjointClasses ; owl:members ( ex:A ex:B ex:C ) .\n", encoding="utf-8")
+    log = io.StringIO()
+    built = b.build(mini, reporter=Reporter(stream=log, tty=False), store_last=store_last)
+    other = b.build(locate(mini.home, tmp_path / "other"), store_last=not store_last)
+    assert ("writing the store" in log.getvalue()) == store_last
+    assert store_quads(built.store_path) == store_quads(other.store_path)
+    for name in ("asserted.nq", "inferred.nq", "report.json"):
+        assert (built.path / name).read_bytes() == (other.path / name).read_bytes(), name
+    assert not [p.name for p in built.path.iterdir() if p.name.startswith(b.FOR_THE_STORES)]
+
+
+@pytest.mark.parametrize("available,last", [(None, False), (10**12, False), (1000, True)])
+def test_the_store_is_loaded_last_when_alongside_would_not_fit_in_memory(mini, monkeypatch, available, last):
+    """By default the store is bulk-loaded alongside reasoning and validation unless what that takes
+    exceeds half the memory available (at ten million statements, 26 GB by the measured rate)."""
+    import io
+
+    from kg import memory
+    from kg.progress import Reporter
+
+    monkeypatch.setattr(memory, "available_memory", lambda: available)
+    assert b.store_fits(10_000_000) == (not last)
+    log = io.StringIO()
+    built = b.build(mini, reporter=Reporter(stream=log, tty=False))
+    assert ("writing the store" in log.getvalue()) == last
+    assert any("Alpha" in q for q in store_quads(built.store_path))
+
+
+def test_the_parsed_statements_are_released_once_the_reasoner_holds_them(mini, monkeypatch):
+    """kg.owlrl indexes the statements first; the build frees the parsed ones then, not after reasoning
+    (at ten million statements they take 4 GiB), and still reasons over all of them."""
+    from kg.owlrl import evaluate
+
+    seen = {}
+    saturate = evaluate._saturate
+
+    def spy(graph, *args, **kwargs):
+        merged = spy.merged
+        seen["held while saturating"] = len(merged.data)
+        return saturate(graph, *args, **kwargs)
+
+    import kg.merge as kg_merge
+    merge = kg_merge.merge
+
+    def remember(*args, **kwargs):
+        spy.merged = merge(*args, **kwargs)
+        seen["parsed"] = len(spy.merged.data)
+        return spy.merged
+
+    monkeypatch.setattr(kg_merge, "merge", remember)
+    monkeypatch.setattr(evaluate, "_saturate", spy)
+    built = b.build(mini)
+    assert seen["parsed"] > 0 and seen["held while saturating"] == 0
+    assert built.manifest["counts"]["inferred_triples"] == 9
+    assert built.manifest["engines"]["reasoner"] == "kg.owlrl"
+
+
 def test_available_memory_is_a_positive_number_of_bytes_here():
     from kg.memory import available_memory
 

@@ -31,7 +31,10 @@ def info(home, build_dir, fmt):
               help="Publish the build for queries even when it does not conform (to look at a broken build).")
 @click.option("--reference", is_flag=True,
               help="Reason with owlrl and validate with pyshacl, the reference engines (slow; same answer).")
-def build(home, build_dir, force, quiet, allow_invalid, reference):
+@click.option("--store-last/--store-alongside", default=None,
+              help="Bulk-load a new on-disk store after validation (less memory at the peak, more time) or "
+                   "alongside it; default: alongside when that fits in half the memory available.")
+def build(home, build_dir, force, quiet, allow_invalid, reference, store_last):
     """Load, reason (OWL RL), validate (SHACL and checks) and write the build.
 
     Exit 1 when the build does not conform: it is kept for kg validate, and
@@ -41,7 +44,8 @@ def build(home, build_dir, force, quiet, allow_invalid, reference):
     project = working_copy(home, build_dir)
     engines = {"reasoner": "owlrl", "validator": "pyshacl"} if reference else {}
     reporter = progress(quiet)
-    built = do_build(project, force=force, reporter=reporter, allow_invalid=allow_invalid, **engines)
+    built = do_build(project, force=force, reporter=reporter, allow_invalid=allow_invalid, store_last=store_last,
+                     **engines)
     try:
         _say_built(built, allow_invalid, reporter)
     except KeyboardInterrupt:

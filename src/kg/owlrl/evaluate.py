@@ -26,17 +26,21 @@ class Closure:
     inconsistencies: list[tuple[str, int | None, str]] = field(default_factory=list)
 
 
-def closure(triples, instance_rules=None) -> Closure:
+def closure(triples, instance_rules=None, indexed=None) -> Closure:
     """The OWL RL closure of ``triples`` (pyoxigraph triples or quads; graph names ignored), cleaned.
 
     ``instance_rules(graph, schema, type_id, reflexive)``, when given, runs the rules of :func:`_run` on
     every triple of ``graph`` elsewhere (kg.owlrl.sql) and returns the triples they add; ``reflexive`` are
-    the predicates owlrl never links a node to itself with."""
+    the predicates owlrl never links a node to itself with. ``indexed()``, when given, is called once
+    ``triples`` are held as ids and supported (Unsupported is raised before it or not at all): the caller
+    may then drop them."""
     graph = IdGraph.from_triples(triples)
     check_supported(graph)
     type_id = graph.id(ox.NamedNode(TYPE))
     graph.index_backward(type_id)
     check_no_datatype_instances(graph, type_id)
+    if indexed is not None:
+        indexed()
     literals = Literals(graph)
     lexical = lexical_inconsistencies(graph, literals)
     inferred: list[tuple[int, int, int]] = []
