@@ -26,8 +26,8 @@ from kg.project import Project
 CLOSURE = "closure.nt"  # the closure's triples while the stores load them
 FOR_THE_STORES = ".store-"  # an artifact's copy the stores load (without the lines that hold a blank node)
 STATEMENTS_PER_PIECE = 200_000  # serialized at a time into asserted.nq
-# The peak of a build whose store is bulk-loaded alongside, per asserted statement: 2.46 GiB at a million
-# (1.44 GiB with the store loaded last), 1.6 KiB at ten million; the larger, measured
+# The peak of a build whose store is bulk-loaded alongside, per asserted statement: 2.39-2.46 GiB at a
+# million (1.41 GiB with the store loaded last), 1.6 KiB per statement at ten million; the larger, measured
 STORE_ALONGSIDE_BYTES = 2_600
 
 
@@ -403,7 +403,7 @@ def _finish(run: _Run) -> Built:
 def _bulk_load(run: _Run) -> None:
     """The new on-disk store, bulk-loaded once validation is done and its memory freed (store_last):
     Oxigraph's loader holds up to a gigabyte while it sorts, which on top of the reasoner's index and the
-    store in memory raises a million-statement build's peak from 1.44 to 2.46 GiB."""
+    store in memory raises a million-statement build's peak from 1.41 to 2.39 GiB."""
     from kg.memory import trim_memory
 
     run.pending.close()

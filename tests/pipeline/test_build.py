@@ -232,13 +232,18 @@ def test_available_memory_is_a_positive_number_of_bytes_here():
     assert found is None or found > 0
 
 
-@pytest.mark.parametrize("on_disk", [True, False], ids=["on disk", "in memory"])
-def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, on_disk):
+@pytest.mark.parametrize("on_disk,block", [(True, None), (False, None), (False, 100)],
+                         ids=["on disk", "in memory", "in memory, a transaction per 100 bytes"])
+def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, monkeypatch, on_disk, block):
     """Oxigraph renames the blank nodes of each load; the build's own files keep theirs (the same node in
-    a source graph, the inferred graph and the default graph), "_:" in a literal included."""
+    a source graph, the inferred graph and the default graph), "_:" in a literal included; a store in
+    memory loads a file a block of whole lines at a time, to the same store."""
     import pyoxigraph as ox
 
     from kg import store_writer
+
+    if block is not None:
+        monkeypatch.setattr(store_writer, "MEMORY_LOAD_BLOCK", block)
 
     asserted, closure = tmp_path / "asserted.nq", tmp_path / "closure.nt"
     asserted.write_bytes(b"".join(b'_:b%d <http://ex/p> "a _: in a literal" <http://ex/g> .\n'
