@@ -11,7 +11,8 @@ sort merges sorted pieces in linear time), so that no step of a million lines ru
 
 With ``workers`` above one, the runs are sorted and spilled by that many processes forked from this one
 (where that is safe: Linux, a single thread) while it reads on; each run then holds ``budget / workers``
-bytes, so that the processes together hold about what one did. The merge stays here. The output is the same whatever the runs, so the same whatever the workers.
+bytes, so that the processes together hold about what one did. The merge stays here. The output is the
+same whatever the runs, so the same whatever the workers.
 
 Bytewise order sorts N-Quads lines by their triple first: a space (which ends the object and precedes the
 graph name) sorts before every character that can continue a term, so the lines of one triple are
@@ -55,6 +56,7 @@ def sorted_unique_lines(blocks: Iterable[bytes], scratch: Path, budget: int | No
     beyond ``budget`` bytes go to temporary files in the folder ``scratch``, removed when the iteration
     ends; ``workers`` processes sort them."""
     budget = BUDGET if budget is None else budget
+    workers = workers if workers > 1 and _can_fork() else 1
     runs = _Runs(scratch, transform, workers)
     if workers > 1:
         budget = max(budget // workers, 1)
@@ -94,12 +96,15 @@ class _Runs:
             self.tmp = Path(tempfile.mkdtemp(prefix=".kg-sort-", dir=self.scratch))
         path = self.tmp / f"run{len(self.paths):05d}"
         self.paths.append(path)
-        if self._pool is None and self.workers > 1:
-            self._pool = _forked_pool(self.workers)
-            self.workers = 1 if self._pool is None else self.workers
-        if self._pool is None:
+        if self.workers <= 1:
             _spill(_run_lines(blocks, self.transform), path)
             return
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # with fork, the pool starts its processes at once, before the thread that manages them
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
         if len(self._pending) >= self.workers:  # the next run waits: memory of ``workers`` runs in flight
             self._pending.pop(0).result()
         self._pending.append(self._pool.submit(_spill_blocks, blocks[:], self.transform, path))
@@ -118,26 +123,20 @@ class _Runs:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def _forked_pool(workers: int):
-    """A pool of ``workers`` processes forked from this one, or None where forking is not safe: only on
-    Linux, and only while this process runs a single thread (a thread holding a lock as the fork happens
-    leaves it held forever in the child). Not spawned: a spawned worker imports the caller's main module
-    again, which a script without ``if __name__ == "__main__"`` does not survive."""
+def _can_fork() -> bool:
+    """Whether processes can be forked from this one safely: only on Linux, and only while it runs a single
+    thread (a thread holding a lock as the fork happens leaves it held forever in the child). Not spawned
+    instead: a spawned worker imports the caller's main module again, which a script without
+    ``if __name__ == "__main__"`` does not survive."""
     import os
     import sys
 
     if not sys.platform.startswith("linux"):
-        return None
+        return False
     try:
-        if len(os.listdir("/proc/self/task")) != 1:  # every thread, Python's and native (Oxigraph's, RocksDB's)
-            return None
+        return len(os.listdir("/proc/self/task")) == 1  # every thread, Python's and native (Oxigraph's, RocksDB's)
     except OSError:
-        return None
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # with fork, the pool starts its processes at once, before the thread that manages them
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        return False
 
 
 def _run_lines(blocks: list[bytes], transform) -> list[bytes]:
