@@ -5,8 +5,9 @@ CPU seconds are reported beside wall seconds: when other work runs, wall time
 grows and CPU time does not.  ``os.wait4`` gives the resource use of exactly
 the child that was waited for (its CPU includes the processes it waited for);
 the peak RSS is the larger of wait4's (the largest single process) and the
-sum over the child's process tree sampled every 50 ms, so that a command
-that forks workers is charged for all of them at once.
+sum over the child's process tree sampled every 50 ms (each process's
+proportional share, Pss), so that a command that forks workers is charged
+for all of them at once and for the pages they share once.
 """
 
 from __future__ import annotations
@@ -47,19 +48,33 @@ def kg_env() -> dict:
 
 
 def tree_rss(pid: int) -> int:
-    """Bytes resident in ``pid`` and its descendants now (Linux /proc; 0 where it cannot be read)."""
+    """Bytes resident in ``pid`` and its descendants now (Linux /proc; 0 where it cannot be read), each
+    process counted for its proportional share of the pages it shares (Pss): a forked worker's pages that
+    are still its parent's count once, not once per process."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            total += _pss(p)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     todo += [int(c) for c in f.read().split()]
         except (OSError, ValueError):
             continue
     return total
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size of ``pid`` in bytes (smaps_rollup), else its resident set (statm)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def run(cmd: list[str], env: dict | None = None, timeout: float | None = None, ok=(0, 1)) -> Sample | None:
