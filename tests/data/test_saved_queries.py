@@ -121,6 +121,11 @@ def test_the_class_checks_flag_a_node_lacking_every_class_allowed_and_no_other(c
         ("event/twice-early", "park/mid-institute"), ("event/mid-early", "park/mid-institute"),
         ("park/timed", "park/timed-institute"), ("event/timed-launch", "park/timed-institute")}),
     ("no-conflicting-posts", {("post/a", "post/b"), ("post/b", "post/a"), ("post/d", "post/v"), ("post/v", "post/d")}),
+    ("no-place-in-two-places-of-one-level", {("park/two-countries", "place/x"), ("park/two-countries", "place/y"),
+                                             ("park/name-only", "place/big"), ("park/name-only", "place/other")}),
+    ("no-unrecorded-disagreement-between-sources", {
+        ("event/e1", "2018"), ("organisation/o", "place/x"), ("organisation/o", "place/y"),
+        ("organisation/three", "place/x"), ("organisation/three", "place/y")}),
 ])
 def test_the_pairing_checks_name_exactly_the_conflicting_pairs(check, flagged):
     """The checks that pair two things (a link's two dates, two posts of one day) name each conflicting
