@@ -114,6 +114,22 @@ def test_the_class_checks_flag_a_node_lacking_every_class_allowed_and_no_other(c
     assert foci == flagged
 
 
+def test_a_post_label_may_name_its_parts_by_any_of_their_labels():
+    """no-post-label-off-its-parts flags a post moved to another person or body, or its tenure flipped,
+    without its label, and passes a label that names a part by an alternative label."""
+    import pyoxigraph as ox
+
+    from kg.store import OxigraphStore
+
+    check = "no-post-label-off-its-parts"
+    store = OxigraphStore.from_quads(ox.parse(path=str(CHECK_CASES / f"{check}.trig"), format=ox.RdfFormat.TRIG))
+    result = store.query((ROOT / "queries" / "checks" / f"{check}.rq").read_text(encoding="utf-8"))
+    at = [result.variables.index("focus"), result.variables.index("path")]
+    assert {(row[at[0]].value.removeprefix("https://w3id.org/stcoop/id/"), row[at[1]].value.rsplit("#", 1)[-1])
+            for row in result.rows} == {("post/moved", "member"), ("post/flipped", "tenure"),
+                                        ("post/other-body", "organization")}
+
+
 @pytest.mark.parametrize("check,flagged", [
     ("no-relation-before-its-party-existed", {
         ("park/hub", "park/late-institute"), ("event/hub-launch", "park/late-institute"),
