@@ -297,7 +297,7 @@ def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
 
     index = inference.index
     if index is None:  # the reference reasoner answered: index its closure
-        index = IdGraph.from_triples(list(merged.quads) + list(inference.inferred))
+        index = IdGraph.from_triples(list(merged.quads) + list(inference.inferred)).compacted()
     data_issues = fast.validate(index, data_shapes, "shacl", _Lazy(run_select) if run_select else None)
     onto_index = IdGraph.from_triples(merged.ontology)
 

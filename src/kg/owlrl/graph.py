@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+# In a compacted graph a node's values are a tuple up to this many (one value: 48 bytes, where a set of
+# one takes 216), a frozenset beyond (membership tests on a class's instances)
+SMALL_VALUES = 8
+
 
 class IdGraph:
     """A set of triples over integer ids, indexed by predicate.
 
     ``fwd[p][s]`` is the set of objects, ``bwd[p][o]`` the set of subjects
-    (kept only for the predicates that need it); ``terms[i]`` is the
-    pyoxigraph term of id ``i``."""
+    (kept only for the predicates that need it; tuples or frozensets once
+    :meth:`compacted`); ``terms[i]`` is the pyoxigraph term of id ``i``."""
 
     def __init__(self):
         self.terms: list = []
@@ -18,6 +22,7 @@ class IdGraph:
         self.fwd: dict[int, dict[int, set[int]]] = {}
         self.bwd: dict[int, dict[int, set[int]]] = {}
         self.size = 0
+        self.compact = False  # read-only once compacted
 
     @classmethod
     def from_triples(cls, triples) -> IdGraph:
@@ -27,6 +32,7 @@ class IdGraph:
         return graph
 
     def add_all(self, triples) -> None:
+        self._writable()
         ids, terms, fwd = self.ids, self.terms, self.fwd
         get = ids.get
         added = 0
@@ -58,6 +64,35 @@ class IdGraph:
             added += 1
         self.size += added
         self.bwd.clear()  # rebuilt on demand
+
+    def compacted(self) -> IdGraph:
+        """The same graph (ids, terms, indexes) for reading only, in about half the memory, made anew.
+
+        Each node's values become a tuple or a frozenset (SMALL_VALUES). Everything is allocated anew, the
+        terms and the ids' ints included: Python hands an arena of small objects back to the system only
+        once all of it is free, and the reasoner's sets, ints and terms were made interleaved, so the old
+        graph freed while the new one shares its terms or ints would free almost nothing. The old graph is
+        the caller's to drop."""
+        import gc
+
+        fresh = IdGraph()
+        ints = list(range(len(self.terms)))
+        at = ints.__getitem__
+        collecting = gc.isenabled()
+        gc.disable()  # millions of new tuples would start collections, each walking the old graph
+        try:
+            fresh.terms = [_fresh_term(t) for t in self.terms]
+            fresh.ids = dict(zip(fresh.terms, ints))
+            for old, new in ((self.fwd, fresh.fwd), (self.bwd, fresh.bwd)):
+                for p, by_node in old.items():
+                    new[at(p)] = dict(zip(map(at, by_node), [
+                        tuple(map(at, objects)) if len(objects) <= SMALL_VALUES else frozenset(map(at, objects))
+                        for objects in by_node.values()]))
+        finally:
+            if collecting:
+                gc.enable()
+        fresh.size, fresh.compact = self.size, True
+        return fresh
 
     def id(self, term) -> int:
         i = self.ids.get(term)
@@ -97,6 +132,7 @@ class IdGraph:
                     yield s, p, o
 
     def remove(self, s: int, p: int, o: int) -> None:
+        self._writable()
         objects = self.fwd[p][s]
         objects.discard(o)
         if not objects:
@@ -109,3 +145,20 @@ class IdGraph:
                 if not subjects:
                     del back[o]
         self.size -= 1
+
+    def _writable(self) -> None:
+        if self.compact:
+            raise TypeError("a compacted IdGraph is read-only")
+
+
+def _fresh_term(term):
+    """A new object equal to the pyoxigraph term (an RDF 1.2 triple term is kept: never in kg's data)."""
+    if isinstance(term, ox.NamedNode):
+        return ox.NamedNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language is not None:
+            return ox.Literal(term.value, language=term.language, direction=term.direction)
+        return ox.Literal(term.value, datatype=term.datatype)
+    if isinstance(term, ox.BlankNode):
+        return ox.BlankNode(term.value)
+    return term

@@ -70,7 +70,7 @@ def validate_quads(data_quads, shapes_quads, engine: str = "kg", origin: str = "
     if engine == "reference" or reason is not None:
         _conforms, graph = reference.validate_graph(data_quads, shapes_quads)
         return report.from_pyshacl(graph, _note(reason) if reason else None)
-    raw, run = _validate(IdGraph.from_triples(data_quads), sg, origin, None)
+    raw, run = _validate(IdGraph.from_triples(data_quads).compacted(), sg, origin, None)
     return report.from_run(run, raw)
 
 
