@@ -316,8 +316,10 @@ def _shacl(run: _Run, step) -> None:
     from kg.store import OxigraphStore
 
     before = latest(run.project)
+    # A build that loads its store last for want of memory runs its dearest checks one at a time too
     run.pending = v.CheckRun(run.stage["catalogue"].checks(), workers=usable_cores(),
-                             cost=v.check_costs(before.manifest.get("check_seconds") if before else None))
+                             cost=v.check_costs(before.manifest.get("check_seconds") if before else None),
+                             dear_alone=run.store_last)
     # The dearest checks wait until SHACL is done: at a million statements each holds up to 0.8 GiB of
     # intermediate results, which on top of SHACL's caches would raise the build's peak.
     run.memory.then(lambda store: run.pending.start(OxigraphStore(store), hold_dear=True))

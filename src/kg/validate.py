@@ -46,27 +46,44 @@ def check_costs(previous: Mapping[str, float] | None = None) -> dict[str, float]
     return {**json.loads(CHECK_COSTS.read_text(encoding="utf-8"))["seconds"], **(previous or {})}
 
 
+# A check expected to take at least this share of all the checks' time is dear (CheckRun): at one and at
+# ten million statements, the two class checks and no-entity-introduced-but-unused
+DEAR_SHARE = 0.10
+
+
 class CheckRun:
     """The saved checks run on a store, ``workers`` at a time in threads, started when the store is ready
     (``start``) and collected later (``result``), so that they can run while other work goes on.
 
     Oxigraph releases the GIL while it evaluates a query, so on a store in memory the checks use every
     core, and the cores other work leaves idle. The checks are taken from a queue ordered by ``cost`` (the
-    seconds each is expected to take: :func:`check_costs`; a check never timed counts as dear), dearest
+    seconds each is expected to take: :func:`check_costs`; a check never timed is taken first), dearest
     first, so that a slow one does not start last and leave a core idle at the end. The dear checks are
-    also the ones that build the largest intermediate results (at a million statements, up to 0.8 GiB):
-    with ``hold_dear`` one lane waits for ``release`` (the build releases it once SHACL is done), and
-    until then the others take the cheapest first. ``timings`` holds each check's seconds once it ran.
-    The issues come in the checks' order whatever order they finish in."""
+    also the ones that build the largest intermediate results (at a million statements, up to 0.8 GiB;
+    at ten million, about 2 GiB): with ``hold_dear`` one lane waits for ``release`` (the build releases
+    it once SHACL is done), and until then the others take the cheapest first. With ``dear_alone`` (a
+    build short of memory), a check expected to take at least DEAR_SHARE of all the checks' time runs
+    while no other such check does: a lane that would start a second one takes the cheapest instead, or
+    waits when only dear ones are left (at ten million statements two side by side took the checks stage
+    to 12.2 GiB). ``timings`` holds each check's seconds once it ran. The issues come in the checks' order
+    whatever order they finish in."""
 
-    def __init__(self, checks, workers: int = 1, cost: Mapping[str, float] | None = None):
+    def __init__(self, checks, workers: int = 1, cost: Mapping[str, float] | None = None,
+                 dear_alone: bool = False):
         import threading
         from collections import deque
 
         self.checks = list(checks)
         self.workers = workers
         cost = cost or {}
-        self.order = sorted(range(len(self.checks)), key=lambda n: -cost.get(self.checks[n].name, float("inf")))
+        expected = [cost.get(check.name, float("inf")) for check in self.checks]
+        self.order = sorted(range(len(self.checks)), key=lambda n: -expected[n])
+        # a check never timed is taken early but not held to the one-at-a-time rule: with nothing timed
+        # (a project's own checks) every check would otherwise run alone
+        total = sum(c for c in expected if c != float("inf"))
+        self.dear = {n for n, c in enumerate(expected)
+                     if dear_alone and c != float("inf") and total and c >= DEAR_SHARE * total}
+        self._dear_running = 0
         self.timings: dict[str, float] = {}
         self._store = None
         self._queue = deque(self.order)
@@ -106,19 +123,34 @@ class CheckRun:
         from kg.memory import trim_memory
 
         while True:
-            with self._lock:
-                if self._cancelled or not self._queue:
+            with self._done:
+                n = self._next()
+                while n is None and not self._cancelled and self._queue:
+                    self._done.wait()  # only dear checks are left, and one is running
+                    n = self._next()
+                if n is None:
                     return
-                n = self._queue.pop() if self._dear_held else self._queue.popleft()
+                self._dear_running += n in self.dear
             try:
                 found: list[Issue] | BaseException = self._run(self.checks[n])
             except BaseException as exc:  # re-raised by result(), as it would be one at a time
                 found = exc
             trim_memory()  # the query's hash tables stay in this thread's arena otherwise
             with self._done:
+                self._dear_running -= n in self.dear
                 self._found[n] = found
                 self._finished.append(n)
                 self._done.notify_all()
+
+    def _next(self) -> int | None:
+        """The check a lane starts now (the lock held): the cheapest while the dear lane is held or a dear
+        check runs, else the dearest; None when there is none to start."""
+        queue = self._queue
+        if self._cancelled or not queue:
+            return None
+        if self._dear_held or (self._dear_running and queue[0] in self.dear):
+            return queue.pop() if queue[-1] not in self.dear or not self._dear_running else None
+        return queue.popleft()
 
     def result(self, progress=None) -> list[Issue]:
         """The issues, once every check has run; ``progress(done, total, name)``."""
@@ -157,9 +189,10 @@ class CheckRun:
 
     def cancel(self) -> None:
         """Start no more checks (one running ends on its own; its result is dropped)."""
-        with self._lock:
+        with self._done:
             self._cancelled = True
             self._dear_held = False
+            self._done.notify_all()  # a lane waiting for a dear check to end
 
     def _run(self, check) -> list[Issue]:
         started = time.perf_counter()

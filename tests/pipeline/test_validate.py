@@ -246,6 +246,77 @@ class _DearestTogetherStore(_RecordingStore):
         return super().query(text)
 
 
+def test_dear_checks_run_alone_when_memory_is_short():
+    """With ``dear_alone`` (a build that loads its store last to hold less memory), a lane takes the dearest
+    first but never a second dear check (a tenth of the expected time or more) beside one running: the
+    cheapest then, or it waits; held or not."""
+    from kg.catalogue import SavedQuery
+    from kg.validate import CheckRun
+
+    checks = [SavedQuery(name=n, path=Path(f"{n}.rq"), text=n, is_check=True) for n in "abcde"]
+    cost = {"a": 30.0, "b": 20.0, "c": 1.0, "d": 0.5, "e": 0.4}
+    assert CheckRun(checks, workers=2, cost=cost).dear == set()  # side by side unless asked
+    alone = CheckRun(checks, workers=2, cost=cost, dear_alone=True)
+    assert {checks[n].name for n in alone.dear} == {"a", "b"}
+    store = _OneDearAtATimeStore(dear={"a", "b"}, cheap={"c", "d", "e"})
+    alone.start(store)
+    assert alone.result() == [] and set(alone.timings) == set("abcde")
+    # a first; beside it, the cheapest first, never b; b once a is done
+    assert store.beside_the_first_dear == ["e", "d", "c"] and store.overlapping_dear == []
+    assert [text for text, _ in store.ran][0] == "a" and [text for text, _ in store.ran][-1] == "b"
+    assert len({thread for _, thread in store.ran}) == 2
+
+    # held until release, released before the store was ready: the same
+    early_release = CheckRun(checks, workers=2, cost=cost, dear_alone=True)
+    early_release.release()
+    store = _OneDearAtATimeStore(dear={"a", "b"}, cheap={"c", "d", "e"})
+    early_release.start(store, hold_dear=True)
+    assert early_release.result() == []
+    assert store.beside_the_first_dear == ["e", "d", "c"] and store.overlapping_dear == []
+
+    # a check never timed is taken first but not held to the rule: unknown costs do not serialize a run
+    untimed = CheckRun(checks[:3], workers=2, cost={"c": 1.0}, dear_alone=True)
+    assert untimed.dear == {2} and untimed.order[-1] == 2
+
+
+class _OneDearAtATimeStore(_RecordingStore):
+    """A recording store where the first dear query waits (up to 10 s) for every cheap one to have run,
+    noting which ran meanwhile and any dear query that started while another ran."""
+
+    def __init__(self, dear: set, cheap: set):
+        import threading
+
+        super().__init__()
+        self.dear, self.cheap = dear, cheap
+        self.lock = threading.Lock()
+        self.cheap_done = threading.Event()
+        self.dear_now = 0
+        self.first_dear_running = False
+        self.beside_the_first_dear: list[str] = []
+        self.overlapping_dear: list[str] = []
+
+    def query(self, text):
+        with self.lock:
+            first = text in self.dear and not self.ran
+            if text in self.dear:
+                if self.dear_now:
+                    self.overlapping_dear.append(text)
+                self.dear_now += 1
+            elif self.first_dear_running:
+                self.beside_the_first_dear.append(text)
+            self.first_dear_running |= first
+        result = super().query(text)
+        if first:
+            self.cheap_done.wait(10)
+            self.first_dear_running = False
+        with self.lock:
+            if text in self.dear:
+                self.dear_now -= 1
+            elif self.cheap <= {t for t, _ in self.ran}:
+                self.cheap_done.set()
+        return result
+
+
 def test_a_first_build_orders_its_checks_by_the_shipped_costs():
     """kg/check_costs.json (a million-statement build's timings) orders the checks of a build with no
     previous one; it names only checks that exist, and a previous build's timings take precedence."""
