@@ -262,8 +262,9 @@ def test_dear_checks_run_alone_when_memory_is_short():
     alone.start(store)
     assert alone.result() == [] and set(alone.timings) == set("abcde")
     # a first; beside it, the cheapest first, never b; b once a is done
-    assert store.beside_the_first_dear == ["e", "d", "c"] and store.overlapping_dear == []
-    assert [text for text, _ in store.ran][0] == "a" and [text for text, _ in store.ran][-1] == "b"
+    assert store.before_the_first_dear_ended == ["e", "d", "c"] and store.overlapping_dear == []
+    ran = [text for text, _ in store.ran]
+    assert [t for t in ran if t in "ab"] == ["a", "b"] and ran[-1] == "b"
     assert len({thread for _, thread in store.ran}) == 2
 
     # held until release, released before the store was ready: the same
@@ -272,7 +273,7 @@ def test_dear_checks_run_alone_when_memory_is_short():
     store = _OneDearAtATimeStore(dear={"a", "b"}, cheap={"c", "d", "e"})
     early_release.start(store, hold_dear=True)
     assert early_release.result() == []
-    assert store.beside_the_first_dear == ["e", "d", "c"] and store.overlapping_dear == []
+    assert store.before_the_first_dear_ended == ["e", "d", "c"] and store.overlapping_dear == []
 
     # a check never timed is taken first but not held to the rule: unknown costs do not serialize a run
     untimed = CheckRun(checks[:3], workers=2, cost={"c": 1.0}, dear_alone=True)
@@ -281,7 +282,7 @@ def test_dear_checks_run_alone_when_memory_is_short():
 
 class _OneDearAtATimeStore(_RecordingStore):
     """A recording store where the first dear query waits (up to 10 s) for every cheap one to have run,
-    noting which ran meanwhile and any dear query that started while another ran."""
+    noting the cheap ones begun before it ended and any dear query begun while another ran."""
 
     def __init__(self, dear: set, cheap: set):
         import threading
@@ -291,27 +292,27 @@ class _OneDearAtATimeStore(_RecordingStore):
         self.lock = threading.Lock()
         self.cheap_done = threading.Event()
         self.dear_now = 0
-        self.first_dear_running = False
-        self.beside_the_first_dear: list[str] = []
+        self.dear_seen = self.first_dear_ended = False
+        self.before_the_first_dear_ended: list[str] = []
         self.overlapping_dear: list[str] = []
 
     def query(self, text):
         with self.lock:
-            first = text in self.dear and not self.ran
+            first = text in self.dear and not self.dear_seen
             if text in self.dear:
                 if self.dear_now:
                     self.overlapping_dear.append(text)
                 self.dear_now += 1
-            elif self.first_dear_running:
-                self.beside_the_first_dear.append(text)
-            self.first_dear_running |= first
+                self.dear_seen = True
+            elif not self.first_dear_ended:
+                self.before_the_first_dear_ended.append(text)
         result = super().query(text)
         if first:
             self.cheap_done.wait(10)
-            self.first_dear_running = False
         with self.lock:
             if text in self.dear:
                 self.dear_now -= 1
+                self.first_dear_ended |= first
             elif self.cheap <= {t for t, _ in self.ran}:
                 self.cheap_done.set()
         return result
