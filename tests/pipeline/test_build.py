@@ -157,13 +157,24 @@ def test_an_edit_loads_anew_when_the_difference_would_not_fit_in_memory(mini, mo
 
 
 @pytest.mark.parametrize("store_last", [True, False], ids=["store last", "store alongside"])
-def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp_path, store_last):
-    """kg build --store-last bulk-loads the new store once validation is done (less memory at the peak):
-    the same store, files and report as one loaded alongside, and the step is shown."""
+def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp_path, monkeypatch, store_last):
+    """kg build --store-last bulk-loads the new store once validation is done (less memory at the peak)
+    and runs its dearest checks one at a time: the same store, files and report as one loaded alongside,
+    and the step is shown."""
     import io
 
+    from kg import validate
     from kg.progress import Reporter
     from kg.project import locate
+
+    dear_alone = []
+
+    class RecordingCheckRun(validate.CheckRun):
+        def __init__(self, *args, **kwargs):
+            dear_alone.append(kwargs.get("dear_alone", False))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(validate, "CheckRun", RecordingCheckRun)
 
     (mini.home / "ontology" / "lists.ttl").write_text(  # blank nodes: loaded apart from the other lines
         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
@@ -173,6 +184,7 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
     built = b.build(mini, reporter=Reporter(stream=log, tty=False), store_last=store_last)
     other = b.build(locate(mini.home, tmp_path / "other"), store_last=not store_last)
     assert ("writing the store" in log.getvalue()) == store_last
+    assert dear_alone == [store_last, not store_last]
     assert store_quads(built.store_path) == store_quads(other.store_path)
     for name in ("asserted.nq", "inferred.nq", "report.json"):
         assert (built.path / name).read_bytes() == (other.path / name).read_bytes(), name
