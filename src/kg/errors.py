@@ -74,5 +74,9 @@ class ExportError(KgError):
     """A dump could not be written."""
 
 
+class ResourceError(KgError):
+    """The machine stopped the work: a process kg started was killed (most often for want of memory)."""
+
+
 class MissingExtraError(KgError):
     """An optional library (a pip extra of kg, e.g. ``stcoop-kg[pandas]``) is not installed."""

@@ -65,6 +65,42 @@ assert forks == [True], "the runs were not sorted by forked processes"
 """
 
 
+_KILLED_WORKER = """
+import os, signal, sys
+from pathlib import Path
+from kg import linesort
+from kg.errors import ResourceError
+
+main = os.getpid()
+
+def killed_in_a_worker(block):
+    if os.getpid() != main:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer does
+    return block
+
+blocks = [b"<s%d> <p> <o> <g> .\\n" % k for k in range(2_000)]
+try:
+    for _ in linesort.sorted_unique_lines(blocks, Path(sys.argv[1]), budget=2_000, transform=killed_in_a_worker,
+                                          workers=2):
+        pass
+except ResourceError as exc:
+    print(exc)
+else:
+    sys.exit("no error")
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes are forked on Linux only")
+def test_a_sorting_process_killed_is_a_resource_error_not_a_bug(tmp_path):
+    """A worker the system kills (for memory, most often) ends the sort with kg's own error, which the command
+    line shows as one line (exit 2), and its runs are removed."""
+    done = subprocess.run([sys.executable, "-c", _KILLED_WORKER, str(tmp_path)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "a process sorting lines stopped before it was done" in done.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes are forked on Linux only")
 def test_forked_processes_sort_the_runs_of_a_single_threaded_process(tmp_path):
     """In a fresh interpreter (one thread, as `kg export` runs) the runs go to forked processes, with a
