@@ -193,8 +193,13 @@ class OxigraphStore:
 
     def _asserted_view(self) -> "OxigraphStore":
         if self._asserted is None:
-            if self._asserted_file is not None:
-                self._asserted = OxigraphStore.from_files(self._asserted_file)
+            if self._asserted_file is not None:  # its blank nodes as the build's store labels them
+                from kg.store_writer import load_keeping_labels
+
+                store = ox.Store()
+                load_keeping_labels(store, self._asserted_file)
+                lay_out(store)
+                self._asserted = OxigraphStore(store)
             else:  # a store in memory: every statement but the inferred ones
                 inferred = {ox.Triple(q.subject, q.predicate, q.object)
                             for q in self._store.quads_for_pattern(None, None, None, INFERRED)}

@@ -186,6 +186,21 @@ def load_own_file(store, path: Path, blank: bytes, on_disk: bool) -> None:
         store.extend(ox.parse(blank, format=ox.RdfFormat.N_QUADS))
 
 
+def load_keeping_labels(store, path: Path) -> None:
+    """Load into a store in memory an N-Quads file the build wrote whole (asserted.nq), its blank nodes
+    under the labels the file gives them, as in the build's store (see blank_node_lines): a block at a
+    time, the lines that hold one apart."""
+    import pyoxigraph as ox
+
+    from kg.linesort import file_blocks
+
+    for block in file_blocks(path, MEMORY_LOAD_BLOCK):
+        plain, held = blank_node_lines(block)
+        store.load(b"".join(plain), format=ox.RdfFormat.N_QUADS, lenient=True)
+        if held:
+            store.extend(ox.parse(held, format=ox.RdfFormat.N_QUADS))
+
+
 def blank_node_lines(data: bytes) -> tuple[list[memoryview], bytes]:
     """N-Quads ``data`` split in two: the lines without "_:", as pieces of ``data`` (views: no copy of a
     million lines is made), and those with it (a blank node, or "_:" in a literal, which parses right
