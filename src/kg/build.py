@@ -286,7 +286,7 @@ def _for_the_stores(run: _Run, name: str, pieces: Iterable[bytes], keep: bool) -
     import shutil
     from contextlib import ExitStack
 
-    from kg.store_writer import blank_node_lines
+    from kg.store import blank_node_lines
 
     path, copy_path = run.tmp / name, run.tmp / (FOR_THE_STORES + name)
     blank, lines = [], 0

@@ -25,6 +25,8 @@ from kg.errors import QueryError
 from kg.formats import FORMATS, GRAPH_FORMATS, RESULTS_FORMATS, serialize_triples
 from kg.sparql import bind, check_safe, syntax_error
 
+MEMORY_LOAD_BLOCK = 16 * 1024 * 1024  # bytes of a file loaded into a store in memory per transaction
+
 _OX_RESULTS = {name: FORMATS[name].results for name in RESULTS_FORMATS}
 INFERRED = ox.NamedNode(ns.INFERRED_GRAPH)
 
@@ -194,8 +196,6 @@ class OxigraphStore:
     def _asserted_view(self) -> "OxigraphStore":
         if self._asserted is None:
             if self._asserted_file is not None:  # its blank nodes as the build's store labels them
-                from kg.store_writer import load_keeping_labels
-
                 store = ox.Store()
                 load_keeping_labels(store, self._asserted_file)
                 lay_out(store)
@@ -265,3 +265,38 @@ def lay_out(store: ox.Store) -> None:
               for q in store.quads_for_pattern(None, None, None, None)
               if not isinstance(q.graph_name, ox.DefaultGraph)]
     store.bulk_extend(copies)
+
+
+def blank_node_lines(data: bytes) -> tuple[list[memoryview], bytes]:
+    """N-Quads ``data`` split in two: the lines without "_:", as pieces of ``data`` (views: no copy of a
+    million lines is made), and those with it (a blank node, or "_:" in a literal, which parses right
+    either way).
+
+    Oxigraph's ``load`` and ``bulk_load`` give the blank nodes of each call new labels: the asserted
+    statements, the inferred ones and the closure, loaded by three calls, would hold three copies of each
+    blank node, and a query joining a source graph with the default graph would miss them. The lines
+    that hold one (few: OWL lists and axioms) are parsed without renaming and added as they are."""
+    spans = []
+    at = data.find(b"_:")
+    while at != -1:
+        start = data.rfind(b"\n", 0, at) + 1
+        end = data.find(b"\n", at)
+        end = len(data) if end == -1 else end + 1
+        spans.append((start, end))
+        at = data.find(b"_:", end)
+    view = memoryview(data)
+    gaps = zip([0] + [end for _, end in spans], [start for start, _ in spans] + [len(data)])
+    return [view[a:b] for a, b in gaps if b > a], b"".join(data[a:b] for a, b in spans)
+
+
+def load_keeping_labels(store, path: Path) -> None:
+    """Load into a store in memory an N-Quads file the build wrote whole (asserted.nq), its blank nodes
+    under the labels the file gives them, as in the build's store (see blank_node_lines): a block at a
+    time, the lines that hold one apart."""
+    from kg.linesort import file_blocks
+
+    for block in file_blocks(path, MEMORY_LOAD_BLOCK):
+        plain, held = blank_node_lines(block)
+        store.load(b"".join(plain), format=ox.RdfFormat.N_QUADS, lenient=True)
+        if held:
+            store.extend(ox.parse(held, format=ox.RdfFormat.N_QUADS))

@@ -14,6 +14,7 @@ from pathlib import Path
 from kg.builds import STORE_LAYOUT, Built, latest
 from kg.errors import BuildError, KgError
 from kg.project import Project
+from kg.store import MEMORY_LOAD_BLOCK
 
 
 @dataclass
@@ -29,7 +30,6 @@ REUSE_ALWAYS = 50_000  # statements: below that applying them costs next to noth
 # What computing the difference holds (delta: the two builds' lines, in sets), per byte of the previous
 # build's asserted.nq and inferred.nq: 1.28 GiB for 328 MB at a million statements, measured
 DELTA_MEMORY_PER_BYTE = 4
-MEMORY_LOAD_BLOCK = 16 * 1024 * 1024  # bytes of a file loaded into a store in memory per transaction
 
 
 def reusable(project: Project, digests: dict[str, str], file_statements: dict[str, int]) -> Previous | None:
@@ -164,7 +164,7 @@ class StoreWriter:
 
 def load_own_file(store, path: Path, blank: bytes, on_disk: bool) -> None:
     """Load an N-Quads (or N-Triples) file the build wrote itself into ``store``, then ``blank``: its lines
-    that hold a blank node (see blank_node_lines), added under their labels.
+    that hold a blank node (see kg.store.blank_node_lines), added under their labels.
 
     The file is read leniently (IRIs not validated again: it was serialized from terms Oxigraph had parsed
     and checked; 10 % of the load's CPU). In memory, transactions are faster and lighter than a bulk load:
@@ -184,43 +184,6 @@ def load_own_file(store, path: Path, blank: bytes, on_disk: bool) -> None:
             store.load(block, format=ox.RdfFormat.N_QUADS, lenient=True)
     if blank:
         store.extend(ox.parse(blank, format=ox.RdfFormat.N_QUADS))
-
-
-def load_keeping_labels(store, path: Path) -> None:
-    """Load into a store in memory an N-Quads file the build wrote whole (asserted.nq), its blank nodes
-    under the labels the file gives them, as in the build's store (see blank_node_lines): a block at a
-    time, the lines that hold one apart."""
-    import pyoxigraph as ox
-
-    from kg.linesort import file_blocks
-
-    for block in file_blocks(path, MEMORY_LOAD_BLOCK):
-        plain, held = blank_node_lines(block)
-        store.load(b"".join(plain), format=ox.RdfFormat.N_QUADS, lenient=True)
-        if held:
-            store.extend(ox.parse(held, format=ox.RdfFormat.N_QUADS))
-
-
-def blank_node_lines(data: bytes) -> tuple[list[memoryview], bytes]:
-    """N-Quads ``data`` split in two: the lines without "_:", as pieces of ``data`` (views: no copy of a
-    million lines is made), and those with it (a blank node, or "_:" in a literal, which parses right
-    either way).
-
-    Oxigraph's ``load`` and ``bulk_load`` give the blank nodes of each call new labels: the asserted
-    statements, the inferred ones and the closure, loaded by three calls, would hold three copies of each
-    blank node, and a query joining a source graph with the default graph would miss them. The lines
-    that hold one (few: OWL lists and axioms) are parsed without renaming and added as they are."""
-    spans = []
-    at = data.find(b"_:")
-    while at != -1:
-        start = data.rfind(b"\n", 0, at) + 1
-        end = data.find(b"\n", at)
-        end = len(data) if end == -1 else end + 1
-        spans.append((start, end))
-        at = data.find(b"_:", end)
-    view = memoryview(data)
-    gaps = zip([0] + [end for _, end in spans], [start for start, _ in spans] + [len(data)])
-    return [view[a:b] for a, b in gaps if b > a], b"".join(data[a:b] for a, b in spans)
 
 
 def delta(previous: Previous, folder: Path) -> tuple[bytes, bytes]:

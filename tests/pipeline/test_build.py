@@ -253,6 +253,7 @@ def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, monkey
     import pyoxigraph as ox
 
     from kg import store_writer
+    from kg.store import blank_node_lines
 
     if block is not None:
         monkeypatch.setattr(store_writer, "MEMORY_LOAD_BLOCK", block)
@@ -263,7 +264,7 @@ def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, monkey
     closure.write_bytes(b"".join(b"_:b%d <http://ex/r> <http://ex/o> .\n" % n for n in range(20)))
     store = ox.Store(str(tmp_path / "store")) if on_disk else ox.Store()
     for path in (asserted, closure):
-        pieces, blank = store_writer.blank_node_lines(path.read_bytes())
+        pieces, blank = blank_node_lines(path.read_bytes())
         plain = b"".join(pieces)
         assert b"_:" not in plain and b"".join(sorted((plain + blank).splitlines(True))) == b"".join(
             sorted(path.read_bytes().splitlines(True)))
@@ -297,7 +298,7 @@ def test_the_built_store_joins_a_blank_node_of_a_source_graph_with_the_default_g
     (b'<a> <b> "_:" .\n<a> <b> <c> .\n<a> <b> "x_:y_:z" .\n', b'<a> <b> "_:" .\n<a> <b> "x_:y_:z" .\n'),
 ])
 def test_blank_node_lines_splits_whole_lines_in_order(data, blank):
-    from kg.store_writer import blank_node_lines
+    from kg.store import blank_node_lines
 
     pieces, found = blank_node_lines(data)
     plain = b"".join(pieces)
