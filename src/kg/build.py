@@ -149,6 +149,7 @@ def _load(run: _Run, step) -> None:
     from kg.load import parse_file
     from kg.merge import merge
     from kg.profile import PROFILE_SHAPES, profile_shapes
+    from kg.progress import Tally
     from kg.store_writer import StoreWriter, reusable
 
     project = run.project
@@ -173,7 +174,9 @@ def _load(run: _Run, step) -> None:
     statements = list(dict.fromkeys(merged.quads))
     pieces = (ox.serialize(statements[k:k + STATEMENTS_PER_PIECE], format=ox.RdfFormat.N_QUADS)
               for k in range(0, len(statements), STATEMENTS_PER_PIECE))
-    feed, blank, asserted_statements = _for_the_stores(run, "asserted.nq", pieces, keep=True)
+    progress = Tally(detail="statements written to asserted.nq")
+    step.watch(progress)
+    feed, blank, asserted_statements = _for_the_stores(run, "asserted.nq", pieces, keep=True, progress=progress)
     del statements
     run.memory.load_file(feed, blank)
     if run.previous is None:
@@ -188,6 +191,7 @@ def _load(run: _Run, step) -> None:
 
 def _reason(run: _Run, step) -> None:
     """The OWL RL closure; an inconsistency is a violation of the report, on its node, not the end."""
+    from kg.progress import Tally
     from kg.reason import infer
 
     merged = run.stage["merged"]
@@ -199,7 +203,10 @@ def _reason(run: _Run, step) -> None:
         merged.release_statements()
         statements.clear()
 
-    inference = infer(statements, run.reasoner, collect=True, released=release if run.validator == "kg" else None)
+    progress = Tally()
+    step.watch(progress)
+    inference = infer(statements, run.reasoner, collect=True, released=release if run.validator == "kg" else None,
+                      progress=progress)
     if inference.note:
         run.reporter.note(inference.note)
     step.done(f"{len(inference)} triples inferred ({inference.engine})")
@@ -217,15 +224,20 @@ def _write(run: _Run, step) -> None:
     from kg.formats import nquads_triples
     from kg.linesort import file_blocks, triple_lines
     from kg.merge import INFERRED_GRAPH
+    from kg.progress import Tally
 
     inference = run.stage["inference"]
     # The inferred triples' lines in the inferred graph, a piece at a time: a line ends with " ." and only
     # there (N-Triples escapes a newline in a literal), so no Quad is made per triple.
     in_graph = f" <{INFERRED_GRAPH.value}> .\n".encode()
     in_graph_blocks = (piece.replace(b" .\n", in_graph) for piece in inference.ntriples_pieces())
-    inferred_file, inferred_blank, inferred_count = _for_the_stores(run, "inferred.nq", in_graph_blocks, keep=True)
+    progress = Tally(detail="triples written to inferred.nq")
+    step.watch(progress)
+    inferred_file, inferred_blank, inferred_count = _for_the_stores(run, "inferred.nq", in_graph_blocks, keep=True,
+                                                                    progress=progress)
     if run.stage["index_validates"]:
         inference.inferred = []  # in the index and in inferred.nq: nothing else reads them
+        progress.done, progress.detail = 0, "compacting the reasoner's index for SHACL"
         # Compacted now, while the store in memory holds the asserted statements only: SHACL's peak
         # has the index beside the store holding the closure (at ten million statements 12.5 GiB, and
         # 10.4 compacted)
@@ -236,8 +248,9 @@ def _write(run: _Run, step) -> None:
     # each read back from its file (the inferred triples' bytes were 2 GB at ten million statements)
     asserted_triples = nquads_triples(file_blocks(run.tmp / "asserted.nq"))
     inferred_triples = (triple_lines(block) for block in file_blocks(run.tmp / "inferred.nq"))
+    progress.done, progress.detail = 0, "triples of the closure written for the stores"
     closure_file, closure_blank, closure_count = _for_the_stores(
-        run, CLOSURE, chain(asserted_triples, inferred_triples), keep=False)
+        run, CLOSURE, chain(asserted_triples, inferred_triples), keep=False, progress=progress)
     run.memory.load_file(closure_file, closure_blank)
     if run.previous is None:
         _store_file(run, inferred_file, inferred_blank)
@@ -278,11 +291,13 @@ def _store_file(run: _Run, path: Path, blank: bytes) -> None:
         run.disk.load_file(path, blank)
 
 
-def _for_the_stores(run: _Run, name: str, pieces: Iterable[bytes], keep: bool) -> tuple[Path, bytes, int]:
+def _for_the_stores(run: _Run, name: str, pieces: Iterable[bytes], keep: bool,
+                    progress=None) -> tuple[Path, bytes, int]:
     """Write ``pieces`` (bytes of whole lines, each dropped once written) in the build's file ``name``
     (``keep``: an artifact) or only for the stores; returns what the stores load (StoreWriter.load_file):
     the file, or a copy without the lines that hold a blank node, which go apart; and the number of lines.
-    What is only for the stores is removed once they hold it (_finish)."""
+    What is only for the stores is removed once they hold it (_finish). ``progress`` (a kg.progress.Tally)
+    counts the lines written."""
     import shutil
     from contextlib import ExitStack
 
@@ -305,6 +320,8 @@ def _for_the_stores(run: _Run, name: str, pieces: Iterable[bytes], keep: bool) -
                 plain_out.writelines(plain)
             blank.append(held)
             lines += piece.count(b"\n")
+            if progress is not None:
+                progress.done = lines
     feed = copy_path if keep and plain_out is not None else path
     return feed, b"".join(blank), lines
 
@@ -314,6 +331,7 @@ def _shacl(run: _Run, step) -> None:
     as the store in memory holds the closure."""
     from kg import validate as v
     from kg.memory import usable_cores
+    from kg.progress import Tally
     from kg.store import OxigraphStore
 
     before = latest(run.project)
@@ -324,8 +342,11 @@ def _shacl(run: _Run, step) -> None:
     # The dearest checks wait until SHACL is done: at a million statements each holds up to 0.8 GiB of
     # intermediate results, which on top of SHACL's caches would raise the build's peak.
     run.memory.then(lambda store: run.pending.start(OxigraphStore(store), hold_dear=True))
+    progress = Tally()
+    step.watch(progress)
     issues, engine = v.shacl(run.stage["merged"], run.stage["inference"], run.stage["data_shapes"],
-                             run.stage["onto_shapes"], run.validator, run_select=lambda: run.memory.select_runner())
+                             run.stage["onto_shapes"], run.validator, run_select=lambda: run.memory.select_runner(),
+                             progress=progress)
     step.done(f"{len(issues)} results ({engine})")
     run.stage.update(issues=issues, validator_engine=engine)
     # The held lane starts as the index is freed (two seconds of deallocation at a million statements,
@@ -350,9 +371,17 @@ def _checks(run: _Run, step) -> None:
     from kg import validate as v
     from kg.report import Report
 
+    from kg.progress import Tally
+
     merged, inference = run.stage["merged"], run.stage["inference"]
     run.memory.wait()
-    found = run.pending.result(progress=step.advance)
+    progress = Tally(total=len(run.pending.checks))
+    step.watch(progress)  # the dearest checks come last and take longest: the time goes on being shown
+
+    def finished(done: int, total: int, name: str) -> None:
+        progress.done, progress.detail = done, f"done: {name}"
+
+    found = run.pending.result(progress=finished)
     issues = (run.stage["issues"] + found + v.unit_issues(merged) + v.language_issues(merged)
               + v.inconsistency_issues(inference))
     v.annotate(issues, run.memory.store, merged)
@@ -417,6 +446,7 @@ def _bulk_load(run: _Run) -> None:
     with run.reporter.step("writing the store") as step:
         for path, blank in run.deferred:
             run.disk.load_file(path, blank)
+        step.watch(run.disk.progress)
         run.disk.wait()
         step.done("loaded after validation, to hold less memory at once")
     run.deferred = []

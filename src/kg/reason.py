@@ -111,13 +111,14 @@ class Inference:
             yield "".join(found[start:start + lines]).encode()
 
 
-def infer(quads, engine: str = "kg", *, collect: bool = False, released=None) -> Inference:
+def infer(quads, engine: str = "kg", *, collect: bool = False, released=None, progress=None) -> Inference:
     """The cleaned OWL RL inferences of ``quads`` (graph names ignored).
 
     An inconsistent input raises ReasoningError naming the first inconsistency; with ``collect`` the
     closure is returned all the same, the inconsistencies in ``Inference.inconsistencies``.
     ``released()``, when given, is called if and when the engine no longer reads ``quads`` before it is
-    done (kg.owlrl: once it holds them as ids), so that the caller can free them while it reasons."""
+    done (kg.owlrl: once it holds them as ids), so that the caller can free them while it reasons.
+    ``progress`` (a kg.progress.Tally) follows kg.owlrl's phases and counts (owlrl tells nothing)."""
     if engine not in ENGINES:
         raise ReasoningError(f"unknown reasoning engine {engine!r} (known: {', '.join(ENGINES)})")
     if engine == "kg":
@@ -125,7 +126,7 @@ def infer(quads, engine: str = "kg", *, collect: bool = False, released=None) ->
         from kg import owlrl as kg_owlrl
 
         try:
-            result = kg_owlrl.closure(quads, indexed=released)
+            result = kg_owlrl.closure(quads, indexed=released, progress=progress)
         except kg_owlrl.Unsupported as exc:
             inference = infer(quads, "owlrl", collect=collect)
             inference.note = f"reasoned with owlrl: {exc}, which kg.owlrl leaves to the reference"

@@ -77,9 +77,12 @@ class StoreWriter:
 
         import pyoxigraph as ox
 
+        from kg.progress import Tally
+
         self.path = path
         self.store: ox.Store | None = None
         self.summary = ""
+        self.progress = Tally(total=0)  # the files loaded of those given, and the size of the one loading
         self.error: BaseException | None = None
         self.tasks: queue.Queue = queue.Queue()
         self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
@@ -87,6 +90,7 @@ class StoreWriter:
 
     def load_file(self, path: Path, blank: bytes = b"") -> None:
         """Load a file the build wrote, then ``blank``, its lines with a blank node (load_own_file)."""
+        self.progress.total += 1
         self.tasks.put(("file", (path, blank)))
 
     def reuse(self, previous: Previous) -> None:
@@ -119,7 +123,9 @@ class StoreWriter:
                 if self.store is None:
                     self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
                 if kind == "file":
+                    self.progress.detail = f"a file of {arg[0].stat().st_size / 2**20:.0f} MiB"
                     load_own_file(self.store, *arg, on_disk=self.path is not None)
+                    self.progress.done += 1
                     # what the load freed (its parser's and sorter's buffers) goes back to the system now,
                     # not at the next trim, which may come minutes later at ten million statements
                     trim_memory()

@@ -269,16 +269,18 @@ def language_issues(merged) -> list[Issue]:
             for t in merged.invalid_tags]
 
 
-def shacl(merged, inference, data_shapes: dict, onto_shapes: dict, validator: str = "kg", run_select=None):
+def shacl(merged, inference, data_shapes: dict, onto_shapes: dict, validator: str = "kg", run_select=None,
+          progress=None):
     """SHACL issues of the closure (data shapes) and of the ontology graph
     (ontology shapes), and the name of the validator that found them.
 
     The shapes come as {file: quads}; a shape that cannot be used is a
     DataError naming the file that defines it.  ``run_select`` is called
     (once, when a SPARQL-based target or constraint needs it) to get a
-    function that runs SELECT queries over the closure."""
+    function that runs SELECT queries over the closure.  ``progress`` (a kg.progress.Tally) counts the
+    data shapes kg.shacl has validated."""
     try:
-        return _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select)
+        return _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select, progress)
     except DataError as exc:
         files = {**data_shapes, **onto_shapes}
         where = _defining_file(str(exc), files) or _failing_file(files, validator)
@@ -311,7 +313,7 @@ def _failing_file(shape_files: dict, validator: str) -> str | None:
     return None
 
 
-def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
+def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select, progress=None):
     data_shapes = [q for quads in data_shapes.values() for q in quads]
     onto_shapes = [q for quads in onto_shapes.values() for q in quads]
     if validator == "pyshacl":
@@ -331,7 +333,7 @@ def _shacl(merged, inference, data_shapes, onto_shapes, validator, run_select):
     index = inference.index
     if index is None:  # the reference reasoner answered: index its closure
         index = IdGraph.from_triples(list(merged.quads) + list(inference.inferred)).compacted()
-    data_issues = fast.validate(index, data_shapes, "shacl", _Lazy(run_select) if run_select else None)
+    data_issues = fast.validate(index, data_shapes, "shacl", _Lazy(run_select) if run_select else None, progress)
     onto_index = IdGraph.from_triples(merged.ontology)
 
     def onto_select():  # only when an ontology shape needs SPARQL

@@ -26,14 +26,17 @@ class Closure:
     inconsistencies: list[tuple[str, int | None, str]] = field(default_factory=list)
 
 
-def closure(triples, instance_rules=None, indexed=None) -> Closure:
+def closure(triples, instance_rules=None, indexed=None, progress=None) -> Closure:
     """The OWL RL closure of ``triples`` (pyoxigraph triples or quads; graph names ignored), cleaned.
 
     ``instance_rules(graph, schema, type_id, reflexive)``, when given, runs the rules of :func:`_run` on
     every triple of ``graph`` elsewhere (kg.owlrl.sql) and returns the triples they add; ``reflexive`` are
     the predicates owlrl never links a node to itself with. ``indexed()``, when given, is called once
     ``triples`` are held as ids and supported (Unsupported is raised before it or not at all): the caller
-    may then drop them."""
+    may then drop them. ``progress`` (a kg.progress.Tally), when given, is told the phase and counts the
+    triples inferred so far."""
+    if progress is not None:
+        progress.detail = "indexing the statements"
     graph = IdGraph.from_triples(triples)
     check_supported(graph)
     type_id = graph.id(ox.NamedNode(TYPE))
@@ -45,7 +48,9 @@ def closure(triples, instance_rules=None, indexed=None) -> Closure:
     lexical = lexical_inconsistencies(graph, literals)
     inferred: list[tuple[int, int, int]] = []
     agenda: list[tuple[int, int, int]] = []
-    state = {"schema_dirty": False}
+    state = {"schema_dirty": False, "progress": progress}
+    if progress is not None:
+        progress.counted, progress.detail = inferred, "triples inferred, one-time rules"
     add = _adder(graph, type_id, inferred, agenda, state)
     one_time_rules(graph, add, literals)
     agenda.clear()  # the whole graph is visited in the first round anyway
@@ -60,6 +65,8 @@ def closure(triples, instance_rules=None, indexed=None) -> Closure:
             agenda.clear()  # closed under these rules already; a new schema triple asks for another round
 
     rounds = _saturate(graph, add, agenda, type_id, state, run)
+    if progress is not None:
+        progress.detail = "triples inferred; looking for inconsistencies, cleaning"
     found = inconsistencies(graph, type_id, literals, lexical)
     kept = clean(graph, inferred)
     return Closure(graph, kept, [m for _, _, m in found], rounds, found)
@@ -109,6 +116,8 @@ def _saturate(graph: IdGraph, add, agenda: list, type_id: int, state: dict, run)
     rounds = 0
     while True:
         rounds += 1
+        if state.get("progress") is not None:
+            state["progress"].detail = f"triples inferred, round {rounds}"
         state["schema_dirty"] = False
         close_schema(graph, add)
         check_supported(graph)

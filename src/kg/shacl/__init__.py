@@ -28,16 +28,17 @@ class Issues(list):
     note: str | None = None
 
 
-def validate(data, shapes_quads, origin: str, run_select=None) -> Issues:
+def validate(data, shapes_quads, origin: str, run_select=None, progress=None) -> Issues:
     """Validate ``data`` (a kg.owlrl.IdGraph) against the shapes; one kg.report.Issue per result.
-    ``run_select(text, bindings)`` answers the SPARQL parts (default: a store made from ``data``)."""
-    pairs = validate_with_components(data, shapes_quads, origin, run_select)
+    ``run_select(text, bindings)`` answers the SPARQL parts (default: a store made from ``data``);
+    ``progress`` (a kg.progress.Tally) counts the shapes validated."""
+    pairs = validate_with_components(data, shapes_quads, origin, run_select, progress)
     out = Issues(issue for issue, _component in pairs)
     out.engine, out.note = pairs.engine, pairs.note
     return out
 
 
-def validate_with_components(data, shapes_quads, origin: str, run_select=None) -> Issues:
+def validate_with_components(data, shapes_quads, origin: str, run_select=None, progress=None) -> Issues:
     """Like :func:`validate`, as (Issue, constraint component IRI) pairs."""
     from kg.shacl import reference
     from kg.shacl.graph import ShapesGraph
@@ -50,7 +51,7 @@ def validate_with_components(data, shapes_quads, origin: str, run_select=None) -
         out = Issues(reference.issues_with_components(_triples(data), shapes_quads, origin))
         out.engine, out.note = "pyshacl", _note(reason)
         return out
-    raw, run = _validate(data, sg, origin, run_select)
+    raw, run = _validate(data, sg, origin, run_select, progress)
     return Issues(issues(run, raw, origin))
 
 
@@ -105,7 +106,7 @@ def _queries_store(sg, shape) -> bool:
     return any(sg.objects(s.node, sh("target")) or sg.objects(s.node, sh("sparql")) for s in (shape, *shape.props))
 
 
-def _validate(data, sg, origin: str, run_select=None):
+def _validate(data, sg, origin: str, run_select=None, progress=None):
     """(results, run) of validating ``data`` (a kg.owlrl.IdGraph) against ``sg`` (kg.shacl.graph.ShapesGraph)."""
     import gc
 
@@ -133,10 +134,14 @@ def _validate(data, sg, origin: str, run_select=None):
         out: list = []
         # Shapes that query the store go last: in a build, the store may still be taking in the closure
         # while the other shapes need only the index (the order of results is the report's to make).
-        for shape in sorted(shapes, key=lambda s: _queries_store(sg, s)):
-            if shape.targets is None or shape.deactivated:
-                continue
+        active = [shape for shape in sorted(shapes, key=lambda s: _queries_store(sg, s))
+                  if shape.targets is not None and not shape.deactivated]
+        if progress is not None:
+            progress.total, progress.detail = len(active), "shapes"
+        for shape in active:
             run.results_of_all(shape, shape.targets(), out)
+            if progress is not None:
+                progress.done += 1
     except DataError as exc:
         raise DataError(f"SHACL shapes ({origin}) cannot be used: {exc}") from None
     finally:

@@ -1,0 +1,117 @@
+"""Long work shows progress (kg.progress): a step that is one long call is redrawn every second from the
+tally the call fills, on a terminal only, and each long stage of a build fills one."""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+import time
+
+import pytest
+
+from kg import build as b
+from kg import progress
+from kg.progress import Reporter, Tally
+
+
+def _drawn(stream: io.StringIO) -> list[str]:
+    """The texts drawn in place (between carriage returns), blanks left out."""
+    return [part.strip() for part in stream.getvalue().replace("\n", "\r").split("\r") if part.strip()]
+
+
+def _until(condition, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+def test_a_watched_step_is_drawn_from_its_tally_until_it_ends(monkeypatch):
+    monkeypatch.setattr(progress, "WATCH_EVERY", 0.01)
+    out = io.StringIO()
+    reporter = Reporter(stream=out, tty=True)
+    threads = threading.active_count()
+    tally = Tally(detail="indexing")
+    with reporter.step("reasoning") as step:
+        step.watch(tally)
+        assert _until(lambda: any(text.endswith("s indexing") for text in _drawn(out)))
+        tally.counted, tally.detail = [1, 2, 3], "triples inferred, round 2"
+        assert _until(lambda: any(text.startswith("kg: reasoning 3 ") and text.endswith("round 2")
+                                  for text in _drawn(out)))
+        tally.counted, tally.done, tally.total, tally.detail = None, 1, 4, "shapes"
+        assert _until(lambda: any("[######..................] 1/4" in text for text in _drawn(out)))
+        step.done("3 triples inferred")
+    assert threading.active_count() == threads  # the drawing thread ends with the step
+    assert re.search(r"\rkg: reasoning: 3 triples inferred \(\d+\.\d s\)\n$", out.getvalue())
+
+
+def test_piped_a_watched_step_is_one_line_once_done_and_starts_no_thread(monkeypatch):
+    monkeypatch.setattr(progress, "WATCH_EVERY", 0.001)
+    out = io.StringIO()
+    threads = threading.active_count()
+    with Reporter(stream=out, tty=False).step("writing the store") as step:
+        step.watch(Tally(total=3))
+        assert threading.active_count() == threads
+        time.sleep(0.02)
+    assert "\r" not in out.getvalue() and out.getvalue().count("\n") == 1
+
+
+def test_an_error_in_a_watched_step_ends_its_drawing(monkeypatch):
+    monkeypatch.setattr(progress, "WATCH_EVERY", 0.001)
+    threads = threading.active_count()
+    with pytest.raises(ValueError):
+        with Reporter(stream=io.StringIO(), tty=True).step("working") as step:
+            step.watch(Tally())
+            raise ValueError("the stage failed")
+    assert threading.active_count() == threads
+
+
+def _slowed(monkeypatch, module, name: str, seconds: float = 0.05):
+    original = getattr(module, name)
+
+    def slow(*args, **kwargs):
+        time.sleep(seconds)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)
+
+
+def test_each_long_stage_of_a_build_shows_what_it_has_done(mini, monkeypatch):
+    """Loading, reasoning, writing, SHACL, the checks and the store loaded last: each one long call, each drawn with its phase and
+    its count as it runs (each stage slowed here, so that a drawing comes while it runs)."""
+    from kg import store, store_writer, validate
+    from kg.owlrl import evaluate
+    from kg.shacl.run import Run
+
+    monkeypatch.setattr(progress, "WATCH_EVERY", 0.005)
+    for module, name in ((evaluate, "_run"), (store, "blank_node_lines"), (store_writer, "load_own_file"),
+                         (Run, "results_of_all")):
+        _slowed(monkeypatch, module, name)
+    out = io.StringIO()
+    reporter = Reporter(stream=out, tty=True)
+    check = validate.CheckRun._run
+
+    def check_once_the_checks_step_shows(self, *args):  # checks start beside SHACL: this one ends after it
+        _until(lambda: reporter._label == "running the saved checks")
+        time.sleep(0.1)
+        return check(self, *args)
+
+    monkeypatch.setattr(validate.CheckRun, "_run", check_once_the_checks_step_shows)
+    b.build(mini, reporter=reporter, store_last=True)
+    drawn = _drawn(out)
+
+    def shown(label: str, detail: str) -> bool:
+        return any(text.startswith(f"kg: {label} ") and detail in text for text in drawn)
+
+    assert shown("loading inputs", "statements written to asserted.nq")
+    assert shown("reasoning (OWL RL)", "triples inferred, round 1")
+    assert shown("writing the dataset", "written to inferred.nq")
+    assert shown("writing the dataset", "of the closure written for the stores")
+    assert shown("validating (SHACL)", "shapes")
+    assert shown("writing the store", "MiB")
+    assert any(text.startswith("kg: validating (SHACL) [") for text in drawn)
+    assert any(text.startswith("kg: writing the store [") and "/3 " in text for text in drawn)
+    assert any(text.startswith("kg: running the saved checks [........................] 0/1 ") for text in drawn)
