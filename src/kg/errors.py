@@ -6,7 +6,7 @@ Exit codes, one meaning each (``kg --help`` lists them)."""
 from __future__ import annotations
 
 EXIT_NEGATIVE = 1  # a negative answer: ASK false, does not conform, a check returned rows
-EXIT_INPUT = 2  # a usage or input error (every KgError)
+EXIT_INPUT = 2  # a usage or input error, or the machine's refusal (every KgError)
 EXIT_INTERNAL = 3  # a bug in kg
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 

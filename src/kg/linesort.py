@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from contextlib import contextmanager
 from bisect import bisect_right
 from itertools import compress, islice
 from operator import ne
@@ -105,14 +106,16 @@ class _Runs:
 
             # with fork, the pool starts its processes at once, before the thread that manages them
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
-        if len(self._pending) >= self.workers:  # the next run waits: memory of ``workers`` runs in flight
-            _outcome(self._pending.pop(0))
-        self._pending.append(self._pool.submit(_spill_blocks, blocks[:], self.transform, path))
+        with _worker_deaths():
+            if len(self._pending) >= self.workers:  # the next run waits: memory of ``workers`` runs in flight
+                self._pending.pop(0).result()
+            self._pending.append(self._pool.submit(_spill_blocks, blocks[:], self.transform, path))
         blocks.clear()
 
     def finished(self) -> list[Path]:
-        for future in self._pending:
-            _outcome(future)  # a worker's error (a full disk) is raised here
+        with _worker_deaths():
+            for future in self._pending:
+                future.result()  # a worker's error (a full disk) is raised here
         self._pending = []
         return self.paths
 
@@ -123,15 +126,17 @@ class _Runs:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def _outcome(future):
-    """A worker's result, or its error; a worker that was killed (by the system, for want of memory most
-    often) is the machine's doing, not a bug of kg's: a ResourceError that says so."""
+@contextmanager
+def _worker_deaths():
+    """A worker that was killed (by the system, for want of memory most often) breaks the pool: what is
+    waited on then, or submitted, raises BrokenProcessPool. That is the machine's doing, not a bug of kg's:
+    a ResourceError that says so."""
     from concurrent.futures.process import BrokenProcessPool
 
     from kg.errors import ResourceError
 
     try:
-        return future.result()
+        yield
     except BrokenProcessPool:
         raise ResourceError("a process sorting lines stopped before it was done (the system may have killed it "
                             "for want of memory); nothing it sorted was kept") from None

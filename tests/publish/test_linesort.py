@@ -66,22 +66,29 @@ assert forks == [True], "the runs were not sorted by forked processes"
 
 
 _KILLED_WORKER = """
-import os, signal, sys
+import os, signal, sys, time
 from pathlib import Path
 from kg import linesort
 from kg.errors import ResourceError
 
-main = os.getpid()
+main, which = os.getpid(), sys.argv[2]
 
 def killed_in_a_worker(block):
-    if os.getpid() != main:
+    if os.getpid() != main and (which == "every" or b"<s1000>" in block):
         os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer does
     return block
 
-blocks = [b"<s%d> <p> <o> <g> .\\n" % k for k in range(2_000)]
+def blocks():
+    for k in range(2_000):
+        if which == "one" and k == 1_000:  # a run of its own (over the budget), whose worker dies
+            yield b"".join(b"<s1000> <p> <o%d> <g> .\\n" % n for n in range(100))
+            time.sleep(1)  # the pool is broken before the next run is handed to it
+        else:
+            yield b"<s%d> <p> <o> <g> .\\n" % k
+
 try:
-    for _ in linesort.sorted_unique_lines(blocks, Path(sys.argv[1]), budget=2_000, transform=killed_in_a_worker,
-                                          workers=2):
+    for _ in linesort.sorted_unique_lines(blocks(), Path(sys.argv[1]), budget=2_000,
+                                          transform=killed_in_a_worker, workers=2):
         pass
 except ResourceError as exc:
     print(exc)
@@ -91,11 +98,14 @@ else:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="processes are forked on Linux only")
-def test_a_sorting_process_killed_is_a_resource_error_not_a_bug(tmp_path):
+@pytest.mark.parametrize("which", ["every", "one"])
+def test_a_sorting_process_killed_is_a_resource_error_not_a_bug(tmp_path, which):
     """A worker the system kills (for memory, most often) ends the sort with kg's own error, which the command
-    line shows as one line (exit 2), and its runs are removed."""
-    done = subprocess.run([sys.executable, "-c", _KILLED_WORKER, str(tmp_path)], capture_output=True, text=True,
-                          timeout=120)
+    line shows as one line (exit 2), and its runs are removed: whether the death is found waiting for that
+    worker's run or handing the broken pool the next one (``one``: a single worker dies, and the pool is
+    broken before the next run goes to it)."""
+    done = subprocess.run([sys.executable, "-c", _KILLED_WORKER, str(tmp_path), which], capture_output=True,
+                          text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "a process sorting lines stopped before it was done" in done.stdout
     assert list(tmp_path.iterdir()) == []

@@ -23,6 +23,7 @@ Exit codes:
   {EXIT_NEGATIVE}    a negative answer: ASK is false, the data does not conform,
        a saved check returned rows
   {EXIT_INPUT}    a usage or input error: bad option, file, query, parameter, data
+       (or the machine's refusal: a full disk, a process killed for memory)
   {EXIT_INTERNAL}    an internal error (a bug in kg: please report it)
   {EXIT_INTERRUPTED}  interrupted (Ctrl-C)
 
