@@ -369,9 +369,8 @@ def _free_index(run: _Run) -> None:
 def _checks(run: _Run, step) -> None:
     """The saved checks' rows and the checks kg makes in Python, into the report."""
     from kg import validate as v
-    from kg.report import Report
-
     from kg.progress import Tally
+    from kg.report import Report
 
     merged, inference = run.stage["merged"], run.stage["inference"]
     run.memory.wait()

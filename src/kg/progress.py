@@ -21,6 +21,7 @@ import time
 from contextlib import contextmanager
 
 WATCH_EVERY = 1.0  # seconds between two draws of a watched step
+WATCHER = "kg-progress"  # the name of the thread that draws it
 
 
 class Tally:
@@ -50,6 +51,7 @@ class Reporter:
         self._last_draw = 0.0
         self._drawing = threading.Lock()  # a watched step is drawn from a thread of its own
         self._watcher: tuple[threading.Thread, threading.Event] | None = None
+        self._tally: Tally | None = None
 
     def note(self, message: str) -> None:
         """A line of its own (a warning, where the build goes, …)."""
@@ -67,40 +69,43 @@ class Reporter:
         step = _Step(self)
         try:
             yield step
-        except BaseException:
+        finally:  # also when the step fails: no drawing outlives it, and no bar is left on the line
             self._unwatch()
             self._clear()
-            raise
-        self._unwatch()
+            self._label, self._tally = None, None
         elapsed = time.perf_counter() - self._start
-        self._clear()
         if not self.quiet:
             detail = f": {step.summary}" if step.summary else ""
             self.stream.write(f"{self.prefix}{label}{detail} ({elapsed:.1f} s)\n")
             self.stream.flush()
-        self._label = None
 
     def watch(self, tally: Tally) -> None:
         """Draw ``tally`` every WATCH_EVERY seconds until the current step ends (on a terminal only: piped,
-        a step is one line once done, and no thread is started)."""
+        a step is one line once done, and no thread is started); a later call in the same step draws its
+        tally instead."""
+        self._tally = tally
         if not self.tty or self._label is None or self._watcher is not None:
             return
         stop = threading.Event()
 
         def draw():
-            while not stop.wait(WATCH_EVERY):
-                self.advance(tally.count(), tally.total, tally.detail, force=True)
+            try:
+                while not stop.wait(WATCH_EVERY):
+                    shown = self._tally
+                    self.advance(shown.count(), shown.total, shown.detail, force=True)
+            except Exception:  # noqa: BLE001 - a terminal gone away: the work goes on, undrawn
+                return
 
-        thread = threading.Thread(target=draw, name="kg-progress", daemon=True)
+        thread = threading.Thread(target=draw, name=WATCHER, daemon=True)
         self._watcher = thread, stop
         thread.start()
 
     def _unwatch(self) -> None:
-        if self._watcher is not None:
-            thread, stop = self._watcher
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            thread, stop = watcher
             stop.set()
             thread.join()
-            self._watcher = None
 
     def advance(self, done: int, total: int | None = None, detail: str = "", force: bool = False) -> None:
         if not self.tty or self._label is None:

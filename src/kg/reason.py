@@ -128,6 +128,8 @@ def infer(quads, engine: str = "kg", *, collect: bool = False, released=None, pr
         try:
             result = kg_owlrl.closure(quads, indexed=released, progress=progress)
         except kg_owlrl.Unsupported as exc:
+            if progress is not None:  # kg.owlrl's count stops here; owlrl tells nothing
+                progress.counted, progress.done, progress.detail = None, 0, "reasoning with owlrl, the reference"
             inference = infer(quads, "owlrl", collect=collect)
             inference.note = f"reasoned with owlrl: {exc}, which kg.owlrl leaves to the reference"
             return inference

@@ -153,15 +153,15 @@ class CheckRun:
         return queue.popleft()
 
     def result(self, progress=None) -> list[Issue]:
-        """The issues, once every check has run; ``progress(done, total, name)``."""
+        """The issues, once every check has run; ``progress(done, total, name)`` as each one is done."""
         if self._store is None:
             raise RuntimeError("CheckRun.result before start")
         total = len(self.checks)
         if self.workers <= 1:
             for n, check in enumerate(self.checks):
-                if progress is not None:
-                    progress(n, total, check.name)
                 self._found[n] = self._run(check)
+                if progress is not None:
+                    progress(n + 1, total, check.name)
             return [issue for n in sorted(self._found) for issue in self._found[n]]
         self.release()
         reported = 0

@@ -20,6 +20,11 @@ def _drawn(stream: io.StringIO) -> list[str]:
     return [part.strip() for part in stream.getvalue().replace("\n", "\r").split("\r") if part.strip()]
 
 
+def _drawing() -> bool:
+    """Whether a thread drawing a watched step is alive."""
+    return any(thread.name == progress.WATCHER for thread in threading.enumerate())
+
+
 def _until(condition, seconds: float = 10.0) -> bool:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -33,7 +38,6 @@ def test_a_watched_step_is_drawn_from_its_tally_until_it_ends(monkeypatch):
     monkeypatch.setattr(progress, "WATCH_EVERY", 0.01)
     out = io.StringIO()
     reporter = Reporter(stream=out, tty=True)
-    threads = threading.active_count()
     tally = Tally(detail="indexing")
     with reporter.step("reasoning") as step:
         step.watch(tally)
@@ -44,54 +48,79 @@ def test_a_watched_step_is_drawn_from_its_tally_until_it_ends(monkeypatch):
         tally.counted, tally.done, tally.total, tally.detail = None, 1, 4, "shapes"
         assert _until(lambda: any("[######..................] 1/4" in text for text in _drawn(out)))
         step.done("3 triples inferred")
-    assert threading.active_count() == threads  # the drawing thread ends with the step
+    assert not _drawing() and reporter._watcher is None  # the drawing thread ends with the step
     assert re.search(r"\rkg: reasoning: 3 triples inferred \(\d+\.\d s\)\n$", out.getvalue())
 
 
 def test_piped_a_watched_step_is_one_line_once_done_and_starts_no_thread(monkeypatch):
     monkeypatch.setattr(progress, "WATCH_EVERY", 0.001)
     out = io.StringIO()
-    threads = threading.active_count()
     with Reporter(stream=out, tty=False).step("writing the store") as step:
         step.watch(Tally(total=3))
-        assert threading.active_count() == threads
+        assert not _drawing()
         time.sleep(0.02)
     assert "\r" not in out.getvalue() and out.getvalue().count("\n") == 1
 
 
 def test_an_error_in_a_watched_step_ends_its_drawing(monkeypatch):
     monkeypatch.setattr(progress, "WATCH_EVERY", 0.001)
-    threads = threading.active_count()
+    out = io.StringIO()
+    reporter = Reporter(stream=out, tty=True)
     with pytest.raises(ValueError):
-        with Reporter(stream=io.StringIO(), tty=True).step("working") as step:
-            step.watch(Tally())
+        with reporter.step("working") as step:
+            step.watch(Tally(detail="half way"))
+            assert _until(lambda: "half way" in out.getvalue())
             raise ValueError("the stage failed")
-    assert threading.active_count() == threads
+    assert not _drawing() and reporter._watcher is None and reporter._label is None
+    assert out.getvalue().endswith("\r")  # the bar is cleared, and no line says the step was done
 
 
-def _slowed(monkeypatch, module, name: str, seconds: float = 0.05):
+def test_a_drawing_that_fails_ends_quietly_and_the_work_goes_on(monkeypatch):
+    """A terminal gone away (a write that raises) stops the drawing, never the step, with no traceback."""
+    monkeypatch.setattr(progress, "WATCH_EVERY", 0.001)
+
+    class GoneAway(io.StringIO):
+        def write(self, text):
+            if "\r" in text:
+                raise OSError("the terminal hung up")
+            return super().write(text)
+
+    reporter = Reporter(stream=GoneAway(), tty=True)
+    failures = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+    with reporter.step("working") as step:
+        step.watch(Tally())
+        assert _until(lambda: not _drawing())
+        step.done("done all the same")
+    assert failures == [] and reporter.stream.getvalue().startswith("kg: working: done all the same")
+
+
+def _slowed(monkeypatch, module, name: str, out: io.StringIO):
+    """``module.name`` made to wait for a drawing of the step it runs in (at most a second: the stores'
+    threads also run it between steps, where nothing is drawn)."""
     original = getattr(module, name)
 
     def slow(*args, **kwargs):
-        time.sleep(seconds)
+        drawn = len(out.getvalue())
+        _until(lambda: len(out.getvalue()) > drawn, seconds=1.0)
         return original(*args, **kwargs)
 
     monkeypatch.setattr(module, name, slow)
 
 
 def test_each_long_stage_of_a_build_shows_what_it_has_done(mini, monkeypatch):
-    """Loading, reasoning, writing, SHACL, the checks and the store loaded last: each one long call, each drawn with its phase and
-    its count as it runs (each stage slowed here, so that a drawing comes while it runs)."""
+    """Loading, reasoning, writing, SHACL, the checks and the store loaded last: each one long call, each drawn
+    with its phase and its count as it runs (each stage held here until a drawing comes)."""
     from kg import store, store_writer, validate
     from kg.owlrl import evaluate
     from kg.shacl.run import Run
 
     monkeypatch.setattr(progress, "WATCH_EVERY", 0.005)
-    for module, name in ((evaluate, "_run"), (store, "blank_node_lines"), (store_writer, "load_own_file"),
-                         (Run, "results_of_all")):
-        _slowed(monkeypatch, module, name)
     out = io.StringIO()
     reporter = Reporter(stream=out, tty=True)
+    for module, name in ((evaluate, "_run"), (store, "blank_node_lines"), (store_writer, "load_own_file"),
+                         (Run, "results_of_all")):
+        _slowed(monkeypatch, module, name, out)
     check = validate.CheckRun._run
 
     def check_once_the_checks_step_shows(self, *args):  # checks start beside SHACL: this one ends after it

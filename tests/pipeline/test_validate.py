@@ -156,6 +156,21 @@ def test_checks_in_threads_give_what_they_give_one_at_a_time():
     assert set(run.timings) == {c.name for c in checks}
 
 
+def test_one_check_at_a_time_reports_each_once_it_is_done():
+    """progress(done, total, name) follows each check's end, as with lanes: the name is a finished check's."""
+    from kg.catalogue import Catalogue
+    from kg.project import locate
+    from kg.validate import CheckRun
+
+    checks = Catalogue.of(locate(ROOT), checks_only=True).checks()[:3]
+    run = CheckRun(checks, workers=1)
+    run.start(_all_check_cases_store())
+    seen = []
+    run.result(progress=lambda done, total, name: seen.append((done, total, name, set(run.timings))))
+    assert [(done, total, name) for done, total, name, _ in seen] == [(n, 3, c.name) for n, c in enumerate(checks, 1)]
+    assert all(name in timed for _, _, name, timed in seen)
+
+
 def test_a_check_that_is_not_a_select_is_an_error_in_threads_too():
     from kg.catalogue import SavedQuery
     from kg.errors import QueryError
