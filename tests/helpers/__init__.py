@@ -15,6 +15,7 @@
 * :mod:`helpers.shacl_departures`: where pyshacl departs from the SHACL specification.
 * :mod:`helpers.w3c_shacl`, :mod:`helpers.w3c_owl2`: the vendored W3C suites, read and judged.
 * :mod:`helpers.owlrl_fuzz`: random ontologies and data for the OWL RL property test.
+* :mod:`helpers.waiting`: ``until(condition)``, for what another thread or process does.
 
 The Java sources the helpers run are here too: jena/ShaclBatch.java (Jena SHACL, many validations in one
 JVM); the SPARQL endpoint over Jena TDB2 the store tests run ships with kg (kg/stores/JenaTdbEndpoint.java).

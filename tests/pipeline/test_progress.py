@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from helpers.waiting import until
 from kg import build as b
 from kg import progress
 from kg.progress import Reporter, Tally
@@ -25,15 +26,6 @@ def _drawing() -> bool:
     return any(thread.name == progress.WATCHER for thread in threading.enumerate())
 
 
-def _until(condition, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.005)
-    return True
-
-
 def test_a_watched_step_is_drawn_from_its_tally_until_it_ends(monkeypatch):
     monkeypatch.setattr(progress, "WATCH_EVERY", 0.01)
     out = io.StringIO()
@@ -41,12 +33,12 @@ def test_a_watched_step_is_drawn_from_its_tally_until_it_ends(monkeypatch):
     tally = Tally(detail="indexing")
     with reporter.step("reasoning") as step:
         step.watch(tally)
-        assert _until(lambda: any(text.endswith("s indexing") for text in _drawn(out)))
+        assert until(lambda: any(text.endswith("s indexing") for text in _drawn(out)))
         tally.counted, tally.detail = [1, 2, 3], "triples inferred, round 2"
-        assert _until(lambda: any(text.startswith("kg: reasoning 3 ") and text.endswith("round 2")
+        assert until(lambda: any(text.startswith("kg: reasoning 3 ") and text.endswith("round 2")
                                   for text in _drawn(out)))
         tally.counted, tally.done, tally.total, tally.detail = None, 1, 4, "shapes"
-        assert _until(lambda: any("[######..................] 1/4" in text for text in _drawn(out)))
+        assert until(lambda: any("[######..................] 1/4" in text for text in _drawn(out)))
         step.done("3 triples inferred")
     assert not _drawing() and reporter._watcher is None  # the drawing thread ends with the step
     assert re.search(r"\rkg: reasoning: 3 triples inferred \(\d+\.\d s\)\n$", out.getvalue())
@@ -69,7 +61,7 @@ def test_an_error_in_a_watched_step_ends_its_drawing(monkeypatch):
     with pytest.raises(ValueError):
         with reporter.step("working") as step:
             step.watch(Tally(detail="half way"))
-            assert _until(lambda: "half way" in out.getvalue())
+            assert until(lambda: "half way" in out.getvalue())
             raise ValueError("the stage failed")
     assert not _drawing() and reporter._watcher is None and reporter._label is None
     assert out.getvalue().endswith("\r")  # the bar is cleared, and no line says the step was done
@@ -90,7 +82,7 @@ def test_a_drawing_that_fails_ends_quietly_and_the_work_goes_on(monkeypatch):
     monkeypatch.setattr(threading, "excepthook", failures.append)
     with reporter.step("working") as step:
         step.watch(Tally())
-        assert _until(lambda: not _drawing())
+        assert until(lambda: not _drawing())
         step.done("done all the same")
     assert failures == [] and reporter.stream.getvalue().startswith("kg: working: done all the same")
 
@@ -102,7 +94,7 @@ def _slowed(monkeypatch, module, name: str, out: io.StringIO):
 
     def slow(*args, **kwargs):
         drawn = len(out.getvalue())
-        _until(lambda: len(out.getvalue()) > drawn, seconds=1.0)
+        until(lambda: len(out.getvalue()) > drawn, seconds=1.0, every=0.002)
         return original(*args, **kwargs)
 
     monkeypatch.setattr(module, name, slow)
@@ -124,7 +116,7 @@ def test_each_long_stage_of_a_build_shows_what_it_has_done(mini, monkeypatch):
     check = validate.CheckRun._run
 
     def check_once_the_checks_step_shows(self, *args):  # checks start beside SHACL: this one ends after it
-        _until(lambda: reporter._label == "running the saved checks")
+        until(lambda: reporter._label == "running the saved checks", every=0.002)
         time.sleep(0.1)
         return check(self, *args)
 

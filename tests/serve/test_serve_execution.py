@@ -18,6 +18,7 @@ import threading
 import time
 
 import pytest
+from helpers.waiting import until
 from helpers.serve_fixtures import CARTESIAN, JSON_RESULTS, from_address, rows, rss_mib, serving, spawned, sparql
 
 
@@ -28,15 +29,6 @@ def _gone(pid: int) -> bool:
     except ProcessLookupError:
         return True
     return False
-
-
-def _wait(condition, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 # ----------------------------------------------------------------- timeout
@@ -64,7 +56,7 @@ def test_timeout_stops_the_work_and_others_are_served(real_project):
         assert len(quick) >= 3 and set(quick) == {200}, quick
         (killed,) = before - set(s.pool.pids())
         assert _gone(killed), "the killed worker is still there (a zombie)"
-        assert _wait(lambda: len(s.pool.pids()) == 2)
+        assert until(lambda: len(s.pool.pids()) == 2)
         stats = c.get("/status").json()["stats"]
         assert stats["timeouts"] == 1 and stats["replaced"] == 1
         assert c.get("/sparql", params={"query": "ASK {}"}).status_code == 200
@@ -75,7 +67,7 @@ def test_a_worker_that_dies_idle_is_reaped_and_replaced(real_project):
     with serving(real_project, workers=2) as s, from_address(s.url, "127.0.0.3") as c:
         victim = s.pool.pids()[0]
         os.kill(victim, signal.SIGKILL)
-        assert _wait(lambda: victim not in s.pool.pids() and len(s.pool.pids()) == 2, 5)
+        assert until(lambda: victim not in s.pool.pids() and len(s.pool.pids()) == 2, 5)
         assert _gone(victim)
         assert s.pool.stats["died"] == 1
         assert rows(sparql(c, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"]
@@ -217,12 +209,12 @@ def test_a_query_that_crashes_its_worker_is_refused_from_then_on(real_project):
         out = {}
         t = threading.Thread(target=lambda: out.setdefault("resp", c.post("/sparql", data={"query": query})))
         t.start()
-        assert _wait(lambda: s.pool.busy_pids(), 5)
+        assert until(lambda: s.pool.busy_pids(), 5)
         (busy,) = s.pool.busy_pids()
         os.kill(busy, signal.SIGSEGV)
         t.join()
         assert out["resp"].status_code == 400 and "crashed the engine" in out["resp"].text, out["resp"].text
-        assert _gone(busy) and _wait(lambda: len(s.pool.pids()) == 2)
+        assert _gone(busy) and until(lambda: len(s.pool.pids()) == 2)
         ran = s.pool.stats["queries"]
         again = c.post("/sparql", data={"query": query})
         assert again.status_code == 400 and "refused from now on" in again.text
@@ -353,7 +345,7 @@ def test_a_worker_that_grew_large_is_replaced_after_its_answer(big_literals):
         (pid,) = s.pool.pids()
         resp = c.post("/sparql", data={"query": "SELECT ?o WHERE { ?s ?p ?o }"}, headers={"Accept": JSON_RESULTS})
         assert resp.status_code == 200 and resp.headers["kg-results-truncated"] == f"max-bytes={8 << 20}"
-        assert _wait(lambda: s.pool.pids() and s.pool.pids() != [pid])
+        assert until(lambda: s.pool.pids() and s.pool.pids() != [pid])
         assert s.pool.stats["recycled"] == 1 and _gone(pid)
 
 
