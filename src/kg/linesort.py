@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from contextlib import contextmanager
 from bisect import bisect_right
+from contextlib import contextmanager
 from itertools import compress, islice
 from operator import ne
 from collections.abc import Callable, Iterable, Iterator
