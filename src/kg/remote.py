@@ -1,7 +1,8 @@
 """kg and a SPARQL 1.1 store over HTTP: ``RemoteStore(endpoint)`` answers queries through the SPARQL 1.1
 Protocol behind kg.store's interface (so ``kg query --endpoint`` and ``kg validate --endpoint`` run the
 saved queries and checks unchanged); ``load(built, endpoint)`` sends a build through the Graph Store
-Protocol, one PUT per named graph, and reads every graph's count back; ``apply_patch`` sends a SPARQL
+Protocol (a PUT per named graph, a larger one in pieces: a PUT, then POSTs; several requests at once; the
+build sorted by graph on disk, so that memory does not grow with it) and reads every graph's count back; ``apply_patch`` sends a SPARQL
 Update.  Parameters are bound in the text by kg.sparql.bind, as locally.  Only the URLs the user names
 are contacted; credentials never appear in a message; every failure is one ``RemoteError`` line naming
 the URL.  What each store needs: docs/STORES.md.
@@ -11,8 +12,12 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
+import threading
 import urllib.parse
 from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Mapping
 
 import httpx
@@ -307,14 +312,14 @@ class RemoteStore:
         return sorted(g.value for (g,) in rows if isinstance(g, ox.NamedNode))
 
     def graph_sizes(self, graphs: list[str]) -> dict[str, int]:
-        """The number of triples in each of ``graphs`` (IRIs) that the store holds."""
-        if not graphs:
-            return {}
-        values = " ".join(f"<{g}>" for g in graphs)
-        rows = self.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} "
-                          "GROUP BY ?g", name="graph sizes").rows
+        """The number of triples in each of ``graphs`` (IRIs) that the store holds, asked SIZES_AT_ONCE graphs
+        at a time."""
         sizes = {g: 0 for g in graphs}
-        sizes.update({g.value: int(n.value) for g, n in rows})
+        for start in range(0, len(graphs), SIZES_AT_ONCE):
+            values = " ".join(f"<{g}>" for g in graphs[start:start + SIZES_AT_ONCE])
+            rows = self.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} "
+                              "GROUP BY ?g", name="graph sizes").rows
+            sizes.update({g.value: int(n.value) for g, n in rows})
         return sizes
 
 
@@ -381,56 +386,149 @@ class GraphLoad:
     triples: int
 
 
-def graphs_of(built, asserted_only: bool = False) -> list[tuple[str, bytes]]:
-    """The named graphs of a build as (IRI, canonical N-Triples), in load order: the ontology, the
-    sources by IRI, the inferred graph last (unless ``asserted_only``)."""
-    files = ["asserted.nq"] + ([] if asserted_only else ["inferred.nq"])
-    by_graph: dict[str, list[bytes]] = {}
-    for name in files:
-        data = canonical_nquads((built.path / name).read_bytes())
-        for line in data.splitlines():
-            if not line:
+PIECE = 8 * 1024 * 1024  # bytes of N-Triples one request carries at most: a larger graph is a PUT, then POSTs
+CONNECTIONS = 4  # requests in flight at once (kg load --connections)
+SIZES_AT_ONCE = 1000  # graphs whose sizes one query asks for (a query naming 40,000 graphs is megabytes)
+
+_LOAD_RANK = {ns.ONTOLOGY_GRAPH.encode(): b"0", ns.INFERRED_GRAPH.encode(): b"2"}
+
+
+def graph_first_lines(block: bytes) -> bytes:
+    """N-Quads lines whose graph names are IRIs (bytes of whole lines) as ``R IRI <s> <p> o .`` lines, literals
+    canonical, R the graph's place in the load order (0 the ontology, 1 a source, 2 the inferred graph):
+    sorted bytewise they come graph by graph, in load order and by IRI (the space after the IRI sorts
+    before any character an IRI may continue with). A module-level function: sorting processes run it."""
+    out = []
+    for line in canonical_nquads(block).splitlines():
+        if line:
+            head, graph, _dot = line.rsplit(b" ", 2)  # "<s> <p> o <g> .": an IRI holds no space
+            iri = graph[1:-1]
+            out.append(_LOAD_RANK.get(iri, b"1") + iri + b" " + head + b" .")
+    return b"\n".join(out) + b"\n" if out else b""
+
+
+@dataclass(frozen=True)
+class GraphPiece:
+    """Part of a named graph as N-Triples: the ``first`` replaces the graph (PUT), the others add to it
+    (POST); every triple holding a blank node is in the ``last``, so that a label names one node."""
+
+    graph: str
+    data: bytes
+    triples: int
+    first: bool = True
+    last: bool = True
+
+
+def graph_pieces(built, asserted_only: bool = False, piece: int = PIECE) -> Iterator[GraphPiece]:
+    """The named graphs of a build, each triple once, in load order (the ontology, the sources by IRI, the
+    inferred graph last unless ``asserted_only``), in pieces of at most ``piece`` bytes (triples with blank
+    nodes aside): the files are sorted by graph on disk (kg.linesort, in the system's temporary folder),
+    so that memory holds a few pieces whatever the size of the build."""
+    from kg.linesort import file_blocks, sorted_unique_lines
+    from kg.memory import usable_cores
+
+    files = [built.path / "asserted.nq"] + ([] if asserted_only else [built.path / "inferred.nq"])
+    blocks = (block for path in files for block in file_blocks(path))
+    key = None
+    graph, held, blank, size, first, triples = "", [], [], 0, True, 0
+    for batch in sorted_unique_lines(blocks, Path(tempfile.gettempdir()), transform=graph_first_lines,
+                                     workers=usable_cores()):
+        for line in batch:
+            line_key, triple = line.split(b" ", 1)
+            if line_key != key:
+                if key is not None:
+                    yield GraphPiece(graph, _lines(held + blank), triples, first, True)
+                key, graph = line_key, line_key[1:].decode("utf-8")
+                held, blank, size, first, triples = [], [], 0, True, 0
+            triples += 1
+            if b"_:" in triple:  # may hold a blank node (or a literal that looks like one: held all the same)
+                blank.append(triple)
                 continue
-            # "<s> <p> <o> <g> ." as the build writes it: graph names are IRIs, which hold no space
-            head, graph, _dot = line.rsplit(b" ", 2)
-            by_graph.setdefault(graph[1:-1].decode("utf-8"), []).append(head + b" .\n")
-    order = {ns.ONTOLOGY_GRAPH: 0, ns.INFERRED_GRAPH: 2}
-    return [(g, b"".join(dict.fromkeys(by_graph[g])))
-            for g in sorted(by_graph, key=lambda g: (order.get(g, 1), g))]
+            if held and size + len(triple) >= piece:
+                yield GraphPiece(graph, _lines(held), len(held), first, False)
+                triples -= len(held)
+                held, size, first = [], 0, False
+            held.append(triple)
+            size += len(triple) + 1
+    if key is not None:
+        yield GraphPiece(graph, _lines(held + blank), triples, first, True)
 
 
-def load(built, endpoint: Endpoint, asserted_only: bool = False, reporter=None) -> list[GraphLoad]:
+def _lines(lines: list[bytes]) -> bytes:
+    return b"\n".join(lines) + b"\n"
+
+
+def load(built, endpoint: Endpoint, asserted_only: bool = False, reporter=None,
+         connections: int | None = None) -> list[GraphLoad]:
     """Replace each named graph of ``built`` in the store, then check it holds exactly what was sent
-    (see send_graphs). With ``asserted_only`` the inferred graph is not sent, and one an earlier load
+    (see send_pieces). With ``asserted_only`` the inferred graph is not sent, and one an earlier load
     left in the store is deleted, so that the store answers as ``kg query --asserted`` does."""
-    return send_graphs(graphs_of(built, asserted_only), endpoint, reporter=reporter,
-                       delete=[ns.INFERRED_GRAPH] if asserted_only else [])
+    return send_pieces(graph_pieces(built, asserted_only), endpoint, reporter=reporter,
+                       delete=[ns.INFERRED_GRAPH] if asserted_only else [], connections=connections)
 
 
-def send_graphs(graphs: list[tuple[str, bytes]], endpoint: Endpoint, reporter=None,
-                delete: list[str] = ()) -> list[GraphLoad]:
-    """PUT each (graph IRI, N-Triples) through the Graph Store Protocol, which replaces the graph,
-    DELETE the graphs in ``delete`` (absent ones are no error), then read every graph's triple count
-    back: a load that the store did not take whole is an error, never a success."""
+def send_graphs(graphs: Iterable[tuple[str, bytes]], endpoint: Endpoint, reporter=None, delete: list[str] = (),
+                connections: int | None = None) -> list[GraphLoad]:
+    """Replace each (graph IRI, N-Triples) in the store, one request each (see send_pieces)."""
+    pieces = (GraphPiece(graph, data, data.count(b"\n")) for graph, data in graphs)
+    return send_pieces(pieces, endpoint, reporter=reporter, delete=delete, connections=connections)
+
+
+def send_pieces(pieces: Iterable[GraphPiece], endpoint: Endpoint, reporter=None, delete: list[str] = (),
+                connections: int | None = None) -> list[GraphLoad]:
+    """Send each piece through the Graph Store Protocol, ``connections`` requests at a time (a graph's
+    pieces one after the other: its first PUT replaces it, the rest POST), DELETE the graphs in ``delete``
+    (absent ones are no error), then read every graph's triple count back: a load that the store did not
+    take whole is an error, never a success. ``connections`` defaults to CONNECTIONS."""
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
     from kg.progress import SILENT
 
     reporter = reporter or SILENT
+    connections = max(connections or CONNECTIONS, 1)
     done: list[GraphLoad] = []
+    sent_triples = 0
+    senders = _Senders(endpoint)
+    # At most two requests queued per connection: the pieces in memory are bounded too. The threads start
+    # with the first request, once the pieces' sort (which forks from a process running one thread) is done.
+    in_flight: deque = deque()
+    with reporter.step("sending graphs") as step, ThreadPoolExecutor(connections, "kg-load") as pool:
+        def finish(oldest=True):
+            nonlocal sent_triples
+            future, loaded = in_flight.popleft() if oldest else in_flight.pop()
+            future.result()
+            if loaded is not None:
+                done.append(loaded)
+                sent_triples += loaded.triples
+                step.advance(len(done), None, f"{sent_triples} triples; {ns.shorten(loaded.graph)}")
+
+        try:
+            graph_triples = 0
+            for piece in pieces:
+                if not piece.first:  # the piece before it, of the same graph, is the last one queued
+                    finish(oldest=False)
+                graph_triples = piece.triples + (0 if piece.first else graph_triples)
+                loaded = GraphLoad(piece.graph, graph_triples) if piece.last else None
+                in_flight.append((pool.submit(senders.send, piece), loaded))
+                while len(in_flight) > 2 * connections:
+                    finish()
+            while in_flight:
+                finish()
+        except RemoteError as exc:
+            for future, _loaded in in_flight:
+                future.cancel()
+            for future, loaded in in_flight:  # those already sent are loaded: counted in the message
+                if not future.cancelled() and future.exception() is None and loaded is not None:
+                    done.append(loaded)
+            raise RemoteError(f"{exc}; {_partial(done)}") from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            senders.close()
+        step.done(f"{len(done)} graphs, {sent_triples} triples")
     with RemoteStore(endpoint) as store:
-        client = store.client
-        for n, (graph, data) in enumerate(graphs, 1):
-            count = data.count(b"\n")
-            with reporter.step(f"graph {n}/{len(graphs)} {ns.shorten(graph)}") as step:
-                try:
-                    client.request("PUT", endpoint.graph_store_url, f"loading graph <{graph}>",
-                                   params={"graph": graph}, content=data,
-                                   headers={"Content-Type": FORMATS["nt"].media_type})
-                except RemoteError as exc:
-                    raise RemoteError(f"{exc}; {_partial(done, graphs)}") from None
-                step.done(f"{count} triples")
-            done.append(GraphLoad(graph, count))
         for graph in delete:
-            _delete_graph(client, endpoint, graph)
+            _delete_graph(store.client, endpoint, graph)
         with reporter.step("checking what the store holds") as step:
             sizes = store.graph_sizes([g.graph for g in done])
             wrong = [g for g in done if sizes.get(g.graph) != g.triples]
@@ -438,8 +536,32 @@ def send_graphs(graphs: list[tuple[str, bytes]], endpoint: Endpoint, reporter=No
                 g = wrong[0]
                 raise RemoteError(f"after the load the store holds {sizes.get(g.graph)} triples in graph <{g.graph}>, "
                                   f"not the {g.triples} sent ({len(wrong)} of {len(done)} graphs differ)")
-            step.done(f"{len(done)} graphs, {sum(g.triples for g in done)} triples")
+            step.done(f"{len(done)} graphs, {sent_triples} triples")
     return done
+
+
+class _Senders:
+    """An HTTP client per sending thread: each logs in on its own (a digest login counts its requests)."""
+
+    def __init__(self, endpoint: Endpoint):
+        self.endpoint = endpoint
+        self._local = threading.local()
+        self._clients: list[_Client] = []
+        self._lock = threading.Lock()
+
+    def send(self, piece: GraphPiece) -> None:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = self._local.client = _Client(self.endpoint)
+            with self._lock:
+                self._clients.append(client)
+        client.request("PUT" if piece.first else "POST", self.endpoint.graph_store_url,
+                       f"loading graph <{piece.graph}>", params={"graph": piece.graph}, content=piece.data,
+                       headers={"Content-Type": FORMATS["nt"].media_type})
+
+    def close(self) -> None:
+        for client in self._clients:
+            client.close()
 
 
 def validate_remote(project, endpoint: Endpoint):
@@ -456,11 +578,10 @@ def validate_remote(project, endpoint: Endpoint):
         return Report(check_issues(store, Catalogue.of(project, checks_only=True).checks()))
 
 
-def _partial(done: list[GraphLoad], graphs: list) -> str:
+def _partial(done: list[GraphLoad]) -> str:
     if not done:
         return "nothing was loaded"
-    return (f"the load is incomplete: {len(done)} of {len(graphs)} graphs were replaced before it "
-            "(run kg load again)")
+    return f"the load is incomplete: {len(done)} graphs were replaced before it (run kg load again)"
 
 
 def _delete_graph(client: _Client, endpoint: Endpoint, graph: str) -> None:

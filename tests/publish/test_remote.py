@@ -53,17 +53,91 @@ def dumped(tmp_path_factory):
 
 
 # ------------------------------------------------------------------ load
-def test_load_reports_each_graph_and_the_check(real_cli, loaded, dumped):
+def test_load_reports_the_graphs_sent_and_the_check(real_cli, loaded, dumped):
     r = real_cli("load", "--endpoint", loaded.writer.url, "--graph-store", loaded.writer.graph_store_url)
     assert r.exit_code == 0, r.stderr
     total = sum(map(len, dumped.values()))
     assert re.fullmatch(rf"loaded {len(dumped)} graphs, {total} triples, into \S+/store "
                         r"\(checked: the store holds exactly these\)\n", r.stdout)
     n = len(dumped)
-    ontology = len(dumped["https://w3id.org/stcoop/ontology"])
-    inferred = len(dumped[INFERRED])
-    assert f"graph 1/{n} https://w3id.org/stcoop/ontology: {ontology} triples" in r.stderr
-    assert f"graph {n}/{n} kgg:inferred: {inferred} triples" in r.stderr and "checking what the store holds" in r.stderr
+    assert re.fullmatch(rf"kg: sending graphs: {n} graphs, {total} triples \(\d+\.\d s\)\n"
+                        rf"kg: checking what the store holds: {n} graphs, {total} triples \(\d+\.\d s\)\n", r.stderr)
+
+
+def test_on_a_terminal_the_load_counts_graphs_and_triples_as_they_go(tmp_path):
+    import io
+
+    from kg.progress import Reporter
+    from kg.remote import send_graphs
+
+    st.need_store("oxigraph")
+    server = st.start_oxigraph(tmp_path)
+    try:
+        stream = io.StringIO()
+        graphs = [(f"urn:kg:test:{n}", f"<urn:kg:s> <urn:kg:p> <urn:kg:o{n}> .\n".encode()) for n in range(3)]
+        loaded = send_graphs(graphs, server.writer, reporter=Reporter(stream, tty=True), connections=1)
+        assert [(g.graph, g.triples) for g in loaded] == [(g, 1) for g, _ in graphs]
+        drawn = stream.getvalue()
+        # the first graph done is drawn (the next draws wait a tenth of a second), then the step's line
+        assert "\rkg: sending graphs 1 0 s 1 triples; urn:kg:test:0 " in drawn
+        assert re.search(r"\rkg: sending graphs: 3 graphs, 3 triples \(\d+\.\d s\)\n", drawn)
+        with server.store() as store:
+            assert store.graph_sizes([g for g, _ in graphs]) == {g: 1 for g, _ in graphs}
+    finally:
+        server.stop()
+
+
+def test_load_help_gives_the_library_s_defaults(real_cli):
+    from kg.remote import CONNECTIONS, PIECE
+
+    r = real_cli("load", "--help")
+    text = " ".join(r.stdout.split())
+    assert r.exit_code == 0 and f"(default {CONNECTIONS};" in text and f"more than {PIECE // 2**20} MiB" in text
+
+
+def test_a_build_goes_in_pieces_graph_by_graph_in_load_order(dumped):
+    """Each graph's pieces together are the graph, each triple once; no piece but a graph's last beyond the
+    size; every triple with a blank node in the last (a label is one node only within one request)."""
+    from kg.remote import graph_pieces
+
+    from kg.answering import serving_build
+
+    size = 4096
+    pieces = list(graph_pieces(serving_build(built_real(), build_if_stale=False), piece=size))
+    order = list(dict.fromkeys(p.graph for p in pieces))
+    assert order[0] == "https://w3id.org/stcoop/ontology" and order[-1] == INFERRED
+    assert order[1:-1] == sorted(order[1:-1]) and set(order) == set(dumped)
+    by_graph: dict[str, list] = {}
+    for n, piece in enumerate(pieces):
+        ends_graph = n + 1 == len(pieces) or pieces[n + 1].graph != piece.graph
+        starts_graph = n == 0 or pieces[n - 1].graph != piece.graph
+        assert (piece.first, piece.last) == (starts_graph, ends_graph)
+        lines = piece.data.splitlines()
+        assert piece.triples == len(lines) and piece.data.endswith(b"\n")
+        if not piece.last:
+            assert len(piece.data) <= size and not any(b"_:" in line for line in lines)
+        by_graph.setdefault(piece.graph, []).extend(ox.Triple(q.subject, q.predicate, q.object)
+                                                    for q in ox.parse(piece.data, format=ox.RdfFormat.N_TRIPLES))
+    assert any(not p.last for p in pieces if p.graph == "https://w3id.org/stcoop/ontology")
+    assert any(isinstance(t.subject, ox.BlankNode) for t in by_graph["https://w3id.org/stcoop/ontology"])
+    for graph, triples in by_graph.items():
+        assert len(triples) == len(set(triples)) and set(triples) == set(dumped[graph]), graph
+
+
+def test_a_build_sent_in_pieces_is_the_store_s_whole(tmp_path, dumped):
+    from kg.answering import serving_build
+    from kg.remote import graph_pieces, send_pieces
+
+    st.need_store("oxigraph")
+    built = serving_build(built_real(), build_if_stale=False)
+    server = st.start_oxigraph(tmp_path)
+    try:
+        for connections in (1, 3):  # the second load replaces the first, graph by graph
+            loaded = send_pieces(graph_pieces(built, piece=4096), server.writer, connections=connections)
+            assert {g.graph: g.triples for g in loaded} == {g: len(t) for g, t in dumped.items()}
+            assert st.same_dataset(st.held(server), dumped) == []
+    finally:
+        server.stop()
 
 
 def test_the_store_holds_the_canonical_dataset_and_a_second_load_changes_nothing(real_cli, loaded, dumped):
@@ -202,13 +276,16 @@ def test_a_store_without_the_union_default_graph_is_refused_for_checks(real_cli,
 
 # ------------------------------------------------------------------ failures
 class _Trouble(http.server.BaseHTTPRequestHandler):
-    """/login refuses every login; /error fails; /slow answers too late."""
+    """/login refuses every login; /partial takes every graph but the inferred one; /slow answers too late;
+    the rest fails."""
 
     def _answer(self):
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
         if self.path.startswith("/login"):
             self.send_response(401)
             self.send_header("WWW-Authenticate", 'Basic realm="kg test"')
+        elif self.path.startswith("/partial") and "inferred" not in self.path:
+            self.send_response(204)  # every graph but the inferred one is taken
         elif self.path.startswith("/slow"):
             threading.Event().wait(3)
             self.send_response(200)
@@ -273,6 +350,12 @@ def test_server_error_names_the_graph(real_cli, trouble):
                      "boom", "nothing was loaded")
     r = real_cli("query", "park-companies", "--endpoint", f"{trouble}/sparql")
     _one_line_exit_2(r, "HTTP 500")
+
+
+def test_a_load_that_fails_part_way_says_how_many_graphs_it_replaced(real_cli, trouble, dumped):
+    r = real_cli("load", "--endpoint", f"{trouble}/partial", "-q")
+    _one_line_exit_2(r, f"loading graph <{INFERRED}>", "HTTP 500",
+                     f"the load is incomplete: {len(dumped) - 1} graphs were replaced before it (run kg load again)")
 
 
 def test_timeout(real_cli, trouble):

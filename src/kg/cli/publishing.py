@@ -88,14 +88,18 @@ def docs(home, build_dir, out_dir, no_build, quiet):
 @click.option("--asserted", is_flag=True, help="Leave the inferred graph out (and delete one an earlier load left).")
 @click.option("--patch", type=click.Path(dir_okay=False, exists=True), metavar="FILE",
               help="Apply this SPARQL Update (kg diff writes patch.ru) to the store instead of loading the build.")
+@click.option("--connections", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Requests in flight at once (default 4; 1 for a store that takes one write at a time).")
 @no_build_option
 @quiet_option
 @project_options
-def load(endpoint, user, password, auth, timeout, graph_store, update_url, asserted, patch, no_build, quiet, home,
-         build_dir):
+def load(endpoint, user, password, auth, timeout, graph_store, update_url, asserted, patch, connections, no_build,
+         quiet, home, build_dir):
     """Send the build to a SPARQL 1.1 store: each named graph (the ontology, every source, the inferred
-    graph) replaces the store's graph of that name (Graph Store Protocol PUT), so loading twice changes
-    nothing; then the store's triple counts are checked against what was sent.
+    graph) replaces the store's graph of that name (Graph Store Protocol PUT; a graph of more than 8 MiB
+    goes in pieces, a PUT and then POSTs), so loading twice changes nothing; then the store's triple counts
+    are checked against what was sent. The build is sorted by graph in the temporary folder (TMPDIR), so
+    the memory used does not grow with it.
 
     Which URLs each store needs, and its union-default-graph setting: docs/STORES.md."""
     from kg.remote import apply_patch
@@ -112,7 +116,7 @@ def load(endpoint, user, password, auth, timeout, graph_store, update_url, asser
 
     reporter = progress(quiet)
     built = serving_build(working_copy(home, build_dir), build_if_stale=not no_build, reporter=reporter)
-    loaded = do_load(built, target, asserted_only=asserted, reporter=reporter)
+    loaded = do_load(built, target, asserted_only=asserted, reporter=reporter, connections=connections)
     click.echo(f"loaded {len(loaded)} graphs, {sum(g.triples for g in loaded)} triples, into "
                f"{target.graph_store_url} (checked: the store holds exactly these)")
 
