@@ -87,11 +87,12 @@ class _Build:
     ``restate``: statements (N-Quads lines) that replace, in every graph, the build's statements of the
     same subject and predicate (kg release writes the ontology's version this way)."""
 
-    def __init__(self, built, folder: Path, restate: bytes = b"", passes: int = 1):
+    def __init__(self, built, folder: Path, restate: bytes = b"", passes: int = 1, advance=None):
         self.built, self.folder, self.passes = built, folder, passes
         self.keys, self.new = _restatement(restate)
         self.path = self._scratch = None
         self._triples = self._quads = None
+        self._advance = advance  # a step's advance(done, total, detail), told of the bytes read to sort
 
     def close(self) -> None:
         """Remove what was written beside the dumps."""
@@ -99,8 +100,13 @@ class _Build:
             shutil.rmtree(self._scratch, ignore_errors=True)
 
     def _blocks(self) -> Iterator[bytes]:
-        for name in ("asserted.nq", "inferred.nq"):
-            for block in file_blocks(self.built.path / name):
+        paths = [self.built.path / name for name in ("asserted.nq", "inferred.nq")]
+        total, read = sum(path.stat().st_size for path in paths) >> 20, 0
+        for path in paths:
+            for block in file_blocks(path):
+                if self._advance is not None:  # in this process, between runs: the sort forks only from here
+                    read += len(block)
+                    self._advance(read >> 20, total, "MiB of statements read and sorted")
                 yield _without(block, self.keys) if self.keys else block
         yield self.new
 
@@ -407,19 +413,27 @@ def export(project, out_dir=None, gzip: bool = False, only=None, build_if_stale:
 
     out = Path(out_dir) if out_dir is not None else default_out(project)
     check_out(out)  # before a build: a wrong --out is a usage error at once
-    return export_built(serving_build(project, build_if_stale=build_if_stale, reporter=reporter or SILENT), out,
-                        gzip=gzip, only=only)
+    reporter = reporter or SILENT
+    return export_built(serving_build(project, build_if_stale=build_if_stale, reporter=reporter), out,
+                        gzip=gzip, only=only, reporter=reporter)
 
 
-def export_built(built, out_dir, gzip: bool = False, only=None, endpoint: str | None = None) -> list[tuple[str, int]]:
+def export_built(built, out_dir, gzip: bool = False, only=None, endpoint: str | None = None,
+                 reporter=None) -> list[tuple[str, int]]:
     """The dumps of one given build (never rebuilds: a server exports exactly what it serves); ``endpoint``:
-    the public SPARQL endpoint serving it (void:sparqlEndpoint)."""
+    the public SPARQL endpoint serving it (void:sparqlEndpoint); ``reporter`` shows the dumps being written
+    as one step."""
+    from kg.progress import SILENT
+
     out = Path(out_dir)
     make_folder(out)
     written, digests = [], {}
-    for name, size, digest in dump_files(built, out, gzip=gzip, only=only, description=Description(endpoint=endpoint)):
-        written.append((out / name, size))
-        digests[name] = digest
+    with (reporter or SILENT).step("writing the dumps") as step:
+        for name, size, digest in dump_files(built, out, gzip=gzip, only=only,
+                                             description=Description(endpoint=endpoint), step=step):
+            written.append((out / name, size))
+            digests[name] = digest
+        step.done(f"{len(written)} files, {sum(size for _, size in written)} bytes")
     _remove_other_dumps(out, set(digests))
     listing = sha256sums(digests)
     _written(out / "SHA256SUMS", lambda: write_whole(out / "SHA256SUMS", listing))
@@ -428,21 +442,25 @@ def export_built(built, out_dir, gzip: bool = False, only=None, endpoint: str | 
 
 
 def dump_files(built, folder: Path, *, gzip: bool = False, only=None, stem: str = "kg", void_name: str = "void.ttl",
-               description: Description = Description(), restate: bytes = b"") -> Iterator[tuple[str, int, str]]:
+               description: Description = Description(), restate: bytes = b"",
+               step=None) -> Iterator[tuple[str, int, str]]:
     """Write each dump (``{stem}.ttl`` …, ``.gz`` added with ``gzip``) into ``folder``, one at a time, then
     their VoID description; yields each file's name, size and SHA-256 once it is written. ``restate`` as
     for ``_Build``. N-Triples and N-Quads are streamed (memory of one sort run); the other formats hold
-    the graph's terms."""
+    the graph's terms. ``step`` (a progress step) is told the MiB read to sort and the lines written."""
+    advance = step.advance if step is not None else None
     kinds = [k for k in DUMPS if not only or k in only]
-    data_of = _Build(built, folder, restate, passes=len(kinds) + ("nt" not in kinds))
+    data_of = _Build(built, folder, restate, passes=len(kinds) + ("nt" not in kinds), advance=advance)
     summary = _Summary()
     dists = []
     try:
         for kind in kinds:
             name, fmt = DUMPS[kind]
             name = stem + Path(name).suffix + (".gz" if gzip else "")
-            size, digest = _written(folder / name, lambda: _write_pieces(folder / name, data_of.chunks(kind, summary),
-                                                                        gzip=gzip))
+            if advance is not None:  # a dump that is not streamed is made whole first
+                advance(0, None, f"making {name}")
+            pieces = _lines_told(data_of.chunks(kind, summary), advance, name)
+            size, digest = _written(folder / name, lambda: _write_pieces(folder / name, pieces, gzip=gzip))
             dists.append((name, FORMATS[fmt].media_type, size, digest))
             yield name, size, digest
         if "nt" not in kinds:  # no N-Triples dump counted the closure on its way
@@ -456,6 +474,18 @@ def dump_files(built, folder: Path, *, gzip: bool = False, only=None, stem: str 
     void = void_bytes(void_triples(summary, built, dists, description))
     _written(folder / void_name, lambda: write_whole(folder / void_name, void))
     yield void_name, len(void), hashlib.sha256(void).hexdigest()
+
+
+def _lines_told(pieces: Iterator[bytes], advance, name: str) -> Iterator[bytes]:
+    """``pieces`` as they are, each piece's lines counted to ``advance`` (when given) as written to ``name``."""
+    if advance is None:
+        yield from pieces
+        return
+    lines = 0
+    for piece in pieces:
+        lines += piece.count(b"\n")
+        advance(lines, None, f"lines written to {name}")
+        yield piece
 
 
 def _written(path: Path, write):

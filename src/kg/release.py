@@ -206,7 +206,8 @@ def release(project, version: str, out_dir=None, *, previous_dir=None, date: str
                 for name, size, digest in dump_files(built, tmp, gzip=True, stem=names["stem"],
                                                      void_name=names["void"], description=description,
                                                      restate=version_statements(version,
-                                                                                previous and previous.version)):
+                                                                                previous and previous.version),
+                                                     step=step):
                     files[name] = (size, digest)
                 step.summary = f"{len(files)} files"
             d, extra = None, {}

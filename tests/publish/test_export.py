@@ -123,6 +123,41 @@ def test_export_command(built_mini, tmp_path):
                         f"       220  {out}/SHA256SUMS\n")
 
 
+def test_the_dumps_are_one_step_piped_and_counted_as_they_go_on_a_terminal(built_mini, tmp_path):
+    """Piped: one line once the dumps are written. On a terminal the step is told the MiB read to sort
+    (of the build's files), which dump is being made, and each streamed dump's lines as they are written."""
+    import io
+    import re
+
+    from kg.answering import serving_build
+    from kg.export import export_built
+    from kg.progress import Reporter
+
+    class Recording(Reporter):
+        def advance(self, done, total=None, detail="", force=False):
+            told.append((done, total, detail))
+            super().advance(done, total, detail, force)
+
+    built = serving_build(built_mini, build_if_stale=False)
+    piped = io.StringIO()
+    written = export_built(built, tmp_path / "piped", only=["nt", "ttl"], reporter=Reporter(piped, tty=False))
+    size = sum(size for path, size in written if not path.endswith("SHA256SUMS"))
+    assert re.fullmatch(rf"kg: writing the dumps: 3 files, {size} bytes \(\d+\.\d s\)\n", piped.getvalue())
+    told: list = []
+    terminal = io.StringIO()
+    export_built(built, tmp_path / "terminal", only=["nt", "ttl"], reporter=Recording(terminal, tty=True))
+    files = sum((built.path / name).stat().st_size for name in ("asserted.nq", "inferred.nq")) >> 20
+    details = [detail for _, _, detail in told]
+    assert details[0] == "making kg.ttl" and "making kg.nt" in details
+    assert ("MiB of statements read and sorted" in details
+            and all(total == files for _, total, detail in told if detail.startswith("MiB")))
+    nt_lines = [done for done, _, detail in told if detail == "lines written to kg.nt"]
+    assert nt_lines == sorted(nt_lines) and nt_lines[-1] == (tmp_path / "terminal" / "kg.nt").read_bytes().count(b"\n")
+    assert "kg: writing the dumps" in terminal.getvalue()
+    assert [f.read_bytes() for f in sorted((tmp_path / "piped").iterdir())] == \
+        [f.read_bytes() for f in sorted((tmp_path / "terminal").iterdir())]
+
+
 # ---------------------------------------------------------------- third-party consumers
 @tp.requires_rapper
 @pytest.mark.parametrize("name,syntax,expected", [("kg.ttl", "turtle", 71), ("kg.nt", "ntriples", 71),
