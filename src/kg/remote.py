@@ -24,7 +24,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg import namespaces as ns
-from kg.errors import KgError, QueryError, UsageError
+from kg.errors import KgError, QueryError, ResourceError, UsageError
 from kg.formats import FORMATS, canonical_lexical, canonical_nquads
 from kg.sparql import bind
 
@@ -429,10 +429,11 @@ def graph_pieces(built, asserted_only: bool = False, piece: int = PIECE) -> Iter
 
     files = [built.path / "asserted.nq"] + ([] if asserted_only else [built.path / "inferred.nq"])
     blocks = (block for path in files for block in file_blocks(path))
+    scratch = Path(tempfile.gettempdir())
     key = None
     graph, held, blank, size, first, triples = "", [], [], 0, True, 0
-    for batch in sorted_unique_lines(blocks, Path(tempfile.gettempdir()), transform=graph_first_lines,
-                                     workers=usable_cores()):
+    for batch in _sorting_in(scratch, sorted_unique_lines(blocks, scratch, transform=graph_first_lines,
+                                                          workers=usable_cores())):
         for line in batch:
             line_key, triple = line.split(b" ", 1)
             if line_key != key:
@@ -452,6 +453,16 @@ def graph_pieces(built, asserted_only: bool = False, piece: int = PIECE) -> Iter
             size += len(triple) + 1
     if key is not None:
         yield GraphPiece(graph, _lines(held + blank), triples, first, True)
+
+
+def _sorting_in(scratch: Path, batches: Iterator[list[bytes]]) -> Iterator[list[bytes]]:
+    """``batches`` as they come; a folder that cannot take the sort's runs (full, not writable) is a
+    ResourceError naming it and TMPDIR."""
+    try:
+        yield from batches
+    except OSError as exc:
+        raise ResourceError(f"cannot sort the build by graph in {scratch}: {exc.strerror or exc} (TMPDIR names "
+                            "another folder for it)") from None
 
 
 def _lines(lines: list[bytes]) -> bytes:

@@ -124,6 +124,23 @@ def test_a_build_goes_in_pieces_graph_by_graph_in_load_order(dumped):
         assert len(triples) == len(set(triples)) and set(triples) == set(dumped[graph]), graph
 
 
+def test_a_temporary_folder_that_cannot_take_the_sort_is_named(tmp_path, monkeypatch):
+    import tempfile
+
+    from kg import linesort
+    from kg.answering import serving_build
+    from kg.errors import ResourceError
+    from kg.remote import graph_pieces
+
+    built = serving_build(built_real(), build_if_stale=False)
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    monkeypatch.setattr(linesort, "BUDGET", 64 * 1024)  # runs spilled to the temporary folder
+    monkeypatch.setattr(tempfile, "tempdir", str(not_a_folder))
+    with pytest.raises(ResourceError, match=f"cannot sort the build by graph in {not_a_folder}: .*TMPDIR"):
+        list(graph_pieces(built))
+
+
 def test_a_build_sent_in_pieces_is_the_store_s_whole(tmp_path, dumped):
     from kg.answering import serving_build
     from kg.remote import graph_pieces, send_pieces
