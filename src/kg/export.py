@@ -104,7 +104,7 @@ class _Build:
         total, read = sum(path.stat().st_size for path in paths) >> 20, 0
         for path in paths:
             for block in file_blocks(path):
-                if self._advance is not None:  # in this process, between runs: the sort forks only from here
+                if self._advance is not None:  # the reading loop, in this process: the sorting workers draw nothing
                     read += len(block)
                     self._advance(read >> 20, total, "MiB of statements read and sorted")
                 yield _without(block, self.keys) if self.keys else block
