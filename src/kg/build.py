@@ -413,6 +413,11 @@ def _finish(run: _Run) -> Built:
     run.memory.close()
     if run.deferred:
         _bulk_load(run)
+    elif run.disk.busy():  # loaded alongside, and not done with it yet: the wait is a step of its own
+        with run.reporter.step("finishing the store") as step:
+            step.watch(run.disk.progress)
+            run.disk.wait()
+            step.done("loaded alongside validation")
     run.disk.wait()
     for path in [run.tmp / CLOSURE, *run.tmp.glob(FOR_THE_STORES + "*")]:
         path.unlink()

@@ -85,6 +85,7 @@ class StoreWriter:
         self.progress = Tally(total=0)  # the files loaded of those given, and the size of the one loading
         self.error: BaseException | None = None
         self.tasks: queue.Queue = queue.Queue()
+        self._working = False  # a task taken from the queue is not done yet
         self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
         self.thread.start()
 
@@ -117,6 +118,7 @@ class StoreWriter:
             if self.error is not None:
                 continue
             kind, arg = task
+            self._working = True
             try:
                 if kind == "backup":
                     ox.Store.read_only(str(arg.built.store_path)).backup(str(self.path))
@@ -140,6 +142,13 @@ class StoreWriter:
                                     f"removed, {len(added.splitlines())} added")
             except BaseException as exc:  # re-raised by wait()
                 self.error = exc
+            finally:
+                self._working = False
+
+    def busy(self) -> bool:
+        """Whether tasks given are still to do (read without a lock: for showing progress, not for deciding
+        what the store holds)."""
+        return self.thread.is_alive() and (self._working or not self.tasks.empty())
 
     def wait(self):
         if self.thread.is_alive():

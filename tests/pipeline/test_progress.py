@@ -136,3 +136,30 @@ def test_each_long_stage_of_a_build_shows_what_it_has_done(mini, monkeypatch):
     assert any(text.startswith("kg: validating (SHACL) [") for text in drawn)
     assert any(text.startswith("kg: writing the store [") and "/3 " in text for text in drawn)
     assert any(text.startswith("kg: running the saved checks [........................] 0/1 ") for text in drawn)
+
+
+def test_a_store_loaded_alongside_and_not_done_after_validation_is_waited_for_in_a_step(mini, monkeypatch):
+    """The on-disk store held back until the build's end: its last wait is a step of its own, watched."""
+    from kg import store_writer
+    from kg.store_writer import StoreWriter
+
+    asked = threading.Event()
+    busy, load = StoreWriter.busy, store_writer.load_own_file
+
+    def busy_then_go_on(self):
+        answer = busy(self)
+        asked.set()
+        return answer
+
+    def load_once_asked(store, path, blank, on_disk):
+        if on_disk:
+            assert asked.wait(60)
+        return load(store, path, blank, on_disk)
+
+    monkeypatch.setattr(StoreWriter, "busy", busy_then_go_on)
+    monkeypatch.setattr(store_writer, "load_own_file", load_once_asked)
+    out = io.StringIO()
+    b.build(mini, reporter=Reporter(stream=out, tty=False), store_last=False)
+    lines = out.getvalue().splitlines()
+    assert re.fullmatch(r"kg: finishing the store: loaded alongside validation \(\d+\.\d s\)", lines[-1]), lines
+    assert lines[-2].startswith("kg: running the saved checks: ")
