@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only: `import kg` impo
     from kg.describe import Description
     from kg.search import Hit
     from kg.project import Project
+    from kg.remote import GraphLoad
     from kg.report import Report
     from kg.store import OxigraphStore, Result
 
@@ -329,6 +330,23 @@ class Graph:
 
         return export(self.project, out_dir, gzip=gzip, only=list(only) if only else None,
                       build_if_stale=self.build_if_stale, reporter=self._reporter)
+
+
+    def load(self, endpoint: str, *, graph_store: str | None = None, user: str | None = None,
+             password: str | None = None, asserted: bool = False, connections: int | None = None,
+             timeout: float | None = None) -> list[GraphLoad]:
+        """Send the build to a SPARQL 1.1 store (``kg load``): each named graph replaces the store's graph of
+        that name through the Graph Store Protocol at ``graph_store`` (default ``endpoint``), ``connections``
+        requests at a time, then the store's counts are checked.  ``user`` and ``password`` default to
+        KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD; ``asserted`` leaves the inferred graph out.  Each graph
+        sent, with ``graph`` and ``triples``; RemoteError when the store refuses or holds something else."""
+        from kg.answering import serving_build
+        from kg.remote import DEFAULT_TIMEOUT, Endpoint, load
+
+        target = Endpoint.of(endpoint, graph_store=graph_store, user=user, password=password,
+                             timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+        built = serving_build(self.project, build_if_stale=self.build_if_stale, reporter=self._reporter)
+        return load(built, target, asserted_only=asserted, reporter=self._reporter, connections=connections)
 
 
 def open_graph(home: str | os.PathLike | None = None, build_dir: str | os.PathLike | None = None, *,

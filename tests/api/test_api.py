@@ -343,6 +343,24 @@ def test_validate_build_and_export(mini, tmp_path):
     assert all(size == Path(p).stat().st_size for p, size in written)
 
 
+def test_load_sends_the_build_to_a_store_as_the_command_does(graph, cli, tmp_path):
+    from helpers import stores as st
+
+    st.need_store("oxigraph")
+    server = st.start_oxigraph(tmp_path)
+    try:
+        loaded = graph.load(server.writer.url, graph_store=server.writer.graph_store_url, connections=2)
+        again = cli("load", "--endpoint", server.writer.url, "--graph-store", server.writer.graph_store_url)
+        assert again.exit_code == 0, again.stderr
+        assert again.stdout.startswith(f"loaded {len(loaded)} graphs, {sum(g.triples for g in loaded)} triples")
+        with server.store() as store:
+            assert store.graph_sizes([g.graph for g in loaded]) == {g.graph: g.triples for g in loaded}
+        rows = graph.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert rows[0]["n"] == sum(g.triples for g in loaded)
+    finally:
+        server.stop()
+
+
 def test_a_build_that_does_not_conform_is_reported(mini):
     data = mini.home / "data" / "beta.trig"
     text = data.read_text(encoding="utf-8")
