@@ -5,6 +5,9 @@ memory, spills it to a temporary file and merges the runs: the lines come out so
 deduplicated, as ``sorted(set(lines))`` would give them, while at most one run is held. The dumps of
 ``kg export`` are made this way, so that exporting a graph of any size takes memory of one run's size.
 
+Beyond FAN_IN runs, the first runs are merged into one first, as often as it takes for FAN_IN to be
+left, so that the merge's memory (a block of each run) does not grow with the input either.
+
 Lines travel in batches (lists of lines without their newline), and runs are merged a block at a time:
 what every run holds up to the smallest of their blocks' last lines is taken and sorted together (Python's
 sort merges sorted pieces in linear time), so that no step of a million lines runs line by line in Python.
@@ -32,6 +35,8 @@ from pathlib import Path
 
 BUDGET = 48 * 1024 * 1024  # bytes of lines per run held in memory (about twice that as Python objects)
 BLOCK = 4 * 1024 * 1024  # bytes read at a time
+RUN_BLOCK = 1024 * 1024  # bytes of each run read at a time as the runs are merged
+FAN_IN = 64  # runs merged at once: the merge holds a block of each (64 MiB of lines, some 160 MiB as objects)
 
 
 def file_blocks(path: Path, block: int = BLOCK) -> Iterator[bytes]:
@@ -75,7 +80,7 @@ def sorted_unique_lines(blocks: Iterable[bytes], scratch: Path, budget: int | No
             return
         if held:
             runs.spill(held)
-        yield from _merged([_run_batches(path) for path in runs.finished()])
+        yield from _merged([_run_batches(path) for path in _at_most(runs.finished(), FAN_IN, runs.tmp)])
     finally:
         runs.close()
 
@@ -201,8 +206,27 @@ def _batches(lines: list[bytes], size: int = 65536) -> Iterator[list[bytes]]:
 
 
 def _run_batches(path: Path) -> Iterator[list[bytes]]:
-    for block in file_blocks(path, 1024 * 1024):
+    for block in file_blocks(path, RUN_BLOCK):
         yield block.splitlines()
+
+
+def _at_most(paths: list[Path], fan_in: int, tmp: Path) -> list[Path]:
+    """The runs ``paths``, the first of them merged into one run (and removed) as often as it takes for
+    at most ``fan_in`` to be left: the memory of a merge is that of ``fan_in`` runs' blocks whatever the
+    number of runs, and only as many lines as that takes are written again (beyond ``fan_in`` runs)."""
+    paths = list(paths)
+    merged = 0
+    while len(paths) > fan_in:
+        take = min(len(paths) - fan_in + 1, fan_in)
+        group, paths = paths[:take], paths[take:]
+        path = tmp / f"merged{merged:05d}"
+        merged += 1
+        with open(path, "wb") as f:
+            f.writelines(batch_bytes(batch) for batch in _merged([_run_batches(run) for run in group]))
+        for run in group:
+            run.unlink()
+        paths.append(path)
+    return paths
 
 
 def _merged(runs: list[Iterator[list[bytes]]]) -> Iterator[list[bytes]]:

@@ -46,6 +46,28 @@ def test_sorted_unique_lines_is_sorted_set_whatever_the_runs(tmp_path, budget, s
     assert list(tmp_path.iterdir()) == []  # the runs are gone
 
 
+@pytest.mark.parametrize("fan_in", [2, 3, 7])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_many_runs_are_merged_a_few_at_a_time_into_the_same_lines(tmp_path, monkeypatch, fan_in, workers):
+    """Beyond FAN_IN runs the first are merged into one run until FAN_IN are left: no merge reads more
+    than FAN_IN runs at once, and the lines are those of one merge."""
+    lines = _lines(3, 3_000)
+    widths = []
+    merged = linesort._merged
+
+    def recorded(runs):
+        widths.append(len(runs))
+        return merged(runs)
+
+    monkeypatch.setattr(linesort, "_merged", recorded)
+    monkeypatch.setattr(linesort, "FAN_IN", fan_in)
+    got = [line for batch in linesort.sorted_unique_lines(_blocks(lines, 97), tmp_path, budget=2_000,
+                                                          workers=workers) for line in batch]
+    assert got == sorted(set(lines) - {b""})
+    assert len(widths) > 1 and max(widths) <= fan_in  # 150 runs or so: merged in several passes
+    assert list(tmp_path.iterdir()) == []
+
+
 _FORKED_SORT = r"""
 import sys
 from pathlib import Path
