@@ -333,17 +333,18 @@ class Graph:
 
 
     def load(self, endpoint: str, *, graph_store: str | None = None, user: str | None = None,
-             password: str | None = None, asserted: bool = False, connections: int | None = None,
-             timeout: float | None = None) -> list[GraphLoad]:
+             password: str | None = None, auth: str = "auto", asserted: bool = False,
+             connections: int | None = None, timeout: float | None = None) -> list[GraphLoad]:
         """Send the build to a SPARQL 1.1 store (``kg load``): each named graph replaces the store's graph of
         that name through the Graph Store Protocol at ``graph_store`` (default ``endpoint``), ``connections``
         requests at a time, then the store's counts are checked.  ``user`` and ``password`` default to
-        KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD; ``asserted`` leaves the inferred graph out.  Each graph
+        KG_ENDPOINT_USER and KG_ENDPOINT_PASSWORD, ``auth`` is basic, digest or auto (the scheme the store asks
+        for); ``asserted`` leaves the inferred graph out; ``timeout``: seconds to wait for each answer.  Each graph
         sent, with ``graph`` and ``triples``; RemoteError when the store refuses or holds something else."""
         from kg.answering import serving_build
         from kg.remote import DEFAULT_TIMEOUT, Endpoint, load
 
-        target = Endpoint.of(endpoint, graph_store=graph_store, user=user, password=password,
+        target = Endpoint.of(endpoint, graph_store=graph_store, user=user, password=password, auth=auth,
                              timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
         built = serving_build(self.project, build_if_stale=self.build_if_stale, reporter=self._reporter)
         return load(built, target, asserted_only=asserted, reporter=self._reporter, connections=connections)

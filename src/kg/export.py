@@ -457,7 +457,7 @@ def dump_files(built, folder: Path, *, gzip: bool = False, only=None, stem: str 
         for kind in kinds:
             name, fmt = DUMPS[kind]
             name = stem + Path(name).suffix + (".gz" if gzip else "")
-            if advance is not None:  # a dump that is not streamed is made whole first
+            if advance is not None:  # the dump's name, shown while the dumps that are not streamed are made whole
                 advance(0, None, f"making {name}")
             pieces = _lines_told(data_of.chunks(kind, summary), advance, name)
             size, digest = _written(folder / name, lambda: _write_pieces(folder / name, pieces, gzip=gzip))

@@ -214,7 +214,7 @@ def _at_most(paths: list[Path], fan_in: int, tmp: Path) -> list[Path]:
     """The runs ``paths``, the first of them merged into one run (and removed) as often as it takes for
     at most ``fan_in`` to be left: the memory of a merge is that of ``fan_in`` runs' blocks whatever the
     number of runs, and only as many lines as that takes are written again (beyond ``fan_in`` runs)."""
-    paths = list(paths)
+    paths, fan_in = list(paths), max(fan_in, 2)  # merging one run into one would never end
     merged = 0
     while len(paths) > fan_in:
         take = min(len(paths) - fan_in + 1, fan_in)

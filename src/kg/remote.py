@@ -419,20 +419,31 @@ class GraphPiece:
     last: bool = True
 
 
-def graph_pieces(built, asserted_only: bool = False, piece: int = PIECE) -> Iterator[GraphPiece]:
+def graph_pieces(built, asserted_only: bool = False, piece: int = PIECE, advance=None) -> Iterator[GraphPiece]:
     """The named graphs of a build, each triple once, in load order (the ontology, the sources by IRI, the
-    inferred graph last unless ``asserted_only``), in pieces of at most ``piece`` bytes (triples with blank
-    nodes aside): the files are sorted by graph on disk (kg.linesort, in the system's temporary folder),
-    so that memory holds a few pieces whatever the size of the build."""
+    inferred graph last unless ``asserted_only``), in pieces of at most ``piece`` bytes: the files are
+    sorted by graph on disk (kg.linesort, in the system's temporary folder), so that memory holds a few
+    pieces whatever the size of the build. The triples holding a blank node are the exception: a graph's
+    are all held for its last piece (the build's data has none; the ontology's axioms some hundred lines).
+    ``advance`` (a progress step's) is told the MiB read to sort."""
     from kg.linesort import file_blocks, sorted_unique_lines
     from kg.memory import usable_cores
 
     files = [built.path / "asserted.nq"] + ([] if asserted_only else [built.path / "inferred.nq"])
-    blocks = (block for path in files for block in file_blocks(path))
+
+    def blocks():
+        total, read = sum(path.stat().st_size for path in files) >> 20, 0
+        for path in files:
+            for block in file_blocks(path):
+                if advance is not None:  # the reading loop, in this process: the sorting workers draw nothing
+                    read += len(block)
+                    advance(read >> 20, total, "MiB of statements read and sorted by graph")
+                yield block
+
     scratch = Path(tempfile.gettempdir())
     key = None
     graph, held, blank, size, first, triples = "", [], [], 0, True, 0
-    for batch in _sorting_in(scratch, sorted_unique_lines(blocks, scratch, transform=graph_first_lines,
+    for batch in _sorting_in(scratch, sorted_unique_lines(blocks(), scratch, transform=graph_first_lines,
                                                           workers=usable_cores())):
         for line in batch:
             line_key, triple = line.split(b" ", 1)
@@ -474,7 +485,10 @@ def load(built, endpoint: Endpoint, asserted_only: bool = False, reporter=None,
     """Replace each named graph of ``built`` in the store, then check it holds exactly what was sent
     (see send_pieces). With ``asserted_only`` the inferred graph is not sent, and one an earlier load
     left in the store is deleted, so that the store answers as ``kg query --asserted`` does."""
-    return send_pieces(graph_pieces(built, asserted_only), endpoint, reporter=reporter,
+    from kg.progress import SILENT
+
+    reporter = reporter or SILENT
+    return send_pieces(graph_pieces(built, asserted_only, advance=reporter.advance), endpoint, reporter=reporter,
                        delete=[ns.INFERRED_GRAPH] if asserted_only else [], connections=connections)
 
 
@@ -497,22 +511,29 @@ def send_pieces(pieces: Iterable[GraphPiece], endpoint: Endpoint, reporter=None,
     from kg.progress import SILENT
 
     reporter = reporter or SILENT
-    connections = max(connections or CONNECTIONS, 1)
+    connections = CONNECTIONS if connections is None else connections
+    if connections < 1:
+        raise UsageError(f"connections: {connections}: at least one request must be in flight")
     done: list[GraphLoad] = []
+    begun: set[str] = set()  # the graphs whose first piece the store took (replaced, or partly)
     sent_triples = 0
     senders = _Senders(endpoint)
     # At most two requests queued per connection: the pieces in memory are bounded too. The threads start
     # with the first request, once the pieces' sort (which forks from a process running one thread) is done.
     in_flight: deque = deque()
     with reporter.step("sending graphs") as step, ThreadPoolExecutor(connections, "kg-load") as pool:
-        def finish(oldest=True):
+        def taken(piece: GraphPiece, loaded: GraphLoad | None) -> None:
             nonlocal sent_triples
-            future, loaded = in_flight.popleft() if oldest else in_flight.pop()
-            future.result()
+            begun.add(piece.graph)
             if loaded is not None:
                 done.append(loaded)
                 sent_triples += loaded.triples
                 step.advance(len(done), None, f"{sent_triples} triples; {ns.shorten(loaded.graph)}")
+
+        def finish(oldest=True):
+            future, piece, loaded = in_flight.popleft() if oldest else in_flight.pop()
+            future.result()
+            taken(piece, loaded)
 
         try:
             graph_triples = 0
@@ -521,21 +542,23 @@ def send_pieces(pieces: Iterable[GraphPiece], endpoint: Endpoint, reporter=None,
                     finish(oldest=False)
                 graph_triples = piece.triples + (0 if piece.first else graph_triples)
                 loaded = GraphLoad(piece.graph, graph_triples) if piece.last else None
-                in_flight.append((pool.submit(senders.send, piece), loaded))
+                in_flight.append((pool.submit(senders.send, piece), piece, loaded))
                 while len(in_flight) > 2 * connections:
                     finish()
             while in_flight:
                 finish()
         except RemoteError as exc:
-            for future, _loaded in in_flight:
+            for future, _piece, _loaded in in_flight:
                 future.cancel()
-            for future, loaded in in_flight:  # those already sent are loaded: counted in the message
-                if not future.cancelled() and future.exception() is None and loaded is not None:
-                    done.append(loaded)
-            raise RemoteError(f"{exc}; {_partial(done)}") from None
+            for future, piece, loaded in in_flight:  # requests already on their way: what the store took
+                if not future.cancelled() and future.exception() is None:
+                    taken(piece, loaded)
+            raise RemoteError(f"{exc}; {_partial(done, begun)}") from None
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             senders.close()
+            if hasattr(pieces, "close"):  # a generator's sort: its runs and workers go now, not when collected
+                pieces.close()
         step.done(f"{len(done)} graphs, {sent_triples} triples")
     with RemoteStore(endpoint) as store:
         for graph in delete:
@@ -589,10 +612,15 @@ def validate_remote(project, endpoint: Endpoint):
         return Report(check_issues(store, Catalogue.of(project, checks_only=True).checks()))
 
 
-def _partial(done: list[GraphLoad]) -> str:
-    if not done:
+def _partial(done: list[GraphLoad], begun: set[str]) -> str:
+    """What a failed load left: the graphs replaced whole, and those the store took only some pieces of."""
+    partly = sorted(begun - {g.graph for g in done})
+    if not done and not partly:
         return "nothing was loaded"
-    return f"the load is incomplete: {len(done)} graphs were replaced before it (run kg load again)"
+    text = f"the load is incomplete: {len(done)} graphs were replaced"
+    if partly:
+        text += f", and {len(partly)} only in part (<{partly[0]}>{' …' if len(partly) > 1 else ''})"
+    return text + " (run kg load again)"
 
 
 def _delete_graph(client: _Client, endpoint: Endpoint, graph: str) -> None:

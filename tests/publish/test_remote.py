@@ -79,7 +79,7 @@ def test_on_a_terminal_the_load_counts_graphs_and_triples_as_they_go(tmp_path):
         assert [(g.graph, g.triples) for g in loaded] == [(g, 1) for g, _ in graphs]
         drawn = stream.getvalue()
         # the first graph done is drawn (the next draws wait a tenth of a second), then the step's line
-        assert "\rkg: sending graphs 1 0 s 1 triples; urn:kg:test:0 " in drawn
+        assert re.search(r"\rkg: sending graphs 1 \d+ s 1 triples; urn:kg:test:0 ", drawn)
         assert re.search(r"\rkg: sending graphs: 3 graphs, 3 triples \(\d+\.\d s\)\n", drawn)
         with server.store() as store:
             assert store.graph_sizes([g for g, _ in graphs]) == {g: 1 for g, _ in graphs}
@@ -293,12 +293,20 @@ def test_a_store_without_the_union_default_graph_is_refused_for_checks(real_cli,
 
 # ------------------------------------------------------------------ failures
 class _Trouble(http.server.BaseHTTPRequestHandler):
-    """/login refuses every login; /partial takes every graph but the inferred one; /slow answers too late;
-    the rest fails."""
+    """/login refuses every login; /partial takes every graph but the inferred one; /middle every graph but
+    one source's, counting those it takes; /put takes PUTs and refuses POSTs; /slow answers too late; the
+    rest fails."""
+
+    taken: list[str] = []
 
     def _answer(self):
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        if self.path.startswith("/login"):
+        if self.path.startswith("/middle") and "001-beta" not in self.path:
+            _Trouble.taken.append(self.path)
+            self.send_response(204)
+        elif self.path.startswith("/put") and self.command == "PUT":
+            self.send_response(204)
+        elif self.path.startswith("/login"):
             self.send_response(401)
             self.send_header("WWW-Authenticate", 'Basic realm="kg test"')
         elif self.path.startswith("/partial") and "inferred" not in self.path:
@@ -372,7 +380,41 @@ def test_server_error_names_the_graph(real_cli, trouble):
 def test_a_load_that_fails_part_way_says_how_many_graphs_it_replaced(real_cli, trouble, dumped):
     r = real_cli("load", "--endpoint", f"{trouble}/partial", "-q")
     _one_line_exit_2(r, f"loading graph <{INFERRED}>", "HTTP 500",
-                     f"the load is incomplete: {len(dumped) - 1} graphs were replaced before it (run kg load again)")
+                     f"the load is incomplete: {len(dumped) - 1} graphs were replaced (run kg load again)")
+
+
+def test_a_load_failing_in_the_middle_counts_what_the_store_took_meanwhile(trouble, tmp_path):
+    """Four connections: the graphs sent beside the failing one, taken after it failed, are counted too."""
+    from kg.remote import Endpoint, RemoteError, send_graphs
+
+    graphs = [(f"urn:kg:test:{name}", b"<urn:kg:s> <urn:kg:p> <urn:kg:o> .\n")
+              for name in ("000-alpha", "001-beta", *(f"{n:03d}-more" for n in range(2, 40)))]
+    _Trouble.taken.clear()
+    with pytest.raises(RemoteError) as caught:
+        send_graphs(graphs, Endpoint.of(f"{trouble}/middle"), connections=4)
+    message = str(caught.value)
+    assert "loading graph <urn:kg:test:001-beta>" in message and "HTTP 500" in message
+    taken = len(_Trouble.taken)
+    assert 1 <= taken < len(graphs) - 1  # what was queued beside it went on; nothing after
+    assert message.endswith(f"the load is incomplete: {taken} graphs were replaced (run kg load again)")
+
+
+def test_a_graph_the_store_took_only_in_part_is_named_and_the_sort_is_gone(trouble, tmp_path, monkeypatch):
+    import tempfile
+
+    from kg import linesort
+    from kg.answering import serving_build
+    from kg.remote import Endpoint, RemoteError, graph_pieces, send_pieces
+
+    built = serving_build(built_real(), build_if_stale=False)
+    monkeypatch.setattr(linesort, "BUDGET", 64 * 1024)  # runs spilled to the temporary folder
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(RemoteError) as caught:  # the ontology's first piece is taken, its second refused
+        send_pieces(graph_pieces(built, piece=4096), Endpoint.of(f"{trouble}/put"), connections=1)
+    assert str(caught.value).endswith(
+        "the load is incomplete: 0 graphs were replaced, and 1 only in part (<https://w3id.org/stcoop/ontology>) "
+        "(run kg load again)")
+    assert list(tmp_path.iterdir()) == []  # removed as the load failed, not once the error is collected
 
 
 def test_timeout(real_cli, trouble):
