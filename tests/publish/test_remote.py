@@ -95,6 +95,17 @@ def test_load_help_gives_the_library_s_defaults(real_cli):
     assert r.exit_code == 0 and f"(default {CONNECTIONS};" in text and f"more than {PIECE // 2**20} MiB" in text
 
 
+def test_no_request_in_flight_is_a_usage_error_before_any_request():
+    from kg.errors import UsageError
+    from kg.remote import Endpoint, send_graphs
+
+    port = st.free_port()  # nothing listens there: a request would be a RemoteError
+    for connections in (0, -1):
+        with pytest.raises(UsageError, match=f"connections: {connections}: at least one"):
+            send_graphs([("urn:kg:g", b"<urn:kg:s> <urn:kg:p> <urn:kg:o> .\n")],
+                        Endpoint.of(f"http://127.0.0.1:{port}/store"), connections=connections)
+
+
 def test_a_build_goes_in_pieces_graph_by_graph_in_load_order(dumped):
     """Each graph's pieces together are the graph, each triple once; no piece but a graph's last beyond the
     size; every triple with a blank node in the last (a label is one node only within one request)."""
