@@ -29,7 +29,7 @@ from kg import namespaces as ns
 from kg.errors import ExportError
 from kg.files import ends_with_newline, write_whole, writing_whole
 from kg.formats import FORMATS, canonical_nquads, jsonld_bytes, triple_key, used_prefixes
-from kg.linesort import batch_bytes, distinct_triples, file_blocks, sorted_unique_lines, triple_lines
+from kg.linesort import batch_bytes, distinct_triples, file_blocks, files_blocks, sorted_unique_lines, triple_lines
 from kg.memory import usable_cores
 
 # dump kind (as --only takes it) -> (file name, format name in kg.formats)
@@ -101,13 +101,8 @@ class _Build:
 
     def _blocks(self) -> Iterator[bytes]:
         paths = [self.built.path / name for name in ("asserted.nq", "inferred.nq")]
-        total, read = sum(path.stat().st_size for path in paths) >> 20, 0
-        for path in paths:
-            for block in file_blocks(path):
-                if self._advance is not None:  # the reading loop, in this process: the sorting workers draw nothing
-                    read += len(block)
-                    self._advance(read >> 20, total, "MiB of statements read and sorted")
-                yield _without(block, self.keys) if self.keys else block
+        for block in files_blocks(paths, self._advance, "MiB of statements read and sorted"):
+            yield _without(block, self.keys) if self.keys else block
         yield self.new
 
     def _sorted(self) -> Iterator[list[bytes]]:

@@ -53,6 +53,19 @@ def file_blocks(path: Path, block: int = BLOCK) -> Iterator[bytes]:
         yield rest + b"\n"
 
 
+def files_blocks(paths: list[Path], advance=None, detail: str = "MiB read") -> Iterator[bytes]:
+    """The blocks of several files one after the other (file_blocks); ``advance`` (a progress step's) is told
+    the MiB read of their total as they go: from the reading loop, in this process, so that a sort's forked
+    workers draw nothing."""
+    total, read = sum(path.stat().st_size for path in paths) >> 20, 0
+    for path in paths:
+        for block in file_blocks(path):
+            if advance is not None:
+                read += len(block)
+                advance(read >> 20, total, detail)
+            yield block
+
+
 def sorted_unique_lines(blocks: Iterable[bytes], scratch: Path, budget: int | None = None,
                         transform: Callable[[bytes], bytes] | None = None,
                         workers: int = 1) -> Iterator[list[bytes]]:

@@ -2,8 +2,8 @@
 Protocol behind kg.store's interface (so ``kg query --endpoint`` and ``kg validate --endpoint`` run the
 saved queries and checks unchanged); ``load(built, endpoint)`` sends a build through the Graph Store
 Protocol (a PUT per named graph, a larger one in pieces: a PUT, then POSTs; several requests at once; the
-build sorted by graph on disk, so that memory does not grow with it) and reads every graph's count back; ``apply_patch`` sends a SPARQL
-Update.  Parameters are bound in the text by kg.sparql.bind, as locally.  Only the URLs the user names
+build sorted by graph on disk, so that memory does not grow with it) and reads every graph's count back;
+``apply_patch`` sends a SPARQL Update.  Parameters are bound in the text by kg.sparql.bind, as locally.  Only the URLs the user names
 are contacted; credentials never appear in a message; every failure is one ``RemoteError`` line naming
 the URL.  What each store needs: docs/STORES.md.
 """
@@ -317,8 +317,8 @@ class RemoteStore:
         sizes = {g: 0 for g in graphs}
         for start in range(0, len(graphs), SIZES_AT_ONCE):
             values = " ".join(f"<{g}>" for g in graphs[start:start + SIZES_AT_ONCE])
-            rows = self.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} "
-                              "GROUP BY ?g", name="graph sizes").rows
+            rows = self.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+                              "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", name="graph sizes").rows
             sizes.update({g.value: int(n.value) for g, n in rows})
         return sizes
 
@@ -426,24 +426,15 @@ def graph_pieces(built, asserted_only: bool = False, piece: int = PIECE, advance
     pieces whatever the size of the build. The triples holding a blank node are the exception: a graph's
     are all held for its last piece (the build's data has none; the ontology's axioms some hundred lines).
     ``advance`` (a progress step's) is told the MiB read to sort."""
-    from kg.linesort import file_blocks, sorted_unique_lines
+    from kg.linesort import files_blocks, sorted_unique_lines
     from kg.memory import usable_cores
 
     files = [built.path / "asserted.nq"] + ([] if asserted_only else [built.path / "inferred.nq"])
-
-    def blocks():
-        total, read = sum(path.stat().st_size for path in files) >> 20, 0
-        for path in files:
-            for block in file_blocks(path):
-                if advance is not None:  # the reading loop, in this process: the sorting workers draw nothing
-                    read += len(block)
-                    advance(read >> 20, total, "MiB of statements read and sorted by graph")
-                yield block
-
+    blocks = files_blocks(files, advance, "MiB of statements read and sorted by graph")
     scratch = Path(tempfile.gettempdir())
     key = None
     graph, held, blank, size, first, triples = "", [], [], 0, True, 0
-    for batch in _sorting_in(scratch, sorted_unique_lines(blocks(), scratch, transform=graph_first_lines,
+    for batch in _sorting_in(scratch, sorted_unique_lines(blocks, scratch, transform=graph_first_lines,
                                                           workers=usable_cores())):
         for line in batch:
             line_key, triple = line.split(b" ", 1)
