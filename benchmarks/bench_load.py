@@ -73,7 +73,8 @@ def main() -> None:
             print(f"run {run + 1}, {connections} connections: {s.wall:.1f} s wall, {s.cpu:.1f} s CPU "
                   f"(+ {s.store_cpu:.1f} s in the store), {s.rss:.0f} MiB", file=sys.stderr, flush=True)
     print(samples[settings[0]][0].summary)
-    print(f"| {opts.store} | connections | wall s (median, min-max) | CPU s, kg load | CPU s, the store | peak RSS MiB |")
+    print(f"| {opts.store} | connections | wall s (median, min-max) | CPU s, kg load | CPU s, the store "
+          "| peak RSS MiB |")
     print("| --- | --- | --- | --- | --- | --- |")
     for connections, runs in samples.items():
         walls = [s.wall for s in runs]

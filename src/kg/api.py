@@ -331,7 +331,6 @@ class Graph:
         return export(self.project, out_dir, gzip=gzip, only=list(only) if only else None,
                       build_if_stale=self.build_if_stale, reporter=self._reporter)
 
-
     def load(self, endpoint: str, *, graph_store: str | None = None, user: str | None = None,
              password: str | None = None, auth: str = "auto", asserted: bool = False,
              connections: int | None = None, timeout: float | None = None) -> list[GraphLoad]:

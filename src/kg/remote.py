@@ -3,9 +3,9 @@ Protocol behind kg.store's interface (so ``kg query --endpoint`` and ``kg valida
 saved queries and checks unchanged); ``load(built, endpoint)`` sends a build through the Graph Store
 Protocol (a PUT per named graph, a larger one in pieces: a PUT, then POSTs; several requests at once; the
 build sorted by graph on disk, so that memory does not grow with it) and reads every graph's count back;
-``apply_patch`` sends a SPARQL Update.  Parameters are bound in the text by kg.sparql.bind, as locally.  Only the URLs the user names
-are contacted; credentials never appear in a message; every failure is one ``RemoteError`` line naming
-the URL.  What each store needs: docs/STORES.md.
+``apply_patch`` sends a SPARQL Update.  Parameters are bound in the text by kg.sparql.bind, as locally.
+Only the URLs the user names are contacted; credentials never appear in a message; every failure is one
+``RemoteError`` line naming the URL.  What each store needs: docs/STORES.md.
 """
 
 from __future__ import annotations
@@ -433,28 +433,26 @@ def graph_pieces(built, asserted_only: bool = False, piece: int = PIECE, advance
     blocks = files_blocks(files, advance, "MiB of statements read and sorted by graph")
     scratch = Path(tempfile.gettempdir())
     key = None
-    graph, held, blank, size, first, triples = "", [], [], 0, True, 0
+    graph, held, blank, size, first = "", [], [], 0, True
     for batch in _sorting_in(scratch, sorted_unique_lines(blocks, scratch, transform=graph_first_lines,
                                                           workers=usable_cores())):
         for line in batch:
             line_key, triple = line.split(b" ", 1)
             if line_key != key:
                 if key is not None:
-                    yield GraphPiece(graph, _lines(held + blank), triples, first, True)
+                    yield GraphPiece(graph, _lines(held + blank), len(held) + len(blank), first, True)
                 key, graph = line_key, line_key[1:].decode("utf-8")
-                held, blank, size, first, triples = [], [], 0, True, 0
-            triples += 1
+                held, blank, size, first = [], [], 0, True
             if b"_:" in triple:  # may hold a blank node (or a literal that looks like one: held all the same)
                 blank.append(triple)
                 continue
             if held and size + len(triple) >= piece:
                 yield GraphPiece(graph, _lines(held), len(held), first, False)
-                triples -= len(held)
                 held, size, first = [], 0, False
             held.append(triple)
             size += len(triple) + 1
     if key is not None:
-        yield GraphPiece(graph, _lines(held + blank), triples, first, True)
+        yield GraphPiece(graph, _lines(held + blank), len(held) + len(blank), first, True)
 
 
 def _sorting_in(scratch: Path, batches: Iterator[list[bytes]]) -> Iterator[list[bytes]]:
