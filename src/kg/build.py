@@ -29,6 +29,11 @@ STATEMENTS_PER_PIECE = 200_000  # serialized at a time into asserted.nq
 # The peak of a build whose store is bulk-loaded alongside, per asserted statement: 2.39-2.46 GiB at a
 # million (1.41 GiB with the store loaded last), 1.6 KiB per statement at ten million; the larger, measured
 STORE_ALONGSIDE_BYTES = 2_600
+# What the store in memory holds per asserted statement (317 MiB for a million), and Oxigraph's bulk
+# loader's buffers per core it loads on (a batch of a million quads per thread: 1.5 GiB on two cores at ten
+# million statements), measured; they decide which store takes asserted.nq first (asserted_first)
+STORE_IN_MEMORY_BYTES = 330
+LOADER_BYTES_PER_CORE = 768 * 2**20
 
 
 def build(project: Project, force: bool = False, reporter: Reporter = SILENT, reasoner: str = "kg",
@@ -178,11 +183,18 @@ def _load(run: _Run, step) -> None:
     step.watch(progress)
     feed, blank, asserted_statements = _for_the_stores(run, "asserted.nq", pieces, keep=True, progress=progress)
     del statements
-    run.memory.load_file(feed, blank)
-    if run.previous is None:
-        _store_file(run, feed, blank)
-    else:
+    if run.previous is not None:
+        run.memory.load_file(feed, blank)
         run.disk.reuse(run.previous)
+    elif run.store_last and asserted_first(asserted_statements):
+        # The on-disk store takes asserted.nq now, on the core reasoning leaves idle, and the store in
+        # memory once it is done: the loader's buffers and what the store in memory holds never meet
+        run.disk.load_file(feed, blank)
+        run.memory.after(run.disk)
+        run.memory.load_file(feed, blank)
+    else:
+        run.memory.load_file(feed, blank)
+        _store_file(run, feed, blank)
     # asserted.nq is read again when the closure is written: its bytes are not held while reasoning (at
     # three million statements, 650 MB)
     run.stage.update(merged=merged, data_shapes=data_shapes, onto_shapes=onto_shapes, catalogue=catalogue,
@@ -281,6 +293,19 @@ def store_fits(statements: int) -> bool:
 
     available = available_memory()
     return available is None or statements * STORE_ALONGSIDE_BYTES <= available / 2
+
+
+def asserted_first(statements: int) -> bool:
+    """Whether a build that loads its store last bulk-loads asserted.nq into it beside reasoning, the store
+    in memory taking it only once that load is done: when what the store in memory would hold of the
+    asserted statements meanwhile (STORE_IN_MEMORY_BYTES each) is at least what the loader's buffers hold
+    (LOADER_BYTES_PER_CORE: a batch per thread, whatever the file's size), so that the reasoning's peak
+    does not rise. From about five million statements on two cores. At ten million the build took 1,096 s
+    against 1,341 s and peaked at 10.63 GiB against 11.05; at a million 77 s against 91 s, but 1.64 GiB
+    against 1.30 (docs/SCALE.md, "Two orders")."""
+    from kg.memory import usable_cores
+
+    return statements * STORE_IN_MEMORY_BYTES >= LOADER_BYTES_PER_CORE * usable_cores()
 
 
 def _store_file(run: _Run, path: Path, blank: bytes) -> None:
@@ -440,9 +465,10 @@ def _finish(run: _Run) -> Built:
 
 
 def _bulk_load(run: _Run) -> None:
-    """The new on-disk store, bulk-loaded once validation is done and its memory freed (store_last):
-    Oxigraph's loader holds up to a gigabyte while it sorts, which on top of the reasoner's index and the
-    store in memory raises a million-statement build's peak from 1.41 to 2.39 GiB."""
+    """The new on-disk store, bulk-loaded once validation is done and its memory freed (store_last): all
+    of it, or all but the asserted statements it took beside reasoning (asserted_first). Oxigraph's loader
+    holds up to a gigabyte while it sorts, which on top of the reasoner's index and the store in memory
+    raises a million-statement build's peak from 1.41 to 2.39 GiB."""
     from kg.memory import trim_memory
 
     run.pending.close()

@@ -101,6 +101,15 @@ class StoreWriter:
         """Bring the previous build's store (``reuse``) to the statements of the build in ``folder``."""
         self.tasks.put(("delta", (previous, folder)))
 
+    def after(self, other: StoreWriter) -> None:
+        """Hold this writer's next tasks until ``other`` is done with those given it so far, failed or not:
+        two loads one after the other, where together their buffers would raise the build's peak."""
+        import threading
+
+        done = threading.Event()
+        other.tasks.put(("signal", done))
+        self.tasks.put(("wait", done))
+
     def then(self, call) -> None:
         """``call(store)`` in the loader's thread once the tasks given so far are done (it should return
         at once: the loader waits for it); an error it raises is raised by ``wait``."""
@@ -115,9 +124,12 @@ class StoreWriter:
             task = self.tasks.get()
             if task is None:
                 return
+            kind, arg = task
+            if kind == "signal":  # told even after an error: a writer waiting on this one goes on
+                arg.set()
+                continue
             if self.error is not None:
                 continue
-            kind, arg = task
             self._working = True
             try:
                 if kind == "backup":
@@ -133,6 +145,8 @@ class StoreWriter:
                     trim_memory()
                 elif kind == "call":
                     arg(self.store)
+                elif kind == "wait":
+                    arg.wait()
                 elif kind == "delta":
                     removed, added = delta(*arg)
                     for quad in ox.parse(removed, format=ox.RdfFormat.N_QUADS):
