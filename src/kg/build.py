@@ -300,9 +300,9 @@ def asserted_first(statements: int) -> bool:
     in memory taking it only once that load is done: when what the store in memory would hold of the
     asserted statements meanwhile (STORE_IN_MEMORY_BYTES each) is at least what the loader's buffers hold
     (LOADER_BYTES_PER_CORE: a batch per thread, whatever the file's size), so that the reasoning's peak
-    does not rise. From about five million statements on two cores. At ten million the build took 1,096 s
-    against 1,341 s and peaked at 10.63 GiB against 11.05; at a million 77 s against 91 s, but 1.64 GiB
-    against 1.30 (docs/SCALE.md, "Two orders")."""
+    does not rise. From about five million statements on two cores. At ten million the build peaked at
+    10.61-10.63 GiB against 11.05 (its wall time within the machine's noise); at a million it would peak
+    at 1.64 GiB against 1.30 (docs/SCALE.md, "Two orders")."""
     from kg.memory import usable_cores
 
     return statements * STORE_IN_MEMORY_BYTES >= LOADER_BYTES_PER_CORE * usable_cores()
