@@ -174,12 +174,15 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
     given = []  # (store, task) in the order the build gives them
     load_file, after = store_writer.StoreWriter.load_file, store_writer.StoreWriter.after
 
+    def which(writer):
+        return "disk" if writer.path else "memory"
+
     def recording_load_file(writer, path, blank=b""):
-        given.append(("disk" if writer.path else "memory", path.name.removeprefix(b.FOR_THE_STORES)))
+        given.append((which(writer), path.name.removeprefix(b.FOR_THE_STORES)))
         return load_file(writer, path, blank)
 
     def recording_after(writer, other):
-        given.append(("memory" if writer.path is None else "disk", "after " + ("disk" if other.path else "memory")))
+        given.append((which(writer), "after " + which(other)))
         return after(writer, other)
 
     monkeypatch.setattr(store_writer.StoreWriter, "load_file", recording_load_file)
