@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.builds import STORE, STORE_LAYOUT, Built, fresh, input_digests, input_hash, latest, lock, publish
@@ -23,8 +24,9 @@ from kg.files import uninterrupted
 from kg.progress import SILENT, Reporter
 from kg.project import Project
 
-CLOSURE = "closure.nt"  # the closure's triples while the stores load them
-FOR_THE_STORES = ".store-"  # an artifact's copy the stores load (without the lines that hold a blank node)
+if TYPE_CHECKING:
+    from kg.store_feed import Feed
+
 STATEMENTS_PER_PIECE = 200_000  # serialized at a time into asserted.nq
 # The peak of a build whose store is bulk-loaded alongside, per asserted statement: 2.39-2.46 GiB at a
 # million (1.41 GiB with the store loaded last), 1.6 KiB per statement at ten million; the larger, measured
@@ -102,7 +104,7 @@ class _Run:
     memory: object = None  # kg.store_writer.StoreWriter of the store SHACL's SPARQL and the checks query
     previous: object = None  # kg.store_writer.Previous, when the disk store starts from the last build's
     pending: object = None  # kg.validate.CheckRun, once started
-    deferred: list = field(default_factory=list)  # files for the on-disk store's bulk load (store_last)
+    deferred: list = field(default_factory=list)  # feeds for the on-disk store's one bulk load (store_last)
     stage: dict = field(default_factory=dict)  # what a stage hands the next (merged, inference, …)
 
     def __post_init__(self):
@@ -155,6 +157,7 @@ def _load(run: _Run, step) -> None:
     from kg.merge import merge
     from kg.profile import PROFILE_SHAPES, profile_shapes
     from kg.progress import Tally
+    from kg.store_feed import Feed
     from kg.store_writer import StoreWriter, reusable
 
     project = run.project
@@ -181,20 +184,21 @@ def _load(run: _Run, step) -> None:
               for k in range(0, len(statements), STATEMENTS_PER_PIECE))
     progress = Tally(detail="statements written to asserted.nq")
     step.watch(progress)
-    feed, blank, asserted_statements = _for_the_stores(run, "asserted.nq", pieces, keep=True, progress=progress)
+    asserted_statements = _write_pieces(run.tmp / "asserted.nq", pieces, progress)
     del statements
+    asserted = Feed.file(run.tmp / "asserted.nq")
     if run.previous is not None:
-        run.memory.load_file(feed, blank)
+        run.memory.load(asserted)
         run.disk.reuse(run.previous)
     elif run.store_last and asserted_first(asserted_statements):
         # The on-disk store takes asserted.nq now, on the core reasoning leaves idle, and the store in
         # memory once it is done: the loader's buffers and what the store in memory holds never meet
-        run.disk.load_file(feed, blank)
+        run.disk.load(asserted)
         run.memory.after(run.disk)
-        run.memory.load_file(feed, blank)
+        run.memory.load(asserted)
     else:
-        run.memory.load_file(feed, blank)
-        _store_file(run, feed, blank)
+        run.memory.load(asserted)
+        _for_the_disk(run, asserted)
     # asserted.nq is read again when the closure is written: its bytes are not held while reasoning (at
     # three million statements, 650 MB)
     run.stage.update(merged=merged, data_shapes=data_shapes, onto_shapes=onto_shapes, catalogue=catalogue,
@@ -229,12 +233,9 @@ def _reason(run: _Run, step) -> None:
 
 
 def _write(run: _Run, step) -> None:
-    """inferred.nq, and the closure handed to both stores (from a file, so that its bytes are not held
-    in memory until the slower store gets to them; removed once they hold it)."""
-    from itertools import chain
-
-    from kg.formats import nquads_triples
-    from kg.linesort import file_blocks, triple_lines
+    """inferred.nq, and the closure handed to both stores (each derives it from asserted.nq and
+    inferred.nq as it loads it: kg.store_feed)."""
+    from kg import store_feed
     from kg.merge import INFERRED_GRAPH
     from kg.progress import Tally
 
@@ -245,8 +246,7 @@ def _write(run: _Run, step) -> None:
     in_graph_blocks = (piece.replace(b" .\n", in_graph) for piece in inference.ntriples_pieces())
     progress = Tally(detail="triples written to inferred.nq")
     step.watch(progress)
-    inferred_file, inferred_blank, inferred_count = _for_the_stores(run, "inferred.nq", in_graph_blocks, keep=True,
-                                                                    progress=progress)
+    inferred_count = _write_pieces(run.tmp / "inferred.nq", in_graph_blocks, progress)
     if run.stage["index_validates"]:
         inference.inferred = []  # in the index and in inferred.nq: nothing else reads them
         progress.done, progress.detail = 0, "compacting the reasoner's index for SHACL"
@@ -256,27 +256,21 @@ def _write(run: _Run, step) -> None:
         inference.compact_index()
     # The checks name source graphs (GRAPH ?g) to ask what a source states, never the inferred graph:
     # the memory store gets the closure and the asserted statements only (a third less to load). The
-    # closure's two parts are disjoint (inferred means not asserted) and written one after the other,
-    # each read back from its file (the inferred triples' bytes were 2 GB at ten million statements)
-    asserted_triples = nquads_triples(file_blocks(run.tmp / "asserted.nq"))
-    inferred_triples = (triple_lines(block) for block in file_blocks(run.tmp / "inferred.nq"))
-    progress.done, progress.detail = 0, "triples of the closure written for the stores"
-    closure_file, closure_blank, closure_count = _for_the_stores(
-        run, CLOSURE, chain(asserted_triples, inferred_triples), keep=False, progress=progress)
-    run.memory.load_file(closure_file, closure_blank)
+    # on-disk store gets inferred.nq and the closure in one bulk load
+    closure = store_feed.closure(run.tmp / "asserted.nq", run.tmp / "inferred.nq")
+    run.memory.load(closure)
     if run.previous is None:
-        _store_file(run, inferred_file, inferred_blank)
-        _store_file(run, closure_file, closure_blank)
+        _for_the_disk(run, store_feed.Feed.file(run.tmp / "inferred.nq") + closure)
     else:
         run.disk.apply_delta(run.previous, run.tmp)
     merged = run.stage["merged"]
     counts = {
         "ontology_statements": len(set(merged.ontology)),
         "asserted_statements": run.stage["asserted_statements"],
-        "asserted_triples": closure_count - inferred_count,
+        "asserted_triples": None,  # the closure's distinct triples are counted by the store in memory (_checks)
         "inferred_triples": inferred_count,
         "source_graphs": len(merged.graph_files),
-        "closure_triples": closure_count,
+        "closure_triples": None,
     }
     run.stage["counts"] = counts
     step.done(f"{counts['asserted_statements']} statements, {counts['inferred_triples']} inferred triples; "
@@ -308,47 +302,25 @@ def asserted_first(statements: int) -> bool:
     return statements * STORE_IN_MEMORY_BYTES >= LOADER_BYTES_PER_CORE * usable_cores()
 
 
-def _store_file(run: _Run, path: Path, blank: bytes) -> None:
-    """A file for the new on-disk store: loaded now, or kept for after validation (store_last)."""
+def _for_the_disk(run: _Run, feed: Feed) -> None:
+    """A feed for the new on-disk store: loaded now, or kept for after validation (store_last)."""
     if run.store_last:
-        run.deferred.append((path, blank))
+        run.deferred.append(feed)
     else:
-        run.disk.load_file(path, blank)
+        run.disk.load(feed)
 
 
-def _for_the_stores(run: _Run, name: str, pieces: Iterable[bytes], keep: bool,
-                    progress=None) -> tuple[Path, bytes, int]:
-    """Write ``pieces`` (bytes of whole lines, each dropped once written) in the build's file ``name``
-    (``keep``: an artifact) or only for the stores; returns what the stores load (StoreWriter.load_file):
-    the file, or a copy without the lines that hold a blank node, which go apart; and the number of lines.
-    What is only for the stores is removed once they hold it (_finish). ``progress`` (a kg.progress.Tally)
-    counts the lines written."""
-    import shutil
-    from contextlib import ExitStack
-
-    from kg.store import blank_node_lines
-
-    path, copy_path = run.tmp / name, run.tmp / (FOR_THE_STORES + name)
-    blank, lines = [], 0
-    with ExitStack() as files:
-        out = files.enter_context(open(path, "wb"))
-        plain_out = None if keep else out  # an artifact's copy is begun at its first blank node, if any
+def _write_pieces(path: Path, pieces: Iterable[bytes], progress=None) -> int:
+    """Write ``pieces`` (bytes of whole lines, each dropped once written) in the build's file ``path``;
+    returns the number of lines. ``progress`` (a kg.progress.Tally) counts the lines written."""
+    lines = 0
+    with open(path, "wb") as out:
         for piece in pieces:
-            plain, held = blank_node_lines(piece)
-            if held and plain_out is None:
-                out.flush()
-                shutil.copyfile(path, copy_path)  # the lines so far hold none
-                plain_out = files.enter_context(open(copy_path, "ab"))
-            if keep:
-                out.write(piece)
-            if plain_out is not None:
-                plain_out.writelines(plain)
-            blank.append(held)
+            out.write(piece)
             lines += piece.count(b"\n")
             if progress is not None:
                 progress.done = lines
-    feed = copy_path if keep and plain_out is not None else path
-    return feed, b"".join(blank), lines
+    return lines
 
 
 def _shacl(run: _Run, step) -> None:
@@ -396,9 +368,12 @@ def _checks(run: _Run, step) -> None:
     from kg import validate as v
     from kg.progress import Tally
     from kg.report import Report
+    from kg.store import default_graph_size
 
     merged, inference = run.stage["merged"], run.stage["inference"]
-    run.memory.wait()
+    counts = run.stage["counts"]
+    counts["closure_triples"] = default_graph_size(run.memory.wait())
+    counts["asserted_triples"] = counts["closure_triples"] - counts["inferred_triples"]  # disjoint: kg.reason
     progress = Tally(total=len(run.pending.checks))
     step.watch(progress)  # the dearest checks come last and take longest: the time goes on being shown
 
@@ -444,8 +419,6 @@ def _finish(run: _Run) -> Built:
             run.disk.wait()
             step.done("loaded alongside validation")
     run.disk.wait()
-    for path in [run.tmp / CLOSURE, *run.tmp.glob(FOR_THE_STORES + "*")]:
-        path.unlink()
     run.timer.lap("store")  # what the on-disk store still needed once everything else was done
     if run.disk.summary:
         run.reporter.note(f"store: {run.disk.summary}")
@@ -474,8 +447,7 @@ def _bulk_load(run: _Run) -> None:
     run.pending.close()
     trim_memory()
     with run.reporter.step("writing the store") as step:
-        for path, blank in run.deferred:
-            run.disk.load_file(path, blank)
+        run.disk.load(sum(run.deferred[1:], run.deferred[0]))  # one load: RocksDB compacts less (kg.store_feed)
         step.watch(run.disk.progress)
         run.disk.wait()
         step.done("loaded after validation, to hold less memory at once")

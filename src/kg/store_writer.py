@@ -1,7 +1,7 @@
 """The build's stores, written in threads of their own while reasoning and SHACL run in Python.
 
 Oxigraph releases the GIL while it loads, so a store is written by one thread per store, one task after
-another (a file to bulk-load, a callback once what came before is in).  An on-disk store can start as
+another (a feed to load, kg.store_feed; a callback once what came before is in).  An on-disk store can start as
 the backup of a previous build's store (hard links to its immutable files: instant), to which only the
 statements that changed are applied, when few did.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from kg.builds import STORE_LAYOUT, Built, latest
 from kg.errors import BuildError, KgError
 from kg.project import Project
-from kg.store import load_keeping_labels
+from kg import store_feed
 
 
 @dataclass
@@ -89,10 +89,10 @@ class StoreWriter:
         self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
         self.thread.start()
 
-    def load_file(self, path: Path, blank: bytes = b"") -> None:
-        """Load a file the build wrote, then ``blank``, its lines with a blank node (load_own_file)."""
+    def load(self, feed: store_feed.Feed) -> None:
+        """Load ``feed`` (kg.store_feed.load; on disk, one bulk load beside the store's folder)."""
         self.progress.total += 1
-        self.tasks.put(("file", (path, blank)))
+        self.tasks.put(("feed", feed))
 
     def reuse(self, previous: Previous) -> None:
         self.tasks.put(("backup", previous))
@@ -136,9 +136,9 @@ class StoreWriter:
                     ox.Store.read_only(str(arg.built.store_path)).backup(str(self.path))
                 if self.store is None:
                     self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
-                if kind == "file":
-                    self.progress.detail = f"a file of {arg[0].stat().st_size / 2**20:.0f} MiB"
-                    load_own_file(self.store, *arg, on_disk=self.path is not None)
+                if kind == "feed":
+                    self.progress.detail = arg.name
+                    store_feed.load(self.store, arg, self.path.parent if self.path is not None else None)
                     self.progress.done += 1
                     # what the load freed (its parser's and sorter's buffers) goes back to the system now,
                     # not at the next trim, which may come minutes later at ten million statements
@@ -189,25 +189,6 @@ class StoreWriter:
         if self.store is not None and self.path is not None:
             self.store.flush()
         self.store = None  # the store closes (or is freed) when the last reference goes
-
-
-def load_own_file(store, path: Path, blank: bytes, on_disk: bool) -> None:
-    """Load an N-Quads (or N-Triples) file the build wrote itself into ``store``, then ``blank``: its lines
-    that hold a blank node (see kg.store.blank_node_lines), added under their labels.
-
-    The file is read leniently (IRIs not validated again: it was serialized from terms Oxigraph had parsed
-    and checked; 10 % of the load's CPU). In memory, a transaction per block (kg.store.load_keeping_labels).
-    On disk the whole file goes to one bulk load (in blocks of a few hundred thousand lines the loader held
-    1 GiB less at a million statements, but the build took 3-4 s longer: RocksDB compacts the many
-    overlapping files)."""
-    import pyoxigraph as ox
-
-    if on_disk:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=True)
-    else:
-        load_keeping_labels(store, path)
-    if blank:
-        store.extend(ox.parse(blank, format=ox.RdfFormat.N_QUADS))
 
 
 def delta(previous: Previous, folder: Path) -> tuple[bytes, bytes]:

@@ -172,20 +172,20 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
 
     monkeypatch.setattr(b, "asserted_first", lambda statements: asserted_first)
     given = []  # (store, task) in the order the build gives them
-    load_file, after = store_writer.StoreWriter.load_file, store_writer.StoreWriter.after
+    load, after = store_writer.StoreWriter.load, store_writer.StoreWriter.after
 
     def which(writer):
         return "disk" if writer.path else "memory"
 
-    def recording_load_file(writer, path, blank=b""):
-        given.append((which(writer), path.name.removeprefix(b.FOR_THE_STORES)))
-        return load_file(writer, path, blank)
+    def recording_load(writer, feed):
+        given.append((which(writer), feed.name))
+        return load(writer, feed)
 
     def recording_after(writer, other):
         given.append((which(writer), "after " + which(other)))
         return after(writer, other)
 
-    monkeypatch.setattr(store_writer.StoreWriter, "load_file", recording_load_file)
+    monkeypatch.setattr(store_writer.StoreWriter, "load", recording_load)
     monkeypatch.setattr(store_writer.StoreWriter, "after", recording_after)
     dear_alone = []
 
@@ -202,16 +202,24 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
         "[] a owl:AllDisjointClasses ; owl:members ( ex:A ex:B ex:C ) .\n", encoding="utf-8")
     log = io.StringIO()
     built = b.build(mini, reporter=Reporter(stream=log, tty=False), store_last=store_last)
-    disk_first = [("disk", "asserted.nq"), ("memory", "after disk"), ("memory", "asserted.nq")]
-    assert (given[:3] == disk_first) == asserted_first, given
-    assert given.index(("disk", "inferred.nq")) > given.index(("memory", "closure.nt")) or not store_last
+    # the on-disk store's loads after asserted.nq, or all of it, in one bulk load
+    expected = {
+        (True, False): [("memory", "asserted.nq"), ("memory", "the closure"),
+                        ("disk", "asserted.nq and inferred.nq and the closure")],
+        (True, True): [("disk", "asserted.nq"), ("memory", "after disk"), ("memory", "asserted.nq"),
+                       ("memory", "the closure"), ("disk", "inferred.nq and the closure")],
+        (False, False): [("memory", "asserted.nq"), ("disk", "asserted.nq"), ("memory", "the closure"),
+                         ("disk", "inferred.nq and the closure")],
+    }
+    assert given == expected[store_last, asserted_first]
     other = b.build(locate(mini.home, tmp_path / "other"), store_last=not store_last)
     assert ("writing the store" in log.getvalue()) == store_last
     assert dear_alone == [store_last, not store_last]
     assert store_quads(built.store_path) == store_quads(other.store_path)
     for name in ("asserted.nq", "inferred.nq", "report.json"):
         assert (built.path / name).read_bytes() == (other.path / name).read_bytes(), name
-    assert not [p.name for p in built.path.iterdir() if p.name.startswith(b.FOR_THE_STORES)]
+    assert sorted(p.name for p in built.path.iterdir()) == sorted(builds.ARTIFACTS + (builds.STORE,))
+    assert built.manifest["counts"] == other.manifest["counts"]
 
 
 @pytest.mark.parametrize("available,last", [(None, False), (10**12, False), (1000, True)])
@@ -289,26 +297,23 @@ def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, monkey
     import pyoxigraph as ox
 
     from kg import store as kg_store
-    from kg import store_writer
-    from kg.store import blank_node_lines
+    from kg import store_feed
 
     if block is not None:
         monkeypatch.setattr(kg_store, "MEMORY_LOAD_BLOCK", block)
+        monkeypatch.setattr(store_feed, "MEMORY_LOAD_BLOCK", block)
 
-    asserted, closure = tmp_path / "asserted.nq", tmp_path / "closure.nt"
+    asserted, inferred = tmp_path / "asserted.nq", tmp_path / "inferred.nq"
     asserted.write_bytes(b"".join(b'_:b%d <http://ex/p> "a _: in a literal" <http://ex/g> .\n'
                                   b"<http://ex/s> <http://ex/q> _:b%d <http://ex/g> .\n" % (n, n) for n in range(20)))
-    closure.write_bytes(b"".join(b"_:b%d <http://ex/r> <http://ex/o> .\n" % n for n in range(20)))
+    inferred.write_bytes(b"".join(b"_:b%d <http://ex/r> <http://ex/o> <http://ex/i> .\n" % n for n in range(20)))
     store = ox.Store(str(tmp_path / "store")) if on_disk else ox.Store()
-    for path in (asserted, closure):
-        pieces, blank = blank_node_lines(path.read_bytes())
-        plain = b"".join(pieces)
-        assert b"_:" not in plain and b"".join(sorted((plain + blank).splitlines(True))) == b"".join(
-            sorted(path.read_bytes().splitlines(True)))
-        path.write_bytes(plain)
-        store_writer.load_own_file(store, path, blank, on_disk)
-    assert len(store) == 60
-    joined = "SELECT ?b WHERE { GRAPH <http://ex/g> { <http://ex/s> <http://ex/q> ?b . ?b <http://ex/p> ?l } ?b <http://ex/r> ?o }"
+    folder = tmp_path if on_disk else None
+    store_feed.load(store, store_feed.Feed.file(asserted), folder)
+    store_feed.load(store, store_feed.Feed.file(inferred) + store_feed.closure(asserted, inferred), folder)
+    assert len(store) == 120
+    joined = ("SELECT ?b WHERE { GRAPH <http://ex/g> { <http://ex/s> <http://ex/q> ?b . ?b <http://ex/p> ?l }"
+              " GRAPH <http://ex/i> { ?b <http://ex/r> ?o } ?b <http://ex/r> ?o ; <http://ex/p> ?l }")
     assert sorted(str(row["b"]) for row in store.query(joined)) == sorted(f"_:b{n}" for n in range(20))
 
 
@@ -343,29 +348,6 @@ def test_blank_node_lines_splits_whole_lines_in_order(data, blank):
     assert plain == b"".join(line for line in data.splitlines(True) if b"_:" not in line)
 
 
-@pytest.mark.parametrize("keep", [True, False])
-@pytest.mark.parametrize("blank_in", [None, 0, 1, 2])
-def test_the_files_for_the_stores_are_written_a_piece_at_a_time(tmp_path, keep, blank_in):
-    """An artifact's copy without its blank-node lines holds the lines of the pieces before the first
-    blank node too; a file without one is loaded as it is."""
-    from types import SimpleNamespace
-
-    pieces = [b"<a> <b> <c> <g> .\n", b"<d> <e> <f> <g> .\n<h> <i> <j> <g> .\n", b"<k> <l> <m> <g> .\n"]
-    blank_line = b'_:x <b> "_:y" <g> .\n'
-    if blank_in is not None:
-        pieces[blank_in] = pieces[blank_in][:18] + blank_line + pieces[blank_in][18:]
-    run = SimpleNamespace(tmp=tmp_path)
-    feed, blank, lines = b._for_the_stores(run, "f.nq", iter(pieces), keep=keep)
-    whole = b"".join(pieces)
-    assert lines == whole.count(b"\n")
-    assert blank == (b"" if blank_in is None else blank_line)
-    assert feed.read_bytes() == whole.replace(blank_line, b"")
-    if keep:
-        assert (tmp_path / "f.nq").read_bytes() == whole
-    assert feed.name == ("f.nq" if blank_in is None or not keep else b.FOR_THE_STORES + "f.nq")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"f.nq", feed.name})
-
-
 def test_force_rebuilds_byte_for_byte(mini):
     """Blank nodes too (OWL lists, anonymous axioms): the parser names them at
     random, the build renames them, so a rebuild of the same input is identical."""
@@ -391,7 +373,7 @@ def test_a_failed_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
     def crash(*a, **k):
         raise OSError("disk full (simulated)")
 
-    monkeypatch.setattr("kg.formats.nquads_triples", crash)  # after asserted.nq / inferred.nq are written
+    monkeypatch.setattr("kg.store_feed.closure", crash)  # after asserted.nq / inferred.nq are written
     with pytest.raises(BuildError, match="simulated.*previous build is untouched"):
         b.build(mini)
     assert (mini.build_dir / "current").resolve() == first.path

@@ -103,14 +103,14 @@ def _slowed(monkeypatch, module, name: str, out: io.StringIO):
 def test_each_long_stage_of_a_build_shows_what_it_has_done(mini, monkeypatch):
     """Loading, reasoning, writing, SHACL, the checks and the store loaded last: each one long call, each drawn
     with its phase and its count as it runs (each stage held here until a drawing comes)."""
-    from kg import store, store_writer, validate
+    from kg import store_feed, validate
     from kg.owlrl import evaluate
     from kg.shacl.run import Run
 
     monkeypatch.setattr(progress, "WATCH_EVERY", 0.005)
     out = io.StringIO()
     reporter = Reporter(stream=out, tty=True)
-    for module, name in ((evaluate, "_run"), (store, "blank_node_lines"), (store_writer, "load_own_file"),
+    for module, name in ((evaluate, "_run"), (b, "_write_pieces"), (store_feed, "load"),
                          (Run, "results_of_all")):
         _slowed(monkeypatch, module, name, out)
     check = validate.CheckRun._run
@@ -130,34 +130,33 @@ def test_each_long_stage_of_a_build_shows_what_it_has_done(mini, monkeypatch):
     assert shown("loading inputs", "statements written to asserted.nq")
     assert shown("reasoning (OWL RL)", "triples inferred, round 1")
     assert shown("writing the dataset", "written to inferred.nq")
-    assert shown("writing the dataset", "of the closure written for the stores")
     assert shown("validating (SHACL)", "shapes")
-    assert shown("writing the store", "MiB")
+    assert shown("writing the store", "asserted.nq and inferred.nq and the closure")
     assert any(text.startswith("kg: validating (SHACL) [") for text in drawn)
-    assert any(text.startswith("kg: writing the store [") and "/3 " in text for text in drawn)
+    assert any(text.startswith("kg: writing the store [") and "/1 " in text for text in drawn)
     assert any(text.startswith("kg: running the saved checks [........................] 0/1 ") for text in drawn)
 
 
 def test_a_store_loaded_alongside_and_not_done_after_validation_is_waited_for_in_a_step(mini, monkeypatch):
     """The on-disk store held back until the build's end: its last wait is a step of its own, watched."""
-    from kg import store_writer
+    from kg import store_feed
     from kg.store_writer import StoreWriter
 
     asked = threading.Event()
-    busy, load = StoreWriter.busy, store_writer.load_own_file
+    busy, load = StoreWriter.busy, store_feed.load
 
     def busy_then_go_on(self):
         answer = busy(self)
         asked.set()
         return answer
 
-    def load_once_asked(store, path, blank, on_disk):
-        if on_disk:
+    def load_once_asked(store, feed, folder=None):
+        if folder is not None:  # on disk
             assert asked.wait(60)
-        return load(store, path, blank, on_disk)
+        return load(store, feed, folder)
 
     monkeypatch.setattr(StoreWriter, "busy", busy_then_go_on)
-    monkeypatch.setattr(store_writer, "load_own_file", load_once_asked)
+    monkeypatch.setattr(store_feed, "load", load_once_asked)
     out = io.StringIO()
     b.build(mini, reporter=Reporter(stream=out, tty=False), store_last=False)
     lines = out.getvalue().splitlines()
