@@ -137,7 +137,8 @@ def bench_size(label: str, size: int, n: int, ref_timeout: float, tmp: Path, ref
         lines.append(f"| build: {name} | {fmt_s(wall)} | {fmt_s(cpu)} |  | {fmt_s(rw)} | {fmt_s(rc)} | {ratio} |")
     ref_cell = (f"{fmt_s(ref.wall)} | {fmt_s(ref.cpu)} | {ref.cpu / build.cpu:.1f}x" if ref
                 else (f"over {ref_timeout:.0f} s | — | —" if reference else "not run | — | —"))
-    lines.append(f"| **build, whole process** | **{fmt_s(build.wall)}** | **{fmt_s(build.cpu)}** | "
+    lines.append(f"| **build, whole process** (wrote {build.written / 1e6:,.0f} MB) | **{fmt_s(build.wall)}** | "
+                 f"**{fmt_s(build.cpu)}** | "
                  f"{build.rss:.0f} | {ref_cell} |")
 
     # the other order of the build: the on-disk store bulk-loaded once validation is done (what a build
@@ -145,7 +146,8 @@ def bench_size(label: str, size: int, n: int, ref_timeout: float, tmp: Path, ref
     print(f"[{label}] building with the store loaded last …", file=sys.stderr, flush=True)
     last = kg(["build", "-q", "--allow-invalid", "--store-last", "--home", str(home),
                "--build-dir", str(base / "build-store-last")])
-    lines.append(f"| build --store-last, whole process | {fmt_s(last.wall)} | {fmt_s(last.cpu)} | {last.rss:.0f} "
+    lines.append(f"| build --store-last, whole process (wrote {last.written / 1e6:,.0f} MB) | {fmt_s(last.wall)} | "
+                 f"{fmt_s(last.cpu)} | {last.rss:.0f} "
                  "|  |  |  |")
     shutil.rmtree(base / "build-store-last", ignore_errors=True)
 

@@ -31,6 +31,7 @@ class Sample:
     returncode: int
     stdout: bytes = b""
     stderr: bytes = b""
+    written: int = 0  # bytes the process and the children it waited for wrote to files (the page cache)
 
 
 def kg_env() -> dict:
@@ -102,7 +103,8 @@ def run(cmd: list[str], env: dict | None = None, timeout: float | None = None, o
         out.seek(0)
         err.seek(0)
         rss = max(usage.ru_maxrss * 1024, tree_peak) / 2**20
-        sample = Sample(wall, usage.ru_utime + usage.ru_stime, rss, proc.returncode, out.read(), err.read())
+        sample = Sample(wall, usage.ru_utime + usage.ru_stime, rss, proc.returncode, out.read(), err.read(),
+                        usage.ru_oublock * 512)  # blocks of 512 bytes on Linux, as /proc/PID/io's write_bytes
     for suffix in (".out", ".err"):
         Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     if sample.returncode not in ok:

@@ -15,7 +15,6 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.builds import STORE, STORE_LAYOUT, Built, fresh, input_digests, input_hash, latest, lock, publish
@@ -24,9 +23,7 @@ from kg.files import uninterrupted
 from kg.progress import SILENT, Reporter
 from kg.project import Project
 
-if TYPE_CHECKING:
-    from kg.store_feed import Feed
-
+CLOSURE = "closure.nt"  # the closure's triples while the stores load them
 STATEMENTS_PER_PIECE = 200_000  # serialized at a time into asserted.nq
 # The peak of a build whose store is bulk-loaded alongside, per asserted statement: 2.39-2.46 GiB at a
 # million (1.41 GiB with the store loaded last), 1.6 KiB per statement at ten million; the larger, measured
@@ -104,7 +101,7 @@ class _Run:
     memory: object = None  # kg.store_writer.StoreWriter of the store SHACL's SPARQL and the checks query
     previous: object = None  # kg.store_writer.Previous, when the disk store starts from the last build's
     pending: object = None  # kg.validate.CheckRun, once started
-    deferred: list = field(default_factory=list)  # feeds for the on-disk store's one bulk load (store_last)
+    deferred: list = field(default_factory=list)  # files for the on-disk store's bulk load (store_last)
     stage: dict = field(default_factory=dict)  # what a stage hands the next (merged, inference, …)
 
     def __post_init__(self):
@@ -157,7 +154,6 @@ def _load(run: _Run, step) -> None:
     from kg.merge import merge
     from kg.profile import PROFILE_SHAPES, profile_shapes
     from kg.progress import Tally
-    from kg.store_feed import Feed
     from kg.store_writer import StoreWriter, reusable
 
     project = run.project
@@ -184,21 +180,21 @@ def _load(run: _Run, step) -> None:
               for k in range(0, len(statements), STATEMENTS_PER_PIECE))
     progress = Tally(detail="statements written to asserted.nq")
     step.watch(progress)
-    asserted_statements = _write_pieces(run.tmp / "asserted.nq", pieces, progress)
+    asserted = run.tmp / "asserted.nq"
+    asserted_statements = _write_pieces(asserted, pieces, progress)
     del statements
-    asserted = Feed.file(run.tmp / "asserted.nq")
     if run.previous is not None:
-        run.memory.load(asserted)
+        run.memory.load_file(asserted)
         run.disk.reuse(run.previous)
     elif run.store_last and asserted_first(asserted_statements):
         # The on-disk store takes asserted.nq now, on the core reasoning leaves idle, and the store in
         # memory once it is done: the loader's buffers and what the store in memory holds never meet
-        run.disk.load(asserted)
+        run.disk.load_file(asserted)
         run.memory.after(run.disk)
-        run.memory.load(asserted)
+        run.memory.load_file(asserted)
     else:
-        run.memory.load(asserted)
-        _for_the_disk(run, asserted)
+        run.memory.load_file(asserted)
+        _store_file(run, asserted)
     # asserted.nq is read again when the closure is written: its bytes are not held while reasoning (at
     # three million statements, 650 MB)
     run.stage.update(merged=merged, data_shapes=data_shapes, onto_shapes=onto_shapes, catalogue=catalogue,
@@ -233,9 +229,12 @@ def _reason(run: _Run, step) -> None:
 
 
 def _write(run: _Run, step) -> None:
-    """inferred.nq, and the closure handed to both stores (each derives it from asserted.nq and
-    inferred.nq as it loads it: kg.store_feed)."""
-    from kg import store_feed
+    """inferred.nq, and the closure handed to both stores (from a file, so that its bytes are not held
+    in memory until the slower store gets to them; removed once they hold it)."""
+    from itertools import chain
+
+    from kg.formats import nquads_triples
+    from kg.linesort import file_blocks, triple_lines
     from kg.merge import INFERRED_GRAPH
     from kg.progress import Tally
 
@@ -246,7 +245,8 @@ def _write(run: _Run, step) -> None:
     in_graph_blocks = (piece.replace(b" .\n", in_graph) for piece in inference.ntriples_pieces())
     progress = Tally(detail="triples written to inferred.nq")
     step.watch(progress)
-    inferred_count = _write_pieces(run.tmp / "inferred.nq", in_graph_blocks, progress)
+    inferred_file = run.tmp / "inferred.nq"
+    inferred_count = _write_pieces(inferred_file, in_graph_blocks, progress)
     if run.stage["index_validates"]:
         inference.inferred = []  # in the index and in inferred.nq: nothing else reads them
         progress.done, progress.detail = 0, "compacting the reasoner's index for SHACL"
@@ -256,21 +256,27 @@ def _write(run: _Run, step) -> None:
         inference.compact_index()
     # The checks name source graphs (GRAPH ?g) to ask what a source states, never the inferred graph:
     # the memory store gets the closure and the asserted statements only (a third less to load). The
-    # on-disk store gets inferred.nq and the closure in one bulk load
-    closure = store_feed.closure(run.tmp / "asserted.nq", run.tmp / "inferred.nq")
-    run.memory.load(closure)
+    # closure's two parts are disjoint (inferred means not asserted) and written one after the other,
+    # each read back from its file (the inferred triples' bytes were 2 GB at ten million statements)
+    asserted_triples = nquads_triples(file_blocks(run.tmp / "asserted.nq"))
+    inferred_triples = (triple_lines(block) for block in file_blocks(run.tmp / "inferred.nq"))
+    progress.done, progress.detail = 0, "triples of the closure written for the stores"
+    closure_file = run.tmp / CLOSURE
+    closure_count = _write_pieces(closure_file, chain(asserted_triples, inferred_triples), progress)
+    run.memory.load_file(closure_file)
     if run.previous is None:
-        _for_the_disk(run, store_feed.Feed.file(run.tmp / "inferred.nq") + closure)
+        _store_file(run, inferred_file)
+        _store_file(run, closure_file)
     else:
         run.disk.apply_delta(run.previous, run.tmp)
     merged = run.stage["merged"]
     counts = {
         "ontology_statements": len(set(merged.ontology)),
         "asserted_statements": run.stage["asserted_statements"],
-        "asserted_triples": None,  # the closure's distinct triples are counted by the store in memory (_checks)
+        "asserted_triples": closure_count - inferred_count,
         "inferred_triples": inferred_count,
         "source_graphs": len(merged.graph_files),
-        "closure_triples": None,
+        "closure_triples": closure_count,
     }
     run.stage["counts"] = counts
     step.done(f"{counts['asserted_statements']} statements, {counts['inferred_triples']} inferred triples; "
@@ -302,17 +308,18 @@ def asserted_first(statements: int) -> bool:
     return statements * STORE_IN_MEMORY_BYTES >= LOADER_BYTES_PER_CORE * usable_cores()
 
 
-def _for_the_disk(run: _Run, feed: Feed) -> None:
-    """A feed for the new on-disk store: loaded now, or kept for after validation (store_last)."""
+def _store_file(run: _Run, path: Path) -> None:
+    """A file for the new on-disk store: loaded now, or kept for after validation (store_last)."""
     if run.store_last:
-        run.deferred.append(feed)
+        run.deferred.append(path)
     else:
-        run.disk.load(feed)
+        run.disk.load_file(path)
 
 
 def _write_pieces(path: Path, pieces: Iterable[bytes], progress=None) -> int:
-    """Write ``pieces`` (bytes of whole lines, each dropped once written) in the build's file ``path``;
-    returns the number of lines. ``progress`` (a kg.progress.Tally) counts the lines written."""
+    """Write ``pieces`` (bytes of whole lines, each dropped once written) in the file ``path``; returns the
+    number of lines. The stores load the file as it is (kg.store_feed). ``progress`` (a kg.progress.Tally)
+    counts the lines written."""
     lines = 0
     with open(path, "wb") as out:
         for piece in pieces:
@@ -368,12 +375,9 @@ def _checks(run: _Run, step) -> None:
     from kg import validate as v
     from kg.progress import Tally
     from kg.report import Report
-    from kg.store import default_graph_size
 
     merged, inference = run.stage["merged"], run.stage["inference"]
-    counts = run.stage["counts"]
-    counts["closure_triples"] = default_graph_size(run.memory.wait())
-    counts["asserted_triples"] = counts["closure_triples"] - counts["inferred_triples"]  # disjoint: kg.reason
+    run.memory.wait()
     progress = Tally(total=len(run.pending.checks))
     step.watch(progress)  # the dearest checks come last and take longest: the time goes on being shown
 
@@ -419,6 +423,7 @@ def _finish(run: _Run) -> Built:
             run.disk.wait()
             step.done("loaded alongside validation")
     run.disk.wait()
+    (run.tmp / CLOSURE).unlink()
     run.timer.lap("store")  # what the on-disk store still needed once everything else was done
     if run.disk.summary:
         run.reporter.note(f"store: {run.disk.summary}")
@@ -447,7 +452,8 @@ def _bulk_load(run: _Run) -> None:
     run.pending.close()
     trim_memory()
     with run.reporter.step("writing the store") as step:
-        run.disk.load(sum(run.deferred[1:], run.deferred[0]))  # one load: RocksDB compacts less (kg.store_feed)
+        for path in run.deferred:
+            run.disk.load_file(path)
         step.watch(run.disk.progress)
         run.disk.wait()
         step.done("loaded after validation, to hold less memory at once")

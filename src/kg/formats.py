@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -88,6 +89,20 @@ def unique_lines(data: bytes, ordered: bool = True) -> bytes:
     lines = data.splitlines()
     unique = dict.fromkeys(lines) if ordered else sorted(set(lines))
     return b"".join(line + b"\n" for line in unique if line)
+
+
+def nquads_triples(blocks: Iterable[bytes], piece: int = 200_000) -> Iterator[bytes]:
+    """The distinct triples of N-Quads whose graph names are IRIs (given in blocks of whole lines), as
+    N-Triples, in order of first appearance, in pieces of ``piece`` lines."""
+    # "<s> <p> <o> <g> ." : an IRI holds no space, so the graph is the last term but one
+    triples: dict[bytes, None] = {}
+    for block in blocks:
+        triples.update(dict.fromkeys(line.rsplit(b" ", 2)[0] for line in block.splitlines()))
+    triples.pop(b"", None)
+    lines = list(triples)
+    del triples
+    for start in range(0, len(lines), piece):
+        yield b"".join(line + b" .\n" for line in lines[start:start + piece])
 
 
 # ---------------------------------------------------------- canonical lexical forms

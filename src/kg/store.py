@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Iterable, Mapping, Protocol
+from typing import Mapping, Protocol
 
 import pyoxigraph as ox
 
@@ -267,13 +267,6 @@ def lay_out(store: ox.Store) -> None:
     store.bulk_extend(copies)
 
 
-def default_graph_size(store: ox.Store) -> int:
-    """The triples of a store's default graph (in a build's store, the closure's distinct triples)."""
-    for row in store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"):
-        return int(row["n"].value)
-    return 0
-
-
 def blank_node_lines(data: bytes) -> tuple[list[memoryview], bytes]:
     """N-Quads ``data`` split in two: the lines without "_:", as pieces of ``data`` (views: no copy of a
     million lines is made), and those with it (a blank node, or "_:" in a literal, which parses right
@@ -296,17 +289,16 @@ def blank_node_lines(data: bytes) -> tuple[list[memoryview], bytes]:
     return [view[a:b] for a, b in gaps if b > a], b"".join(data[a:b] for a, b in spans)
 
 
-def load_keeping_labels(store, source: Path | Iterable[bytes]) -> None:
-    """Load into a store in memory N-Quads kg wrote (read leniently: its terms were checked as they were
-    written), a file or blocks of whole lines, its blank nodes under the labels it gives them, as in the
-    build's store (see blank_node_lines): the lines that hold one apart. In memory, transactions are faster
-    and lighter than a bulk load: one per block (of MEMORY_LOAD_BLOCK bytes, from a file; one transaction
-    of a whole file keeps what it would undo until it ends: 2 GiB for the closure at ten million
-    statements; at a million, blocks took 5.3 s against 6.6 s)."""
+def load_keeping_labels(store, path: Path) -> None:
+    """Load into a store in memory an N-Quads file kg wrote (read leniently: its terms were checked as it
+    was written), its blank nodes under the labels the file gives them, as in the build's store (see
+    blank_node_lines): the lines that hold one apart. In memory, transactions are faster and lighter than
+    a bulk load: one per block of MEMORY_LOAD_BLOCK bytes (one transaction of the whole file keeps what it
+    would undo until it ends: 2 GiB for the closure at ten million statements; at a million, blocks took
+    5.3 s against 6.6 s)."""
     from kg.linesort import file_blocks
 
-    blocks = file_blocks(source, MEMORY_LOAD_BLOCK) if isinstance(source, Path) else source
-    for block in blocks:
+    for block in file_blocks(path, MEMORY_LOAD_BLOCK):
         plain, held = blank_node_lines(block)
         store.load(b"".join(plain) if held else block, format=ox.RdfFormat.N_QUADS, lenient=True)
         if held:

