@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg import store_feed
 from kg.builds import STORE_LAYOUT, Built, latest
 from kg.errors import BuildError, KgError
 from kg.project import Project
-from kg import store_feed
 
 
 @dataclass
