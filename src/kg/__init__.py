@@ -36,6 +36,7 @@ stages
     diff          what changed between two builds or dumps
 builds
     builds        the builds on disk: find, publish, clean
+    store_feed    a file the build wrote, loaded into a store as it is (a named pipe for the loader)
     store_writer  the build's stores, written in threads
     build         the build pipeline, one function per stage
     answering     the build queries answer from, built first when stale
