@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.store import MEMORY_LOAD_BLOCK, blank_node_lines, load_keeping_labels
+from kg.store import blank_node_lines, load_keeping_labels
 
 PIPE_BYTES = 1 << 20  # asked of the kernel for the pipe (Linux): the filler wakes a few times a MiB, not 16
 
@@ -96,7 +96,7 @@ def _apart(path: Path, held: list[bytes]) -> Iterator[memoryview]:
     """The file's lines that hold no blank node, as views of its blocks; the others go to ``held``."""
     from kg.linesort import file_blocks
 
-    for block in file_blocks(path, MEMORY_LOAD_BLOCK):
+    for block in file_blocks(path):
         plain, blank = blank_node_lines(block)
         held.append(blank)
         yield from plain

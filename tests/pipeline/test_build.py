@@ -293,7 +293,6 @@ def test_a_blank_node_is_one_node_in_every_file_the_store_loads(tmp_path, monkey
 
     if block is not None:
         monkeypatch.setattr(kg_store, "MEMORY_LOAD_BLOCK", block)
-        monkeypatch.setattr(store_feed, "MEMORY_LOAD_BLOCK", block)
 
     asserted, closure = tmp_path / "asserted.nq", tmp_path / "closure.nt"
     asserted.write_bytes(b"".join(b'_:b%d <http://ex/p> "a _: in a literal" <http://ex/g> .\n'

@@ -85,11 +85,11 @@ def test_an_error_reading_the_file_is_raised_once_the_loader_has_read_what_came_
         return blocks(block)
 
     failing_on_the_second_block.calls = 0
-    monkeypatch.setattr(store_feed, "MEMORY_LOAD_BLOCK", 1 << 20)
     monkeypatch.setattr(store_feed, "blank_node_lines", failing_on_the_second_block)
     store = ox.Store(str(tmp_path / "store"))
     error = _ends(lambda: store_feed.load(store, path, tmp_path))
     assert isinstance(error, OSError) and "simulated" in str(error)
+    assert failing_on_the_second_block.calls == 2  # the file is read in blocks of 4 MiB: the first went in
     assert not list(tmp_path.glob(".feed-*"))
 
 
