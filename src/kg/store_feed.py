@@ -39,57 +39,51 @@ def load(store, path: Path, folder: Path | None = None) -> None:
 def bulk_load(store, path: Path, folder: Path) -> None:
     """One bulk load of the file at ``path`` into an on-disk store, read by Oxigraph from a named pipe in
     ``folder`` that a thread fills with its lines that hold no blank node (outside the GIL while it
-    writes); then those that do, under their labels.
+    writes); then those that do, under their labels. Where there are no named pipes (Windows, some mounted
+    file systems) the loader reads a temporary file of those lines instead.
 
     An error on either side ends both: the filler's is raised once the loader has read what came before
     it; a loader that stops early, or never opens the pipe, leaves the filler a closed pipe, not a wait."""
     import pyoxigraph as ox
 
-    pipe = folder / f".feed-{threading.get_ident()}.nq"
-    try:
-        os.mkfifo(pipe)
-    except (AttributeError, OSError):  # no named pipes (Windows, some mounted file systems): a file first
-        _bulk_load_spooled(store, path, pipe)
-        return
+    feed = folder / f".feed-{threading.get_ident()}.nq"
     held: list[bytes] = []
     failed: list[BaseException] = []
-
-    def fill() -> None:
-        try:
-            with open(pipe, "wb", buffering=0) as out:
-                _widen(out.fileno())
-                for piece in _apart(path, held):
-                    _write_all(out, piece)
-        except BrokenPipeError:  # the loader stopped reading: its own error is the one raised
-            pass
-        except BaseException as exc:  # raised once the loader is done
-            failed.append(exc)
-
-    filler = threading.Thread(target=fill, name="kg-store-feed", daemon=True)
-    filler.start()
+    filler = None
     try:
-        store.bulk_load(path=str(pipe), format=ox.RdfFormat.N_QUADS, lenient=True)
+        try:
+            os.mkfifo(feed)
+        except (AttributeError, OSError):
+            with open(feed, "wb") as out:
+                out.writelines(_apart(path, held))
+        else:
+            filler = threading.Thread(target=_fill, args=(feed, path, held, failed), name="kg-store-feed",
+                                      daemon=True)
+            filler.start()
+        store.bulk_load(path=str(feed), format=ox.RdfFormat.N_QUADS, lenient=True)
     finally:
-        while filler.is_alive():  # the filler may reach its open() after a release: released until it ends
-            _release_writer(pipe)
+        while filler is not None and filler.is_alive():  # it may reach its open() after a release
+            _release_writer(feed)
             filler.join(0.05)
-        pipe.unlink()
+        feed.unlink(missing_ok=True)
     if failed:
         raise failed[0]
-    _add_held(store, held)
+    if held := b"".join(held):
+        store.extend(ox.parse(held, format=ox.RdfFormat.N_QUADS))
 
 
-def _bulk_load_spooled(store, path: Path, spool: Path) -> None:
-    import pyoxigraph as ox
-
-    held: list[bytes] = []
+def _fill(pipe: Path, path: Path, held: list[bytes], failed: list[BaseException]) -> None:
+    """The filler's thread: the pipe gets the file's lines without a blank node; an error is kept in
+    ``failed``, for the loader's side to raise."""
     try:
-        with open(spool, "wb") as out:
-            out.writelines(_apart(path, held))
-        store.bulk_load(path=str(spool), format=ox.RdfFormat.N_QUADS, lenient=True)
-    finally:
-        spool.unlink(missing_ok=True)
-    _add_held(store, held)
+        with open(pipe, "wb", buffering=0) as out:
+            _widen(out.fileno())
+            for piece in _apart(path, held):
+                _write_all(out, piece)
+    except BrokenPipeError:  # the loader stopped reading: its own error is the one raised
+        pass
+    except BaseException as exc:  # raised once the loader is done
+        failed.append(exc)
 
 
 def _apart(path: Path, held: list[bytes]) -> Iterator[memoryview]:
@@ -100,14 +94,6 @@ def _apart(path: Path, held: list[bytes]) -> Iterator[memoryview]:
         plain, blank = blank_node_lines(block)
         held.append(blank)
         yield from plain
-
-
-def _add_held(store, held: list[bytes]) -> None:
-    import pyoxigraph as ox
-
-    blank = b"".join(held)
-    if blank:
-        store.extend(ox.parse(blank, format=ox.RdfFormat.N_QUADS))
 
 
 def _widen(fd: int) -> None:
