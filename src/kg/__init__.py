@@ -8,7 +8,7 @@ foundation
     errors        one family of errors, each with its exit code
     namespaces    every namespace and prefix the project uses
     files         writing files and folders whole; the newline rule
-    memory        handing freed memory back to the system (glibc)
+    memory        handing freed memory back to the system; pausing the cyclic collector
     linesort      sorting N-Triples / N-Quads lines larger than memory
     progress      progress of long work on stderr
     project       the working copy and its build folder

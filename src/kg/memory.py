@@ -1,5 +1,6 @@
-"""Giving freed memory back to the system (glibc; a no-op elsewhere), and what the system has: its memory
-available, the cores this process may use.
+"""Giving freed memory back to the system (glibc; a no-op elsewhere), pausing Python's cyclic collector
+while a step makes millions of objects, and what the system has: its memory available, the cores this
+process may use.
 
 glibc keeps what a process frees for its next allocations: after a million-statement index is dropped, or
 a query that built large hash tables ends (Oxigraph allocates with the system's malloc, one arena per
@@ -10,6 +11,9 @@ back; ``release_freed_memory`` makes large blocks go back on their own from then
 from __future__ import annotations
 
 import ctypes
+import gc
+import threading
+from contextlib import contextmanager
 
 # glibc's mallopt(3) parameters (malloc.h)
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
@@ -38,6 +42,36 @@ def trim_memory() -> None:
     libc = _glibc()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+_pause_lock = threading.Lock()
+_pauses = 0  # steps inside collection_paused, in every thread
+_resume = False  # whether the collector was on when the first of them began
+
+
+@contextmanager
+def collection_paused():
+    """Python's cyclic collector off for the block; on again when the last such block (in any thread) ends,
+    if it was on before the first began.
+
+    Every allocation of a container counts towards the next collection, and each third-generation one
+    walks every object alive: a build making millions of statements, ids and tuples it keeps spends a
+    quarter of its load and reasoning in collections that find nothing (pyoxigraph's terms are tracked
+    too). The steps run under it make no reference cycles of their own; the garbage cycles others make
+    meanwhile wait for the next collection."""
+    global _pauses, _resume
+    with _pause_lock:
+        if _pauses == 0:
+            _resume = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _resume:
+                gc.enable()
 
 
 def available_memory() -> int | None:

@@ -73,14 +73,12 @@ class IdGraph:
         once all of it is free, and the reasoner's sets, ints and terms were made interleaved, so the old
         graph freed while the new one shares its terms or ints would free almost nothing. The old graph is
         the caller's to drop."""
-        import gc
+        from kg.memory import collection_paused
 
         fresh = IdGraph()
         ints = list(range(len(self.terms)))
         at = ints.__getitem__
-        collecting = gc.isenabled()
-        gc.disable()  # millions of new tuples would start collections, each walking the old graph
-        try:
+        with collection_paused():  # millions of new tuples would start collections, each walking the old graph
             fresh.terms = [_fresh_term(t) for t in self.terms]
             fresh.ids = dict(zip(fresh.terms, ints))
             for old, new in ((self.fwd, fresh.fwd), (self.bwd, fresh.bwd)):
@@ -88,9 +86,6 @@ class IdGraph:
                     new[at(p)] = dict(zip(map(at, by_node), [
                         tuple(map(at, objects)) if len(objects) <= SMALL_VALUES else frozenset(map(at, objects))
                         for objects in by_node.values()]))
-        finally:
-            if collecting:
-                gc.enable()
         fresh.size, fresh.compact = self.size, True
         return fresh
 

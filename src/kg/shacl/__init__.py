@@ -108,8 +108,7 @@ def _queries_store(sg, shape) -> bool:
 
 def _validate(data, sg, origin: str, run_select=None, progress=None):
     """(results, run) of validating ``data`` (a kg.owlrl.IdGraph) against ``sg`` (kg.shacl.graph.ShapesGraph)."""
-    import gc
-
+    from kg.memory import collection_paused
     from kg.shacl import registry, targets
     from kg.shacl.graph import name, sh
     from kg.shacl.run import Run
@@ -121,30 +120,26 @@ def _validate(data, sg, origin: str, run_select=None, progress=None):
     # The run makes millions of short-lived containers; with a million-triple index alive, every
     # collection the allocations trigger walks it (a third of the time). The run makes no garbage
     # cycles worth collecting early.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for node, regime in sg.pos.get(sh("entailment"), ()):
-            raise DataError(f"{name(node)} asks for sh:entailment {name(regime)}: kg's validator implements no "
-                            "entailment regime, and SHACL (1.0, 6) has a validator fail then (validate the "
-                            "reasoned closure instead)")
-        shapes = compile_shapes(run, discover(sg, registry.PARAMETERS), registry.STEPS)
-        for shape in shapes:
-            shape.targets = targets.finder(run, shape)
-        out: list = []
-        # Shapes that query the store go last: in a build, the store may still be taking in the closure
-        # while the other shapes need only the index (the order of results is the report's to make).
-        active = [shape for shape in sorted(shapes, key=lambda s: _queries_store(sg, s))
-                  if shape.targets is not None and not shape.deactivated]
-        if progress is not None:
-            progress.total, progress.detail = len(active), "shapes"
-        for shape in active:
-            run.results_of_all(shape, shape.targets(), out)
+    with collection_paused():
+        try:
+            for node, regime in sg.pos.get(sh("entailment"), ()):
+                raise DataError(f"{name(node)} asks for sh:entailment {name(regime)}: kg's validator implements no "
+                                "entailment regime, and SHACL (1.0, 6) has a validator fail then (validate the "
+                                "reasoned closure instead)")
+            shapes = compile_shapes(run, discover(sg, registry.PARAMETERS), registry.STEPS)
+            for shape in shapes:
+                shape.targets = targets.finder(run, shape)
+            out: list = []
+            # Shapes that query the store go last: in a build, the store may still be taking in the closure
+            # while the other shapes need only the index (the order of results is the report's to make).
+            active = [shape for shape in sorted(shapes, key=lambda s: _queries_store(sg, s))
+                      if shape.targets is not None and not shape.deactivated]
             if progress is not None:
-                progress.done += 1
-    except DataError as exc:
-        raise DataError(f"SHACL shapes ({origin}) cannot be used: {exc}") from None
-    finally:
-        if collecting:
-            gc.enable()
+                progress.total, progress.detail = len(active), "shapes"
+            for shape in active:
+                run.results_of_all(shape, shape.targets(), out)
+                if progress is not None:
+                    progress.done += 1
+        except DataError as exc:
+            raise DataError(f"SHACL shapes ({origin}) cannot be used: {exc}") from None
     return out, run

@@ -1,0 +1,93 @@
+"""kg.memory.collection_paused: Python's cyclic collector off while a step makes millions of objects, and
+back as it was once the last such step (in any thread) ends."""
+
+import gc
+import threading
+
+import pytest
+
+from kg.memory import collection_paused
+
+
+@pytest.fixture(autouse=True)
+def collector_on():
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_the_collector_is_off_in_the_block_and_on_after():
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_a_nested_block_leaves_it_off_until_the_outer_one_ends():
+    with collection_paused():
+        with collection_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off():
+    gc.disable()
+    with collection_paused():
+        pass
+    assert not gc.isenabled()
+
+
+def test_an_error_in_the_block_turns_it_back_on():
+    with pytest.raises(ValueError):
+        with collection_paused():
+            raise ValueError("a step that failed")
+    assert gc.isenabled()
+
+
+def test_overlapping_blocks_in_two_threads_turn_it_on_once_both_end():
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def second():
+        first_in.wait()
+        with collection_paused():
+            second_in.set()
+            first_out.wait()
+            seen["after the first ended"] = gc.isenabled()
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    with collection_paused():
+        first_in.set()
+        second_in.wait()
+    first_out.set()
+    thread.join()
+    assert seen == {"after the first ended": False}
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["built", "failed"])
+def test_a_build_runs_with_the_collector_paused_and_gives_it_back(mini, monkeypatch, fails):
+    from kg import build as build_module
+
+    seen = []
+    stages = []
+    for name, label, stage in build_module.STAGES:
+        def watched(run, step, stage=stage, name=name):
+            seen.append((name, gc.isenabled()))
+            if fails and name == "reason":
+                raise OSError(28, "No space left on device")
+            stage(run, step)
+        stages.append((name, label, watched))
+    monkeypatch.setattr(build_module, "STAGES", stages)
+    if fails:
+        from kg.errors import BuildError
+
+        with pytest.raises(BuildError):
+            build_module.build(mini, force=True)
+    else:
+        build_module.build(mini, force=True)
+    assert seen and not any(enabled for _name, enabled in seen)
+    assert gc.isenabled()
