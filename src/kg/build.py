@@ -110,18 +110,13 @@ class _Run:
         self.tmp = self.project.build_dir / f".tmp-{uuid.uuid4().hex}"
 
     def execute(self) -> Built:
-        from kg.memory import collection_paused
-
         try:
             self.tmp.mkdir()
-            # The stages keep millions of statements, ids and terms and make no reference cycles: the
-            # collections their allocations start would walk them all and find nothing (kg.memory)
-            with collection_paused():
-                for name, label, stage in STAGES:
-                    with self.reporter.step(label) as step:
-                        stage(self, step)
-                    self.timer.lap(name)
-                return _finish(self)
+            for name, label, stage in STAGES:
+                with self.reporter.step(label) as step:
+                    stage(self, step)
+                self.timer.lap(name)
+            return _finish(self)
         except OSError as exc:
             self.abandon()
             raise BuildError(f"cannot write the build in {self.project.build_dir}: {exc.strerror or exc}; "

@@ -89,6 +89,15 @@ def file_source(path: Path) -> ox.NamedNode:
 
 
 def merge(project: Project, log=None) -> Merged:
+    from kg.memory import collection_paused
+
+    # the statements and their terms are kept, and make no reference cycles: collections would walk them
+    # for nothing (a sixth of the merge at ten million statements, a quarter at one)
+    with collection_paused():
+        return _merge(project, log)
+
+
+def _merge(project: Project, log=None) -> Merged:
     merged = Merged()
     for path in project.ontology_files():
         display = project.relpath(path)

@@ -69,19 +69,23 @@ def test_overlapping_blocks_in_two_threads_turn_it_on_once_both_end():
 
 
 @pytest.mark.parametrize("fails", [False, True], ids=["built", "failed"])
-def test_a_build_runs_with_the_collector_paused_and_gives_it_back(mini, monkeypatch, fails):
+def test_a_build_merges_and_reasons_with_the_collector_paused_and_gives_it_back(mini, monkeypatch, fails):
     from kg import build as build_module
+    from kg import merge as merge_module
+    from kg import owlrl
 
-    seen = []
-    stages = []
-    for name, label, stage in build_module.STAGES:
-        def watched(run, step, stage=stage, name=name):
-            seen.append((name, gc.isenabled()))
-            if fails and name == "reason":
+    seen = {}
+
+    def watching(name, function):
+        def watched(*args, **kwargs):
+            seen[name] = gc.isenabled()
+            if fails and name == "reasoning":
                 raise OSError(28, "No space left on device")
-            stage(run, step)
-        stages.append((name, label, watched))
-    monkeypatch.setattr(build_module, "STAGES", stages)
+            return function(*args, **kwargs)
+        return watched
+
+    monkeypatch.setattr(merge_module, "_merge", watching("merge", merge_module._merge))
+    monkeypatch.setattr(owlrl, "closure", watching("reasoning", owlrl.closure))
     if fails:
         from kg.errors import BuildError
 
@@ -89,5 +93,5 @@ def test_a_build_runs_with_the_collector_paused_and_gives_it_back(mini, monkeypa
             build_module.build(mini, force=True)
     else:
         build_module.build(mini, force=True)
-    assert seen and not any(enabled for _name, enabled in seen)
+    assert seen == {"merge": False, "reasoning": False}
     assert gc.isenabled()
