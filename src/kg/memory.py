@@ -55,10 +55,10 @@ def collection_paused():
     if it was on before the first began.
 
     Every allocation of a container counts towards the next collection, and each third-generation one
-    walks every object alive: a build making millions of statements, ids and tuples it keeps spends a
-    quarter of its load and reasoning in collections that find nothing (pyoxigraph's terms are tracked
-    too). The steps run under it make no reference cycles of their own; the garbage cycles others make
-    meanwhile wait for the next collection."""
+    walks every object alive: a step that keeps the millions of statements, ids and tuples it makes
+    (pyoxigraph's terms are tracked too) walks them for nothing; the merge spent a quarter of its time
+    so at a million statements, a sixth at ten million (docs/SCALE.md). The steps run under it make no
+    reference cycles of their own; the garbage cycles others make meanwhile wait for the next collection."""
     global _pauses, _resume
     with _pause_lock:
         if _pauses == 0:
