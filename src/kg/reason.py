@@ -124,11 +124,9 @@ def infer(quads, engine: str = "kg", *, collect: bool = False, released=None, pr
     if engine == "kg":
         # kg's engine, the package kg.owlrl; ``from owlrl import`` in _owlrl is the reference, PyPI's owlrl
         from kg import owlrl as kg_owlrl
-        from kg.memory import collection_paused
 
         try:
-            with collection_paused():  # the index's millions of sets and ints hold no cycles (kg.memory)
-                result = kg_owlrl.closure(quads, indexed=released, progress=progress)
+            result = kg_owlrl.closure(quads, indexed=released, progress=progress)
         except kg_owlrl.Unsupported as exc:
             if progress is not None:  # kg.owlrl's count stops here; owlrl tells nothing
                 progress.counted, progress.done, progress.detail = None, 0, "reasoning with owlrl, the reference"

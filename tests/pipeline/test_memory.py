@@ -72,7 +72,7 @@ def test_overlapping_blocks_in_two_threads_turn_it_on_once_both_end():
 def test_a_build_merges_and_reasons_with_the_collector_paused_and_gives_it_back(mini, monkeypatch, fails):
     from kg import build as build_module
     from kg import merge as merge_module
-    from kg import owlrl
+    from kg.owlrl import evaluate
 
     seen = {}
 
@@ -85,7 +85,7 @@ def test_a_build_merges_and_reasons_with_the_collector_paused_and_gives_it_back(
         return watched
 
     monkeypatch.setattr(merge_module, "_merge", watching("merge", merge_module._merge))
-    monkeypatch.setattr(owlrl, "closure", watching("reasoning", owlrl.closure))
+    monkeypatch.setattr(evaluate, "_closure", watching("reasoning", evaluate._closure))
     if fails:
         from kg.errors import BuildError
 

@@ -35,6 +35,13 @@ def closure(triples, instance_rules=None, indexed=None, progress=None) -> Closur
     ``triples`` are held as ids and supported (Unsupported is raised before it or not at all): the caller
     may then drop them. ``progress`` (a kg.progress.Tally), when given, is told the phase and counts the
     triples inferred so far."""
+    from kg.memory import collection_paused
+
+    with collection_paused():  # the index's millions of sets and ints hold no cycles (kg.memory)
+        return _closure(triples, instance_rules, indexed, progress)
+
+
+def _closure(triples, instance_rules, indexed, progress) -> Closure:
     if progress is not None:
         progress.detail = "indexing the statements"
     graph = IdGraph.from_triples(triples)
