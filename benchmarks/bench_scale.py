@@ -12,6 +12,8 @@ to that many asserted triples; then, each in a fresh process:
   ratio from the same run;
 * ``kg build --store-last`` (the store loaded once validation is done: less
   memory at the peak, more time);
+* ``kg build`` under the C library's malloc (``KG_ALLOCATOR=system``), beside
+  the allocator the build chose (jemalloc, where the system has it);
 * ``kg validate`` on the fresh build;
 * two saved queries (median of ``-n`` runs), beside pyoxigraph alone on the
   same build: loading the build's N-Quads into memory and running the same
@@ -127,7 +129,8 @@ def bench_size(label: str, size: int, n: int, ref_timeout: float, tmp: Path, ref
 
     lines = [f"### {label}: {counts['asserted_statements']:,} asserted statements "
              f"({counts['asserted_triples']:,} distinct triples), {counts['inferred_triples']:,} inferred"
-             + ("" if manifest["conforms"] else f"; does not conform: {manifest['issues']}"), "",
+             + ("" if manifest["conforms"] else f"; does not conform: {manifest['issues']}")
+             + f"; kg build ran with {manifest['engines'].get('allocator', 'the system allocator')}", "",
              "| step | wall s | CPU s | peak RSS MiB | reference wall s | reference CPU s | reference / kg (CPU) |",
              "|---|---|---|---|---|---|---|"]
     ref_steps = {name: (w, c) for name, w, c in step_rows(ref_manifest)} if ref_manifest else {}
@@ -150,6 +153,14 @@ def bench_size(label: str, size: int, n: int, ref_timeout: float, tmp: Path, ref
                  f"{fmt_s(last.cpu)} | {last.rss:.0f} "
                  "|  |  |  |")
     shutil.rmtree(base / "build-store-last", ignore_errors=True)
+
+    # the same build under the C library's malloc, beside the allocator kg build chose (kg.memory)
+    print(f"[{label}] building with the C library's malloc …", file=sys.stderr, flush=True)
+    system = kg(["build", "-q", "--allow-invalid", "--store-alongside", "--home", str(home),
+                 "--build-dir", str(base / "build-system-malloc")], env={"KG_ALLOCATOR": "system"})
+    lines.append(f"| build with `KG_ALLOCATOR=system`, whole process | {fmt_s(system.wall)} | {fmt_s(system.cpu)} | "
+                 f"{system.rss:.0f} |  |  |  |")
+    shutil.rmtree(base / "build-system-malloc", ignore_errors=True)
 
     validate = [kg(["validate", *common]) for _ in range(n)]
     lines.append(f"| validate (fresh build), median | {fmt_s(median(validate))} | {fmt_s(median(validate, 'cpu'))} | "

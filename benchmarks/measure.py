@@ -112,8 +112,10 @@ def run(cmd: list[str], env: dict | None = None, timeout: float | None = None, o
     return sample
 
 
-def kg(args: list[str], timeout: float | None = None, ok=(0, 1)) -> Sample | None:
-    return run([sys.executable, "-m", "kg", *args], env=kg_env(), timeout=timeout, ok=ok)
+def kg(args: list[str], timeout: float | None = None, ok=(0, 1), env: dict | None = None) -> Sample | None:
+    """``python -m kg ARGS`` as a program (``kg build`` may start itself again with another allocator: the same
+    process), ``env`` added to ``kg_env()``."""
+    return run([sys.executable, "-m", "kg", *args], env={**kg_env(), **(env or {})}, timeout=timeout, ok=ok)
 
 
 def median(samples: list[Sample], attr: str = "wall") -> float:

@@ -1,6 +1,6 @@
 """``python -m kg``: the same as the ``kg`` command."""
 
-from kg.cli import main
+from kg.cli import run
 
 if __name__ == "__main__":  # pragma: no cover
-    main(prog_name="kg")
+    run()

@@ -463,6 +463,8 @@ def _bulk_load(run: _Run) -> None:
 def _manifest(run: _Run, report) -> dict:
     import pyoxigraph as ox
 
+    from kg.memory import allocator
+
     project, merged = run.project, run.stage["merged"]
     return {
         "kg_version": __version__,
@@ -473,7 +475,7 @@ def _manifest(run: _Run, report) -> dict:
         "counts": run.stage["counts"],
         "graph_files": {g: merged.graph_files[g] for g in sorted(merged.graph_files)},
         "engines": {"reasoner": run.stage["inference"].engine, "validator": run.stage["validator_engine"],
-                    "store": f"pyoxigraph {ox.__version__}"},
+                    "store": f"pyoxigraph {ox.__version__}", "allocator": allocator()},
         "store_layout": STORE_LAYOUT,
         "input_digests": run.digests,
         "file_statements": run.stage["file_statements"],

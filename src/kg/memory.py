@@ -1,19 +1,30 @@
-"""Giving freed memory back to the system (glibc; a no-op elsewhere), pausing Python's cyclic collector
-while a step makes millions of objects, and what the system has: its memory available, the cores this
-process may use.
+"""Giving freed memory back to the system (glibc, jemalloc; a no-op elsewhere), the allocator a large
+build runs with, pausing Python's cyclic collector while a step makes millions of objects, and what the
+system has: its memory available, the cores this process may use.
 
 glibc keeps what a process frees for its next allocations: after a million-statement index is dropped, or
 a query that built large hash tables ends (Oxigraph allocates with the system's malloc, one arena per
 thread), the process's resident size stays at its high-water mark. ``trim_memory`` hands the free pages
 back; ``release_freed_memory`` makes large blocks go back on their own from then on.
+
+Oxigraph's bulk loader makes and frees a small buffer per key of every index it sorts: under glibc's
+malloc a fifth of a million-statement build's CPU went to allocating and freeing (docs/SCALE.md). The
+allocator is chosen as a process starts (``LD_PRELOAD``), so ``kg build`` starts itself again with
+jemalloc preloaded where the system has it (``restart_with_faster_allocator``; ``KG_ALLOCATOR=system``
+keeps the C library's).
 """
 
 from __future__ import annotations
 
 import ctypes
+import ctypes.util
 import gc
+import os
+import sys
 import threading
 from contextlib import contextmanager
+
+from kg.errors import UsageError
 
 # glibc's mallopt(3) parameters (malloc.h)
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
@@ -39,9 +50,89 @@ def release_freed_memory() -> None:
 
 def trim_memory() -> None:
     """Hand the free pages of every arena back to the system."""
+    jemalloc = _jemalloc()
+    if jemalloc is not None:
+        jemalloc.mallctl(b"arena.%d.purge" % _MALLCTL_ARENAS_ALL, None, None, None, 0)
+        return
     libc = _glibc()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+# ------------------------------------------------------------------ the allocator
+ALLOCATOR_VARIABLE = "KG_ALLOCATOR"
+ALLOCATOR_CHOICES = ("auto", "system")  # auto: jemalloc where the system has it (Linux), for kg build
+_MALLCTL_ARENAS_ALL = 4096  # jemalloc.h: every arena, in mallctl names
+_PRELOADED_BY_KG = "KG_PRELOADED"  # what LD_PRELOAD was before kg added the allocator to it
+
+
+def _jemalloc():
+    """jemalloc's API when it is this process's malloc (preloaded, or linked in), else None."""
+    try:
+        process = ctypes.CDLL(None)
+    except OSError:  # pragma: no cover - no dynamic loader to ask
+        return None
+    return process if hasattr(process, "mallctl") else None
+
+
+def allocator() -> str:
+    """The malloc this process runs with: ``jemalloc <version>``, ``glibc <version>`` or ``system``."""
+    jemalloc = _jemalloc()
+    if jemalloc is not None:
+        version = ctypes.c_char_p()
+        size = ctypes.c_size_t(ctypes.sizeof(version))
+        if jemalloc.mallctl(b"version", ctypes.byref(version), ctypes.byref(size), None, 0) == 0 and version.value:
+            return "jemalloc " + version.value.decode("ascii", "replace").split("-")[0]
+        return "jemalloc"  # pragma: no cover - every jemalloc answers "version"
+    libc = _glibc()
+    if libc is not None and hasattr(libc, "gnu_get_libc_version"):
+        libc.gnu_get_libc_version.restype = ctypes.c_char_p
+        return "glibc " + libc.gnu_get_libc_version().decode("ascii", "replace")
+    return "system"
+
+
+def allocator_choice() -> str:
+    """``KG_ALLOCATOR`` (``auto`` when unset); a UsageError naming the variable otherwise."""
+    choice = os.environ.get(ALLOCATOR_VARIABLE, "auto").strip().lower() or "auto"
+    if choice not in ALLOCATOR_CHOICES:
+        raise UsageError(f"{ALLOCATOR_VARIABLE}={os.environ[ALLOCATOR_VARIABLE]!r}: expected one of "
+                         f"{', '.join(ALLOCATOR_CHOICES)}")
+    return choice
+
+
+def faster_allocator() -> str | None:
+    """The library a large build should start with preloaded: jemalloc's, where this is Linux, the system
+    has it, ``KG_ALLOCATOR`` is ``auto`` and it is not in use already; None otherwise."""
+    if not sys.platform.startswith("linux") or allocator_choice() != "auto" or _jemalloc() is not None:
+        return None
+    return ctypes.util.find_library("jemalloc")
+
+
+def restart_with_faster_allocator() -> None:
+    """Start this process's command line again (``sys.orig_argv``) with jemalloc preloaded, when
+    ``faster_allocator`` names it. Returns in the process started again (LD_PRELOAD then put back as it
+    was, so that the programs it starts do not inherit the allocator), when the preload failed there (once
+    only), and when there is nothing to preload. Only a process's entry point may call this: the command
+    line it repeats must be the command's own."""
+    if _PRELOADED_BY_KG in os.environ:
+        before = os.environ.pop(_PRELOADED_BY_KG)
+        if before:
+            os.environ["LD_PRELOAD"] = before
+        else:
+            os.environ.pop("LD_PRELOAD", None)
+        return
+    library = faster_allocator()
+    if library is None:
+        return
+    env = dict(os.environ)
+    env[_PRELOADED_BY_KG] = env.get("LD_PRELOAD", "")
+    env["LD_PRELOAD"] = " ".join(filter(None, [library, env[_PRELOADED_BY_KG]]))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        os.execve(sys.executable, sys.orig_argv, env)
+    except OSError:  # pragma: no cover - the interpreter cannot be started again: go on as we are
+        return
 
 
 _pause_lock = threading.Lock()

@@ -10,6 +10,6 @@ are imported inside the commands, so ``kg query`` on a fresh build never imports
 """
 
 from kg.cli import building, publishing, querying  # noqa: F401  (they add their commands to main)
-from kg.cli.app import main
+from kg.cli.app import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -176,6 +176,26 @@ def main():
     """Knowledge graph of international science-and-technology cooperation parks."""
 
 
+_entry_point = False  # kg is this process's program (run), not a caller's library (CliRunner, main())
+
+
+def run() -> None:
+    """The ``kg`` program (``python -m kg``, the ``kg`` script): ``main`` as a process's entry point."""
+    global _entry_point
+    _entry_point = True
+    main(prog_name="kg")
+
+
+def large_work() -> None:
+    """For a command that moves millions of statements: when kg is the process's program, start it again
+    with the faster allocator where the system has one (kg.memory, ``KG_ALLOCATOR``)."""
+    from kg.memory import allocator_choice, restart_with_faster_allocator
+
+    allocator_choice()  # a bad KG_ALLOCATOR is said wherever the command runs
+    if _entry_point:
+        restart_with_faster_allocator()
+
+
 def size_text(n: int) -> str:
     for unit in ("B", "KiB", "MiB", "GiB"):
         if n < 1024 or unit == "GiB":
