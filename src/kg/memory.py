@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import gc
 import os
 import sys
@@ -64,26 +65,51 @@ ALLOCATOR_VARIABLE = "KG_ALLOCATOR"
 ALLOCATOR_CHOICES = ("auto", "system")  # auto: jemalloc where the system has it (Linux), for kg build
 _MALLCTL_ARENAS_ALL = 4096  # jemalloc.h: every arena, in mallctl names
 _PRELOADED_BY_KG = "KG_PRELOADED"  # what LD_PRELOAD was before kg added the allocator to it
+# a malloc other than the C library's, by a function only it defines (tcmalloc's and mimalloc's too, for
+# the manifest of a process someone started with one of them preloaded)
+_ALLOCATOR_SYMBOLS = (("jemalloc", "mallctl"), ("mimalloc", "mi_version"), ("tcmalloc", "tc_version"))
 
 
-def _jemalloc():
-    """jemalloc's API when it is this process's malloc (preloaded, or linked in), else None."""
+@functools.lru_cache(maxsize=None)
+def _process():
+    """The symbols of this process (its program and every library loaded), or None where they cannot be had."""
     try:
-        process = ctypes.CDLL(None)
+        return ctypes.CDLL(None)
     except OSError:  # pragma: no cover - no dynamic loader to ask
         return None
-    return process if hasattr(process, "mallctl") else None
+
+
+@functools.lru_cache(maxsize=None)
+def _jemalloc():
+    """jemalloc's ``mallctl`` when jemalloc is this process's malloc (preloaded, or linked in), else None."""
+    process = _process()
+    if process is None or not hasattr(process, "mallctl"):
+        return None
+    process.mallctl.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
+    process.mallctl.restype = ctypes.c_int
+    return process
+
+
+def _preloaded_allocator() -> str | None:
+    """The name of the malloc this process runs with when it is not the C library's, else None."""
+    process = _process()
+    return next((name for name, symbol in _ALLOCATOR_SYMBOLS if process is not None and hasattr(process, symbol)),
+                None)
 
 
 def allocator() -> str:
-    """The malloc this process runs with: ``jemalloc <version>``, ``glibc <version>`` or ``system``."""
+    """The malloc this process runs with: ``jemalloc <version>``, ``mimalloc``, ``tcmalloc``,
+    ``glibc <version>`` or ``system``."""
     jemalloc = _jemalloc()
     if jemalloc is not None:
         version = ctypes.c_char_p()
         size = ctypes.c_size_t(ctypes.sizeof(version))
-        if jemalloc.mallctl(b"version", ctypes.byref(version), ctypes.byref(size), None, 0) == 0 and version.value:
+        if jemalloc.mallctl(b"version", ctypes.addressof(version), ctypes.addressof(size), None, 0) == 0 \
+                and version.value:
             return "jemalloc " + version.value.decode("ascii", "replace").split("-")[0]
-        return "jemalloc"  # pragma: no cover - every jemalloc answers "version"
+    other = _preloaded_allocator()
+    if other is not None:
+        return other
     libc = _glibc()
     if libc is not None and hasattr(libc, "gnu_get_libc_version"):
         libc.gnu_get_libc_version.restype = ctypes.c_char_p
@@ -102,8 +128,9 @@ def allocator_choice() -> str:
 
 def faster_allocator() -> str | None:
     """The library a large build should start with preloaded: jemalloc's, where this is Linux, the system
-    has it, ``KG_ALLOCATOR`` is ``auto`` and it is not in use already; None otherwise."""
-    if not sys.platform.startswith("linux") or allocator_choice() != "auto" or _jemalloc() is not None:
+    has it, ``KG_ALLOCATOR`` is ``auto`` and the process runs the C library's (not one preloaded by
+    whoever started it); None otherwise."""
+    if not sys.platform.startswith("linux") or allocator_choice() != "auto" or _preloaded_allocator() is not None:
         return None
     return ctypes.util.find_library("jemalloc")
 

@@ -101,6 +101,7 @@ _INSTALL_HINT = {
     "spark": "pip install pyspark and apt-get install default-jre-headless",
     "graphviz": "apt-get install graphviz (see .ci/apt-packages.txt): kg docs draws its diagrams with dot",
     "jemalloc": "apt-get install libjemalloc2 (see .ci/apt-packages.txt): the allocator kg build preloads",
+    "mimalloc": "apt-get install libmimalloc2.0 (see .ci/apt-packages.txt): an allocator a caller preloads",
     "chromium": "apt-get install chromium (see .ci/apt-packages.txt) and pip install playwright "
                 "(never `playwright install`: the tests drive /usr/bin/chromium)",
 }
@@ -150,10 +151,10 @@ def _missing(name: str) -> str | None:
         return None
     if name == "graphviz":  # Graphviz's dot, which kg docs draws the diagrams with (tests/publish/test_docs*.py)
         return None if shutil.which("dot") else "dot is not on PATH"
-    if name == "jemalloc":  # the allocator kg build starts itself again with (kg.memory)
+    if name in ("jemalloc", "mimalloc"):  # what kg build preloads, and what a caller may have (kg.memory)
         import ctypes.util
 
-        return None if ctypes.util.find_library("jemalloc") else "libjemalloc is not on the library path"
+        return None if ctypes.util.find_library(name) else f"lib{name} is not on the library path"
     if name == "chromium":  # headless Chromium driven by Playwright (tests/serve/test_serve_clients.py)
         if not (shutil.which("chromium") or Path("/usr/bin/chromium").is_file()):
             return "chromium is not on PATH"

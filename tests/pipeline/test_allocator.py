@@ -18,6 +18,7 @@ from helpers.paths import MINI
 from helpers.thirdparty import need_tool
 
 JEMALLOC = "libjemalloc.so.2"
+RESTART = "import kg.memory as m; m.restart_with_faster_allocator(); "  # what kg build does first, as a program
 
 
 def _python(code: str, **env: str) -> subprocess.CompletedProcess:
@@ -60,18 +61,34 @@ print(before, held, freed, rss())
     assert trimmed - before < 50e6
 
 
-def test_the_restarted_process_runs_with_jemalloc_and_puts_ld_preload_back(jemalloc):
-    code = ("import os, kg.memory as m; m.restart_with_faster_allocator(); "
-            "print(m.allocator().split()[0], os.environ.get('LD_PRELOAD'), 'KG_PRELOADED' in os.environ)")
+def _starts(tmp_path, then: str) -> str:
+    """Code that counts its starts in a file (a process started again starts the code again), then runs."""
+    return f"open({str(tmp_path / 'starts')!r}, 'a').write('started\\n'); " + then
+
+
+def test_the_restarted_process_runs_with_jemalloc_and_puts_ld_preload_back(jemalloc, tmp_path):
+    code = _starts(tmp_path, RESTART + "import os; print(m.allocator().split()[0], os.environ.get('LD_PRELOAD'), "
+                                       "'KG_PRELOADED' in os.environ)")
     assert _python(code).stdout.splitlines() == ["jemalloc None False"]  # printed by the second process only
+    assert (tmp_path / "starts").read_text() == "started\n" * 2
     assert _python(code, LD_PRELOAD="libm.so.6").stdout.splitlines() == ["jemalloc libm.so.6 False"]
     assert _python(code, KG_ALLOCATOR="system").stdout.splitlines() == ["glibc None False"]
+    assert (tmp_path / "starts").read_text() == "started\n" * 5
 
 
-def test_a_preload_that_did_not_take_is_not_tried_again(jemalloc):
+def test_a_preload_that_did_not_take_is_not_tried_again(jemalloc, tmp_path):
     # KG_PRELOADED says the process was already started again: without jemalloc loaded it goes on as it is
-    code = "import kg.memory as m; m.restart_with_faster_allocator(); print(m.allocator().split()[0])"
+    code = _starts(tmp_path, RESTART + "print(m.allocator().split()[0])")
     assert _python(code, KG_PRELOADED="").stdout.splitlines() == ["glibc"]
+    assert (tmp_path / "starts").read_text() == "started\n"
+
+
+@pytest.mark.parametrize("preloaded, name", [("libjemalloc.so.2", "jemalloc"), ("libmimalloc.so.2", "mimalloc")])
+def test_an_allocator_whoever_started_the_process_preloaded_is_kept(jemalloc, tmp_path, preloaded, name):
+    need_tool(name)
+    code = _starts(tmp_path, RESTART + "print(m.allocator().split()[0])")
+    assert _python(code, LD_PRELOAD=preloaded).stdout.splitlines() == [name]
+    assert (tmp_path / "starts").read_text() == "started\n"
 
 
 def _build(tmp_path, name: str, **env: str) -> dict:
