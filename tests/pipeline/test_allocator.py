@@ -21,10 +21,15 @@ JEMALLOC = "libjemalloc.so.2"
 RESTART = "import kg.memory as m; m.restart_with_faster_allocator(); "  # what kg build does first, as a program
 
 
-def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+def _env(**env: str) -> dict:
+    """This environment without the variables the allocator depends on, then ``env``."""
     base = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "KG_ALLOCATOR", "KG_PRELOADED")}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                          env={**base, **env}, check=True)
+    return {**base, **env}
+
+
+def _python(code: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=_env(**env),
+                          check=True)
 
 
 @pytest.fixture
@@ -95,9 +100,8 @@ def _build(tmp_path, name: str, **env: str) -> dict:
     home = tmp_path / name / "mini"
     shutil.copytree(MINI, home, ignore=shutil.ignore_patterns("build"))
     build_dir = tmp_path / name / "build"
-    base = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "KG_ALLOCATOR", "KG_PRELOADED")}
     subprocess.run([sys.executable, "-m", "kg", "build", "-q", "--home", str(home), "--build-dir", str(build_dir)],
-                   capture_output=True, text=True, timeout=300, env={**base, **env}, check=True)
+                   capture_output=True, text=True, timeout=300, env=_env(**env), check=True)
     return {"manifest": json.loads((build_dir / "current" / "manifest.json").read_text()),
             "files": {f: (build_dir / "current" / f).read_bytes() for f in ("asserted.nq", "inferred.nq")}}
 
