@@ -17,7 +17,6 @@ keeps the C library's).
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 import os
@@ -132,6 +131,8 @@ def faster_allocator() -> str | None:
     whoever started it); None otherwise."""
     if not sys.platform.startswith("linux") or allocator_choice() != "auto" or _preloaded_allocator() is not None:
         return None
+    import ctypes.util  # only here: it asks ldconfig, and kg query's start never needs it
+
     return ctypes.util.find_library("jemalloc")
 
 
