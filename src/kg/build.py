@@ -25,14 +25,16 @@ from kg.project import Project
 
 CLOSURE = "closure.nt"  # the closure's triples while the stores load them
 STATEMENTS_PER_PIECE = 200_000  # serialized at a time into asserted.nq
-# The peak of a build whose store is bulk-loaded alongside, per asserted statement: 2.39-2.46 GiB at a
-# million (1.41 GiB with the store loaded last), 1.6 KiB per statement at ten million; the larger, measured
-STORE_ALONGSIDE_BYTES = 2_600
-# What the store in memory holds per asserted statement (317 MiB for a million), and Oxigraph's bulk
-# loader's buffers per core it loads on (a batch of a million quads per thread: 1.5 GiB on two cores at ten
-# million statements), measured; they decide which store takes asserted.nq first (asserted_first)
+# The peak of a build whose store is bulk-loaded alongside, per asserted statement, measured with the loads
+# in pieces (kg.store_feed.LOAD_BYTES): 1.42 GiB at a million (1,520 bytes each), 11.0 GiB at ten million
+# with the dearest checks one at a time (1,180); the larger, rounded up. At ten million, on this machine's
+# 24 GB, it is loaded last: alongside took 543.6 and 650.0 s against 563.5 and 587.8 s, and 0.5 GiB more
+STORE_ALONGSIDE_BYTES = 1_550
+# What the store in memory holds per asserted statement (317 MiB for a million), and what Oxigraph's bulk
+# loader holds as it sorts a load of kg.store_feed.LOAD_BYTES (321 MiB, whatever the file's size or the
+# cores), measured; they decide which store takes asserted.nq first (asserted_first)
 STORE_IN_MEMORY_BYTES = 330
-LOADER_BYTES_PER_CORE = 768 * 2**20
+LOADER_BYTES = 352 * 2**20
 
 
 def build(project: Project, force: bool = False, reporter: Reporter = SILENT, reasoner: str = "kg",
@@ -299,13 +301,11 @@ def asserted_first(statements: int) -> bool:
     """Whether a build that loads its store last bulk-loads asserted.nq into it beside reasoning, the store
     in memory taking it only once that load is done: when what the store in memory would hold of the
     asserted statements meanwhile (STORE_IN_MEMORY_BYTES each) is at least what the loader's buffers hold
-    (LOADER_BYTES_PER_CORE: a batch per thread, whatever the file's size), so that the reasoning's peak
-    does not rise. From about five million statements on two cores. At ten million the build peaked at
-    10.61-10.63 GiB against 11.05 (its wall time within the machine's noise); at a million it would peak
-    at 1.64 GiB against 1.30 (docs/SCALE.md, "Two orders")."""
-    from kg.memory import usable_cores
-
-    return statements * STORE_IN_MEMORY_BYTES >= LOADER_BYTES_PER_CORE * usable_cores()
+    (LOADER_BYTES, a load of kg.store_feed.LOAD_BYTES at a time), so that the reasoning's peak does not
+    rise: from about 1.1 million statements. At ten million the build peaked at 10.61-10.63 GiB against
+    11.05 (its wall time within the machine's noise), when each load was a million quads per thread
+    (docs/SCALE.md, "Two orders")."""
+    return statements * STORE_IN_MEMORY_BYTES >= LOADER_BYTES
 
 
 def _store_file(run: _Run, path: Path) -> None:
@@ -339,10 +339,12 @@ def _shacl(run: _Run, step) -> None:
     from kg.store import OxigraphStore
 
     before = latest(run.project)
-    # A build that loads its store last for want of memory runs its dearest checks one at a time too
+    # A build that loads its store last runs its dearest checks one at a time too, as does one told to load
+    # it alongside where that does not fit (at ten million statements, two side by side: 12.2 GiB, not 11.0)
+    dear_alone = run.store_last or not store_fits(run.stage["asserted_statements"])
     run.pending = v.CheckRun(run.stage["catalogue"].checks(), workers=usable_cores(),
                              cost=v.check_costs(before.manifest.get("check_seconds") if before else None),
-                             dear_alone=run.store_last)
+                             dear_alone=dear_alone)
     # The dearest checks wait until SHACL is done: at a million statements each holds up to 0.8 GiB of
     # intermediate results, which on top of SHACL's caches would raise the build's peak.
     run.memory.then(lambda store: run.pending.start(OxigraphStore(store), hold_dear=True))
@@ -445,8 +447,8 @@ def _finish(run: _Run) -> Built:
 def _bulk_load(run: _Run) -> None:
     """The new on-disk store, bulk-loaded once validation is done and its memory freed (store_last): all
     of it, or all but the asserted statements it took beside reasoning (asserted_first). Oxigraph's loader
-    holds up to a gigabyte while it sorts, which on top of the reasoner's index and the store in memory
-    raises a million-statement build's peak from 1.41 to 2.39 GiB."""
+    holds about 0.3 GiB while it sorts a load (kg.store_feed.LOAD_BYTES), which the reasoner's index and
+    the store in memory then no longer meet."""
     from kg.memory import trim_memory
 
     run.pending.close()

@@ -4,11 +4,11 @@ Oxigraph renames the blank nodes of each load, so the lines of the build's files
 apart and added under their labels once the rest is in (kg.store.blank_node_lines): the same node in a
 source graph, the inferred graph and the default graph.  A store in memory splits them out a block at a
 time as it loads (kg.store.load_keeping_labels).  Oxigraph's bulk loader, which writes the on-disk store,
-reads a whole path: :func:`bulk_load` gives it a named pipe that a thread fills with the file's other
-lines.  The build used to write, for the loader, a copy of each file without those lines: at a million
-statements 0.22 GB of the 2.07 GB it wrote, at ten million 2.2 GB of 22.3.  This machine's disk writes 76 MB/s,
-and the kernel holds back a process that writes faster once the pages waiting for the disk pass a limit
-(docs/SCALE.md, "What the disk takes").
+reads a whole path: :func:`bulk_load` gives it named pipes that a thread fills with the file's other
+lines, LOAD_BYTES of them per load.  The build used to write, for the loader, a copy of each file without
+those lines: at a million statements 0.22 GB of the 2.07 GB it wrote, at ten million 2.2 GB of 22.3.
+This machine's disk writes 76 MB/s, and the kernel holds back a process that writes faster once the
+pages waiting for the disk pass a limit (docs/SCALE.md, "What the disk takes").
 """
 
 from __future__ import annotations
@@ -16,20 +16,24 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
+from kg.linesort import BLOCK
 from kg.store import blank_node_lines, load_keeping_labels
 
+# Bytes of lines per bulk load: Oxigraph's loader sorts a batch of up to a million quads in memory (0.9
+# GiB for a million of the build's); 64 MiB, about 300,000 lines, lowered a million-statement build's peak
+# from 2.08 to 1.42 GiB for 1-2 % more CPU (RocksDB merges the loads' files); 32 MiB lowered it no further
+LOAD_BYTES = 64 << 20
 PIPE_BYTES = 1 << 20  # asked of the kernel for the pipe (Linux): the filler wakes a few times a MiB, not 16
 
 
 def load(store, path: Path, folder: Path | None = None) -> None:
     """Load an N-Quads (or N-Triples) file the build wrote into ``store``, read leniently (IRIs not
     validated again: it was serialized from terms Oxigraph had parsed and checked; 10 % of the load's CPU):
-    on disk, one bulk load through a named pipe in ``folder`` (bulk_load); in memory (``folder`` None), a
-    transaction per block. On disk the whole file goes to one bulk load (in blocks of a few hundred
-    thousand lines the loader held 1 GiB less at a million statements, but the build took 3-4 s longer:
-    RocksDB compacts the many overlapping files)."""
+    on disk, bulk loads through named pipes in ``folder`` (bulk_load); in memory (``folder`` None), a
+    transaction per block."""
     if folder is not None:
         bulk_load(store, path, folder)
     else:
@@ -37,17 +41,38 @@ def load(store, path: Path, folder: Path | None = None) -> None:
 
 
 def bulk_load(store, path: Path, folder: Path) -> None:
-    """One bulk load of the file at ``path`` into an on-disk store, read by Oxigraph from a named pipe in
-    ``folder`` that a thread fills with its lines that hold no blank node (outside the GIL while it
-    writes); then those that do, under their labels. Where there are no named pipes (Windows, some mounted
-    file systems) the loader reads a temporary file of those lines instead.
+    """Bulk loads of the file at ``path`` into an on-disk store, LOAD_BYTES of its lines at a time, each
+    read by Oxigraph from a named pipe in ``folder`` that a thread fills with its lines that hold no blank
+    node (outside the GIL while it writes); then those that do, under their labels."""
+    import pyoxigraph as ox
+
+    held: list[bytes] = []
+    pieces = _apart(path, held, min(LOAD_BYTES, BLOCK))
+    for first in pieces:
+        _bulk_load_pieces(store, chain([first], _up_to(pieces, LOAD_BYTES - len(first))), folder)
+    if held := b"".join(held):
+        store.extend(ox.parse(held, format=ox.RdfFormat.N_QUADS))
+
+
+def _up_to(pieces: Iterator, size: int) -> Iterator:
+    """The next of ``pieces`` until ``size`` bytes are taken (the last one whole)."""
+    while size > 0:
+        piece = next(pieces, None)
+        if piece is None:
+            return
+        size -= len(piece)
+        yield piece
+
+
+def _bulk_load_pieces(store, pieces: Iterator, folder: Path) -> None:
+    """One bulk load of ``pieces`` (whole lines) through a named pipe in ``folder``. Where there are no
+    named pipes (Windows, some mounted file systems) the loader reads a temporary file of them instead.
 
     An error on either side ends both: the filler's is raised once the loader has read what came before
     it; a loader that stops early, or never opens the pipe, leaves the filler a closed pipe, not a wait."""
     import pyoxigraph as ox
 
     feed = folder / f".feed-{threading.get_ident()}.nq"
-    held: list[bytes] = []
     failed: list[BaseException] = []
     filler = None
     try:
@@ -55,9 +80,9 @@ def bulk_load(store, path: Path, folder: Path) -> None:
             os.mkfifo(feed)
         except (AttributeError, OSError):
             with open(feed, "wb") as out:
-                out.writelines(_apart(path, held))
+                out.writelines(pieces)
         else:
-            filler = threading.Thread(target=_fill, args=(feed, path, held, failed), name="kg-store-feed",
+            filler = threading.Thread(target=_fill, args=(feed, pieces, failed), name="kg-store-feed",
                                       daemon=True)
             filler.start()
         store.bulk_load(path=str(feed), format=ox.RdfFormat.N_QUADS, lenient=True)
@@ -68,17 +93,15 @@ def bulk_load(store, path: Path, folder: Path) -> None:
         feed.unlink(missing_ok=True)
     if failed:
         raise failed[0]
-    if held := b"".join(held):
-        store.extend(ox.parse(held, format=ox.RdfFormat.N_QUADS))
 
 
-def _fill(pipe: Path, path: Path, held: list[bytes], failed: list[BaseException]) -> None:
+def _fill(pipe: Path, pieces: Iterator, failed: list[BaseException]) -> None:
     """The filler's thread: the pipe gets the file's lines without a blank node; an error is kept in
     ``failed``, for the loader's side to raise."""
     try:
         with open(pipe, "wb", buffering=0) as out:
             _widen(out.fileno())
-            for piece in _apart(path, held):
+            for piece in pieces:
                 _write_all(out, piece)
     except BrokenPipeError:  # the loader stopped reading: its own error is the one raised
         pass
@@ -86,11 +109,11 @@ def _fill(pipe: Path, path: Path, held: list[bytes], failed: list[BaseException]
         failed.append(exc)
 
 
-def _apart(path: Path, held: list[bytes]) -> Iterator[memoryview]:
+def _apart(path: Path, held: list[bytes], block_bytes: int) -> Iterator[memoryview]:
     """The file's lines that hold no blank node, as views of its blocks; the others go to ``held``."""
     from kg.linesort import file_blocks
 
-    for block in file_blocks(path):
+    for block in file_blocks(path, block_bytes):
         plain, blank = blank_node_lines(block)
         held.append(blank)
         yield from plain

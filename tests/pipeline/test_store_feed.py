@@ -39,6 +39,42 @@ def test_a_file_loads_whole_and_keeps_its_blank_nodes(tmp_path, on_disk):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["asserted.nq"] + (["store"] if on_disk else [])
 
 
+class _Counting:
+    """A store whose bulk loads are counted, with the lines each was given."""
+
+    def __init__(self, store):
+        self.store, self.loads = store, []
+
+    def bulk_load(self, *, path, **kwargs):
+        self.loads.append(open(path, "rb").read() if os.path.isfile(path) else None)
+        self.store.bulk_load(path=path, **kwargs)
+
+    def extend(self, quads):
+        self.store.extend(quads)
+
+
+@pytest.mark.parametrize("pipes", [True, False], ids=["named pipes", "spooled"])
+def test_a_file_larger_than_a_load_goes_in_several_the_same_store(tmp_path, monkeypatch, pipes):
+    """Oxigraph's loader sorts what it is given in memory: a file is given to it LOAD_BYTES of whole lines at
+    a time, and the store is the one a single load makes (every statement, the blank node one node)."""
+    path = _file(tmp_path)
+    monkeypatch.setattr(store_feed, "LOAD_BYTES", 256 << 10)
+    if not pipes:
+        monkeypatch.delattr(os, "mkfifo")
+    store = _Counting(ox.Store(str(tmp_path / "store")))
+    store_feed.load(store, path, tmp_path)
+    fed = sum(len(line) for line in path.read_bytes().splitlines(True) if b"_:" not in line)  # the rest is held
+    expected = fed // (256 << 10)
+    assert expected <= len(store.loads) <= expected + 2
+    if not pipes:  # each load had whole lines, at most a block over LOAD_BYTES
+        assert all(lines.endswith(b"\n") and len(lines) <= 2 * (256 << 10) for lines in store.loads)
+    reference = ox.Store()
+    reference.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    assert len(store.store) == len(reference) == 80_002
+    assert [row["o"].value for row in store.store.query(JOINED)] == [EX + "a"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["asserted.nq", "store"]
+
+
 @pytest.mark.parametrize("missing", [True, False], ids=["no os.mkfifo", "a file system without pipes"])
 def test_without_named_pipes_the_file_is_spooled_first(tmp_path, monkeypatch, missing):
     """Where os.mkfifo is missing (Windows) or refused, the bulk loader reads a temporary copy, removed after."""

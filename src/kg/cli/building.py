@@ -33,7 +33,7 @@ def info(home, build_dir, fmt):
               help="Reason with owlrl and validate with pyshacl, the reference engines (slow; same answer).")
 @click.option("--store-last/--store-alongside", default=None,
               help="Bulk-load a new on-disk store after validation (less memory at the peak, more time; from "
-                   "about five million statements the asserted ones beside reasoning) or alongside it; "
+                   "about a million statements the asserted ones beside reasoning) or alongside it; "
                    "default: alongside when that fits in half the memory available.")
 def build(home, build_dir, force, quiet, allow_invalid, reference, store_last):
     """Load, reason (OWL RL), validate (SHACL and checks) and write the build.
