@@ -449,13 +449,13 @@ def _bulk_load(run: _Run) -> None:
     of it, or all but the asserted statements it took beside reasoning (asserted_first). Oxigraph's loader
     holds about 0.3 GiB while it sorts a load (kg.store_feed.LOAD_BYTES), which the reasoner's index and
     the store in memory then no longer meet."""
-    from kg.memory import trim_memory
+    from kg.memory import trim_memory, usable_cores
 
     run.pending.close()
     trim_memory()
     with run.reporter.step("writing the store") as step:
-        for path in run.deferred:
-            run.disk.load_file(path)
+        for path in run.deferred:  # nothing else runs now: a load on every core
+            run.disk.load_file(path, at_once=usable_cores())
         step.watch(run.disk.progress)
         run.disk.wait()
         step.done("loaded after validation, to hold less memory at once")

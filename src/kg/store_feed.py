@@ -29,29 +29,59 @@ LOAD_BYTES = 64 << 20
 PIPE_BYTES = 1 << 20  # asked of the kernel for the pipe (Linux): the filler wakes a few times a MiB, not 16
 
 
-def load(store, path: Path, folder: Path | None = None) -> None:
+def load(store, path: Path, folder: Path | None = None, at_once: int = 1) -> None:
     """Load an N-Quads (or N-Triples) file the build wrote into ``store``, read leniently (IRIs not
     validated again: it was serialized from terms Oxigraph had parsed and checked; 10 % of the load's CPU):
-    on disk, bulk loads through named pipes in ``folder`` (bulk_load); in memory (``folder`` None), a
-    transaction per block."""
+    on disk, bulk loads through named pipes in ``folder``, ``at_once`` side by side (bulk_load); in memory
+    (``folder`` None), a transaction per block."""
     if folder is not None:
-        bulk_load(store, path, folder)
+        bulk_load(store, path, folder, at_once)
     else:
         load_keeping_labels(store, path)
 
 
-def bulk_load(store, path: Path, folder: Path) -> None:
+def bulk_load(store, path: Path, folder: Path, at_once: int = 1) -> None:
     """Bulk loads of the file at ``path`` into an on-disk store, LOAD_BYTES of its lines at a time, each
     read by Oxigraph from a named pipe in ``folder`` that a thread fills with its lines that hold no blank
-    node (outside the GIL while it writes); then those that do, under their labels."""
+    node (outside the GIL while it writes); then those that do, under their labels. ``at_once``: loads run
+    side by side, each on a core (a load parses and sorts on one), each piece read before its load
+    starts; with one, the file is read as the loader takes it."""
     import pyoxigraph as ox
 
     held: list[bytes] = []
     pieces = _apart(path, held, min(LOAD_BYTES, BLOCK))
-    for first in pieces:
-        _bulk_load_pieces(store, chain([first], _up_to(pieces, LOAD_BYTES - len(first))), folder)
+    if at_once > 1:
+        loads = ([first, *_up_to(pieces, LOAD_BYTES - len(first))] for first in pieces)
+        _side_by_side(store, loads, folder, at_once)
+    else:
+        for first in pieces:
+            _bulk_load_pieces(store, chain([first], _up_to(pieces, LOAD_BYTES - len(first))), folder)
     if held := b"".join(held):
         store.extend(ox.parse(held, format=ox.RdfFormat.N_QUADS))
+
+
+def _side_by_side(store, loads: Iterator[list], folder: Path, at_once: int) -> None:
+    """Each of ``loads`` (lists of pieces) in a bulk load of its own, ``at_once`` of them at a time (the
+    store's files have random names, and RocksDB takes them in from several threads); the next is read
+    only when a load ends. The first error is raised once the loads already started have ended."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    with ThreadPoolExecutor(at_once, thread_name_prefix="kg-store-load") as pool:
+        running: set = set()
+        try:
+            while True:
+                if len(running) >= at_once:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        future.result()
+                load = next(loads, None)
+                if load is None:
+                    break
+                running.add(pool.submit(_bulk_load_pieces, store, iter(load), folder))
+        finally:
+            done, _ = wait(running)
+        for future in done:
+            future.result()
 
 
 def _up_to(pieces: Iterator, size: int) -> Iterator:

@@ -89,10 +89,10 @@ class StoreWriter:
         self.thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
         self.thread.start()
 
-    def load_file(self, path: Path) -> None:
-        """Load a file the build wrote (kg.store_feed.load)."""
+    def load_file(self, path: Path, at_once: int = 1) -> None:
+        """Load a file the build wrote (kg.store_feed.load), on disk ``at_once`` pieces of it side by side."""
         self.progress.total += 1
-        self.tasks.put(("file", path))
+        self.tasks.put(("file", (path, at_once)))
 
     def reuse(self, previous: Previous) -> None:
         self.tasks.put(("backup", previous))
@@ -137,8 +137,9 @@ class StoreWriter:
                 if self.store is None:
                     self.store = ox.Store(str(self.path)) if self.path is not None else ox.Store()
                 if kind == "file":
-                    self.progress.detail = f"a file of {arg.stat().st_size / 2**20:.0f} MiB"
-                    store_feed.load(self.store, arg, self.path.parent if self.path is not None else None)
+                    path, at_once = arg
+                    self.progress.detail = f"a file of {path.stat().st_size / 2**20:.0f} MiB"
+                    store_feed.load(self.store, path, self.path.parent if self.path is not None else None, at_once)
                     self.progress.done += 1
                     # what the load freed (its parser's and sorter's buffers) goes back to the system now,
                     # not at the next trim, which may come minutes later at ten million statements

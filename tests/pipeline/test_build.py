@@ -177,9 +177,9 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
     def which(writer):
         return "disk" if writer.path else "memory"
 
-    def recording_load_file(writer, path):
+    def recording_load_file(writer, path, **kwargs):
         given.append((which(writer), path.name))
-        return load_file(writer, path)
+        return load_file(writer, path, **kwargs)
 
     def recording_after(writer, other):
         given.append((which(writer), "after " + which(other)))

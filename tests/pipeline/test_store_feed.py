@@ -2,6 +2,7 @@
 
 import os
 import threading
+import time
 
 import pyoxigraph as ox
 import pytest
@@ -40,32 +41,45 @@ def test_a_file_loads_whole_and_keeps_its_blank_nodes(tmp_path, on_disk):
 
 
 class _Counting:
-    """A store whose bulk loads are counted, with the lines each was given."""
+    """A store whose bulk loads are counted, with the lines each was given (read from a file, not a pipe)
+    and the most that ran at once (each held a little, so that loads given side by side meet)."""
 
     def __init__(self, store):
-        self.store, self.loads = store, []
+        self.store, self.loads, self.running, self.most = store, [], 0, 0
+        self.lock = threading.Lock()
 
     def bulk_load(self, *, path, **kwargs):
-        self.loads.append(open(path, "rb").read() if os.path.isfile(path) else None)
-        self.store.bulk_load(path=path, **kwargs)
+        with self.lock:
+            self.loads.append(open(path, "rb").read() if os.path.isfile(path) else None)
+            self.running += 1
+            self.most = max(self.most, self.running)
+        try:
+            time.sleep(0.05)
+            self.store.bulk_load(path=path, **kwargs)
+        finally:
+            with self.lock:
+                self.running -= 1
 
     def extend(self, quads):
         self.store.extend(quads)
 
 
+@pytest.mark.parametrize("at_once", [1, 2], ids=["one load at a time", "two side by side"])
 @pytest.mark.parametrize("pipes", [True, False], ids=["named pipes", "spooled"])
-def test_a_file_larger_than_a_load_goes_in_several_the_same_store(tmp_path, monkeypatch, pipes):
+def test_a_file_larger_than_a_load_goes_in_several_the_same_store(tmp_path, monkeypatch, pipes, at_once):
     """Oxigraph's loader sorts what it is given in memory: a file is given to it LOAD_BYTES of whole lines at
-    a time, and the store is the one a single load makes (every statement, the blank node one node)."""
+    a time, ``at_once`` loads side by side, and the store is the one a single load makes (every statement,
+    the blank node one node)."""
     path = _file(tmp_path)
     monkeypatch.setattr(store_feed, "LOAD_BYTES", 256 << 10)
     if not pipes:
         monkeypatch.delattr(os, "mkfifo")
     store = _Counting(ox.Store(str(tmp_path / "store")))
-    store_feed.load(store, path, tmp_path)
+    store_feed.load(store, path, tmp_path, at_once)
     fed = sum(len(line) for line in path.read_bytes().splitlines(True) if b"_:" not in line)  # the rest is held
     expected = fed // (256 << 10)
     assert expected <= len(store.loads) <= expected + 2
+    assert store.most == at_once
     if not pipes:  # each load had whole lines, at most a block over LOAD_BYTES
         assert all(lines.endswith(b"\n") and len(lines) <= 2 * (256 << 10) for lines in store.loads)
     reference = ox.Store()
@@ -73,6 +87,20 @@ def test_a_file_larger_than_a_load_goes_in_several_the_same_store(tmp_path, monk
     assert len(store.store) == len(reference) == 80_002
     assert [row["o"].value for row in store.store.query(JOINED)] == [EX + "a"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["asserted.nq", "store"]
+
+
+def test_a_bad_line_in_a_load_side_by_side_ends_them_all(tmp_path, monkeypatch):
+    """The loader's error is raised once every load started has ended, no later one starts, and no pipe is
+    left behind."""
+    good = _file(tmp_path).read_bytes()
+    path = tmp_path / "bad.nq"
+    path.write_bytes(good + b"<http://ex/a> <http://ex/b> .\n" + good)
+    monkeypatch.setattr(store_feed, "LOAD_BYTES", 256 << 10)
+    store = _Counting(ox.Store(str(tmp_path / "store")))
+    error = _ends(lambda: store_feed.load(store, path, tmp_path, 2))
+    assert isinstance(error, SyntaxError)
+    assert len(store.loads) < 2 * len(good) // (256 << 10)
+    assert not list(tmp_path.glob(".feed-*"))
 
 
 @pytest.mark.parametrize("missing", [True, False], ids=["no os.mkfifo", "a file system without pipes"])
