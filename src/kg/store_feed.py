@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
-from kg.linesort import BLOCK
+from kg.linesort import BLOCK, file_blocks
 from kg.store import blank_node_lines, load_keeping_labels
 
 # Bytes of lines per bulk load: Oxigraph's loader sorts a batch of up to a million quads in memory (0.9
@@ -141,8 +141,6 @@ def _fill(pipe: Path, pieces: Iterator, failed: list[BaseException]) -> None:
 
 def _apart(path: Path, held: list[bytes], block_bytes: int) -> Iterator[memoryview]:
     """The file's lines that hold no blank node, as views of its blocks; the others go to ``held``."""
-    from kg.linesort import file_blocks
-
     for block in file_blocks(path, block_bytes):
         plain, blank = blank_node_lines(block)
         held.append(blank)

@@ -156,6 +156,21 @@ def test_an_edit_loads_anew_when_the_difference_would_not_fit_in_memory(mini, mo
     assert any("Beta Science Park" in q for q in store_quads(edited.store_path))
 
 
+def _recording_dear_alone(monkeypatch) -> list:
+    """The ``dear_alone`` each kg.validate.CheckRun the build makes is given, in order."""
+    from kg import validate
+
+    given = []
+
+    class RecordingCheckRun(validate.CheckRun):
+        def __init__(self, *args, **kwargs):
+            given.append(kwargs.get("dear_alone", False))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(validate, "CheckRun", RecordingCheckRun)
+    return given
+
+
 @pytest.mark.parametrize("store_last,asserted_first", [(True, False), (True, True), (False, False)],
                          ids=["store last", "store last, asserted first", "store alongside"])
 def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp_path, monkeypatch, store_last,
@@ -166,7 +181,7 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
     store in memory takes it, and the rest once validation is done."""
     import io
 
-    from kg import store_writer, validate
+    from kg import store_writer
     from kg.progress import Reporter
     from kg.project import locate
 
@@ -187,14 +202,7 @@ def test_a_store_loaded_after_validation_is_the_store_loaded_alongside(mini, tmp
 
     monkeypatch.setattr(store_writer.StoreWriter, "load_file", recording_load_file)
     monkeypatch.setattr(store_writer.StoreWriter, "after", recording_after)
-    dear_alone = []
-
-    class RecordingCheckRun(validate.CheckRun):
-        def __init__(self, *args, **kwargs):
-            dear_alone.append(kwargs.get("dear_alone", False))
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(validate, "CheckRun", RecordingCheckRun)
+    dear_alone = _recording_dear_alone(monkeypatch)
 
     (mini.home / "ontology" / "lists.ttl").write_text(  # blank nodes: loaded apart from the other lines
         "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
@@ -239,17 +247,10 @@ def test_a_build_short_of_memory_runs_its_dearest_checks_one_at_a_time(mini, mon
     """The dearest saved checks run one at a time in a build that loads its store last, and in one told to
     load it alongside where that does not fit (at ten million statements two side by side took the build
     from 11.0 to 12.2 GiB); side by side otherwise."""
-    from kg import memory, validate
+    from kg import memory
 
     monkeypatch.setattr(memory, "available_memory", lambda: available)
-    dear_alone = []
-
-    class RecordingCheckRun(validate.CheckRun):
-        def __init__(self, *args, **kwargs):
-            dear_alone.append(kwargs.get("dear_alone", False))
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(validate, "CheckRun", RecordingCheckRun)
+    dear_alone = _recording_dear_alone(monkeypatch)
     b.build(mini, store_last=store_last)
     assert dear_alone == [alone]
 

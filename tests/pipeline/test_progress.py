@@ -151,10 +151,10 @@ def test_a_store_loaded_alongside_and_not_done_after_validation_is_waited_for_in
         asked.set()
         return answer
 
-    def load_once_asked(store, path, folder=None):
+    def load_once_asked(store, path, folder=None, at_once=1):
         if folder is not None:  # on disk
             assert asked.wait(60)
-        return load(store, path, folder)
+        return load(store, path, folder, at_once)
 
     monkeypatch.setattr(StoreWriter, "busy", busy_then_go_on)
     monkeypatch.setattr(store_feed, "load", load_once_asked)
